@@ -1,0 +1,2 @@
+/** JMH benchmarks of the autograd engine, with the baselines they are compared against. */
+package dev.autograd.bench;

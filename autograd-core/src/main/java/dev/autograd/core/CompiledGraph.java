@@ -1,0 +1,256 @@
+package dev.autograd.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link Value} graph recorded once into flat arrays, then replayed: each {@link #forward()}
+ * re-reads every leaf's {@code data} and recomputes the output; each {@link #backward()} writes
+ * every leaf's {@code grad}. Replays allocate nothing.
+ *
+ * <p>Typical use: build the loss once, compile it, then loop {@code optimizer-updates-parameters;
+ * compiled.forwardBackward();}. This is the same arithmetic as rebuilding the graph and calling
+ * {@link Value#backward()}, without creating nodes or searching the graph each step.
+ *
+ * <p><b>Valid only while the graph's structure is unchanged.</b> The record holds the operations
+ * and wiring at compile time: changing a leaf's data (through {@link Value#setData}) is what replay
+ * is for, but a model whose structure depends on data (a branch on a value, a different number of
+ * inputs) must be compiled again. Interior nodes' {@code Value} objects are not updated by replay;
+ * read results from {@link #output()} and {@link #gradOf(Value)}.
+ *
+ * <p>Not thread-safe: one instance replays on one thread at a time.
+ */
+public final class CompiledGraph {
+  private final Value[] leaves;
+  private final int leafCount;
+  private final byte[] ops;
+  private final int[] lhs;
+  private final int[] rhs;
+  private final double[] constant; // exponents of POW_CONST nodes
+  private final double[] data;
+  private final double[] grad;
+  private final int size;
+
+  private CompiledGraph(Value root) {
+    Value[] order = Backprop.topologicalOrder(root);
+    Backprop.clearVisited(order, order.length);
+    size = order.length;
+    Map<Value, Integer> slot = new IdentityHashMap<>(size * 2);
+    int leafTotal = 0;
+    for (Value v : order) {
+      if (v.op == Value.LEAF) {
+        leafTotal++;
+      }
+    }
+    leafCount = leafTotal;
+    leaves = new Value[leafCount];
+    ops = new byte[size];
+    lhs = new int[size];
+    rhs = new int[size];
+    constant = new double[size];
+    data = new double[size];
+    grad = new double[size];
+    int nextLeaf = 0;
+    int nextInterior = leafCount;
+    for (Value v : order) {
+      if (v.op == Value.LEAF) {
+        leaves[nextLeaf] = v;
+        slot.put(v, nextLeaf++);
+      } else {
+        int i = nextInterior++;
+        slot.put(v, i);
+        ops[i] = v.op;
+        lhs[i] = slot.get(v.left);
+        if (v.op == Value.POW_CONST) {
+          constant[i] = v.right.data;
+        } else if (v.right != null) {
+          rhs[i] = slot.get(v.right);
+        }
+      }
+    }
+    forward();
+  }
+
+  /**
+   * Records the graph that ends at {@code output}. Costs one traversal plus a few arrays of the
+   * graph's size; the recorded output equals {@code output.data()} at compile time.
+   *
+   * @throws NullPointerException if {@code output} is null
+   */
+  public static CompiledGraph compile(Value output) {
+    return new CompiledGraph(requireNonNull(output, "output"));
+  }
+
+  /** Returns the number of nodes recorded, leaves included. */
+  public int size() {
+    return size;
+  }
+
+  /** Returns the leaves the replay reads and writes, in recording order. */
+  public List<Value> leaves() {
+    return List.of(leaves);
+  }
+
+  /** Returns the output's value as of the last {@link #forward()}. */
+  public double output() {
+    return data[size - 1];
+  }
+
+  /**
+   * Returns the output's derivative with respect to {@code node} as of the last {@link
+   * #backward()}, for a leaf of the recorded graph (a linear search over the leaves).
+   *
+   * @throws IllegalArgumentException if {@code node} is not part of this graph
+   */
+  public double gradOf(Value node) {
+    requireNonNull(node, "node");
+    for (int i = 0; i < leafCount; i++) {
+      if (leaves[i] == node) {
+        return grad[i];
+      }
+    }
+    throw new IllegalArgumentException("node " + node + " is not a leaf of this compiled graph");
+  }
+
+  /**
+   * Re-reads every leaf's data, recomputes every node in recording order and returns the output.
+   */
+  public double forward() {
+    final double[] d = data;
+    for (int i = 0; i < leafCount; i++) {
+      d[i] = leaves[i].data;
+    }
+    final byte[] op = ops;
+    final int[] l = lhs;
+    final int[] r = rhs;
+    for (int i = leafCount; i < size; i++) {
+      double a = d[l[i]];
+      double y;
+      switch (op[i]) {
+        case Value.ADD:
+          y = a + d[r[i]];
+          break;
+        case Value.SUB:
+          y = a - d[r[i]];
+          break;
+        case Value.MUL:
+          y = a * d[r[i]];
+          break;
+        case Value.DIV:
+          y = a / d[r[i]];
+          break;
+        case Value.NEG:
+          y = -a;
+          break;
+        case Value.POW_CONST:
+          y = Math.pow(a, constant[i]);
+          break;
+        case Value.POW:
+          y = Math.pow(a, d[r[i]]);
+          break;
+        case Value.EXP:
+          y = Math.exp(a);
+          break;
+        case Value.LOG:
+          y = Math.log(a);
+          break;
+        case Value.TANH:
+          y = Math.tanh(a);
+          break;
+        case Value.RELU:
+          y = a < 0 ? 0.0 : a;
+          break;
+        case Value.SIGMOID:
+          y = 1.0 / (1.0 + Math.exp(-a));
+          break;
+        default:
+          throw new AssertionError("unknown op " + op[i]);
+      }
+      d[i] = y;
+    }
+    return d[size - 1];
+  }
+
+  /**
+   * Sets every recorded grad to {@code 0}, the output's to {@code 1}, propagates in reverse
+   * recording order using the data of the last {@link #forward()}, and writes each leaf's
+   * gradient into its {@code grad} — the same semantics as {@link Value#backward()}.
+   */
+  public void backward() {
+    final double[] d = data;
+    final double[] g = grad;
+    java.util.Arrays.fill(g, 0.0);
+    g[size - 1] = 1.0;
+    final byte[] op = ops;
+    final int[] l = lhs;
+    final int[] r = rhs;
+    for (int i = size - 1; i >= leafCount; i--) {
+      double up = g[i];
+      int a = l[i];
+      switch (op[i]) {
+        case Value.ADD:
+          g[a] += up;
+          g[r[i]] += up;
+          break;
+        case Value.SUB:
+          g[a] += up;
+          g[r[i]] -= up;
+          break;
+        case Value.MUL: {
+          int b = r[i];
+          g[a] += d[b] * up;
+          g[b] += d[a] * up;
+          break;
+        }
+        case Value.DIV: {
+          int b = r[i];
+          g[a] += up / d[b];
+          g[b] -= up * d[a] / (d[b] * d[b]);
+          break;
+        }
+        case Value.NEG:
+          g[a] -= up;
+          break;
+        case Value.POW_CONST:
+          g[a] += constant[i] * Math.pow(d[a], constant[i] - 1) * up;
+          break;
+        case Value.POW: {
+          int b = r[i];
+          g[a] += d[b] * Math.pow(d[a], d[b] - 1) * up;
+          g[b] += Value.powExponentSlope(d[a], d[i]) * up;
+          break;
+        }
+        case Value.EXP:
+          g[a] += d[i] * up;
+          break;
+        case Value.LOG:
+          g[a] += up / d[a];
+          break;
+        case Value.TANH:
+          g[a] += (1 - d[i] * d[i]) * up;
+          break;
+        case Value.RELU:
+          g[a] += Value.reluSlope(d[i]) * up;
+          break;
+        case Value.SIGMOID:
+          g[a] += d[i] * (1 - d[i]) * up;
+          break;
+        default:
+          throw new AssertionError("unknown op " + op[i]);
+      }
+    }
+    for (int i = 0; i < leafCount; i++) {
+      leaves[i].grad = g[i];
+    }
+  }
+
+  /** Runs {@link #forward()} then {@link #backward()} and returns the output. */
+  public double forwardBackward() {
+    double out = forward();
+    backward();
+    return out;
+  }
+}

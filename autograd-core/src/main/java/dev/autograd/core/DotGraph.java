@@ -1,0 +1,53 @@
+package dev.autograd.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Renders a {@link Value} graph as Graphviz DOT text, like micrograd's {@code draw_dot}: one
+ * record per node ({@code label | data | grad}), and for each node made by an operation a small
+ * oval with the op feeding it. Render with {@code dot -Tsvg graph.dot -o graph.svg}.
+ */
+public final class DotGraph {
+  private DotGraph() {}
+
+  /**
+   * Returns the DOT text of every node reachable from {@code output}, left to right.
+   *
+   * @throws NullPointerException if {@code output} is null
+   */
+  public static String render(Value output) {
+    requireNonNull(output, "output");
+    Value[] order = Backprop.topologicalOrder(output);
+    Backprop.clearVisited(order, order.length);
+    Map<Value, Integer> ids = new IdentityHashMap<>();
+    StringBuilder sb = new StringBuilder("digraph {\n  rankdir=LR;\n");
+    for (Value v : order) {
+      int id = ids.size();
+      ids.put(v, id);
+      sb.append(String.format("  n%d [shape=record, label=\"{ %s | data %s | grad %s }\"];%n",
+          id, escape(v.label()), PythonFormat.fixed(v.data(), 4), PythonFormat.fixed(v.grad(), 4)));
+      if (!v.isLeaf()) {
+        sb.append(String.format("  n%dop [shape=ellipse, label=\"%s\"];%n", id, escape(v.op())));
+        sb.append(String.format("  n%dop -> n%d;%n", id, id));
+        for (Value child : v.children()) {
+          sb.append(String.format("  n%d -> n%dop;%n", ids.get(child), id));
+        }
+      }
+    }
+    return sb.append("}\n").toString();
+  }
+
+  private static String escape(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      if ("{}|<>\"\\".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+}

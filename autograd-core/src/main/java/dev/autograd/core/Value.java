@@ -1,0 +1,405 @@
+package dev.autograd.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A scalar node of a computation graph: its number ({@link #data()}), the derivative of the last
+ * differentiated output with respect to it ({@link #grad()}), and the operation and inputs that
+ * made it.
+ *
+ * <p>Every operation builds a new node and leaves its inputs untouched; the javadoc of each one
+ * states its local derivative, which {@link #backward()} multiplies by the upstream gradient
+ * (chain rule) and adds into the input's {@code grad}.
+ *
+ * <h2>Gradient semantics</h2>
+ *
+ * <ul>
+ *   <li>{@link #backward()} is the seed's {@code backward}: every node reachable from this one
+ *       (this node included) has its {@code grad} set to {@code 0}, this node's to {@code 1}, then
+ *       gradients flow in reverse topological order. Afterwards each reachable node holds {@code
+ *       d(this)/d(node)}. Calling it again gives the same grads: it is idempotent.
+ *   <li>{@link #backwardAccumulate()} adds {@code d(this)/d(node)} into the grad each reachable node
+ *       already holds, for summing the gradients of several outputs.
+ *   <li>Nothing else changes a grad, except {@link #zeroGrad()}.
+ * </ul>
+ *
+ * <p>A node used twice (as in {@code a.add(a)}) receives both contributions. Graph traversal is
+ * iterative, so graphs of any depth (10,000,000-node chains included) differentiate without
+ * {@code StackOverflowError}.
+ *
+ * <h2>Non-finite values</h2>
+ *
+ * Operations follow IEEE 754 arithmetic and never throw on a value: {@code log} of {@code 0} is
+ * {@code -Infinity} and of a negative number {@code NaN}; a negative base to a non-integer power
+ * is {@code NaN}; overflow gives {@code ±Infinity}; {@code NaN} propagates through every op and its
+ * derivative. Each op documents the points where its local derivative is not finite.
+ *
+ * <h2>Identity and threads</h2>
+ *
+ * A {@code Value} is a graph node: two nodes holding the same number are still different nodes,
+ * so {@code equals} and {@code hashCode} are identity-based. A graph is not thread-safe: build and
+ * differentiate each graph on one thread at a time; independent graphs may be used on different
+ * threads concurrently.
+ */
+public final class Value {
+  // Operation codes. CompiledGraph replays the same codes from arrays.
+  static final byte LEAF = 0;
+  static final byte ADD = 1;
+  static final byte SUB = 2;
+  static final byte MUL = 3;
+  static final byte DIV = 4;
+  static final byte NEG = 5;
+  static final byte POW_CONST = 6;
+  static final byte POW = 7;
+  static final byte EXP = 8;
+  static final byte LOG = 9;
+  static final byte TANH = 10;
+  static final byte RELU = 11;
+  static final byte SIGMOID = 12;
+
+  private static final String[] OP_NAMES = {
+    "", "+", "-", "*", "/", "neg", "**", "**", "exp", "log", "tanh", "relu", "sigmoid"
+  };
+
+  double data;
+  double grad;
+  final byte op;
+  /** First input, or {@code null} for a leaf. */
+  final Value left;
+  /** Second input; for {@code POW_CONST} a hidden constant holding the exponent. */
+  final Value right;
+
+  private final String label;
+  /** Set while {@link Backprop} collects the graph; always false between calls. */
+  boolean visited;
+
+  private Value(double data, byte op, Value left, Value right, String label) {
+    this.data = data;
+    this.op = op;
+    this.left = left;
+    this.right = right;
+    this.label = label;
+  }
+
+  private Value(double data, byte op, Value left, Value right) {
+    this(data, op, left, right, "");
+  }
+
+  /** Returns a new leaf holding {@code data}, with an empty label. */
+  public static Value of(double data) {
+    return new Value(data, LEAF, null, null, "");
+  }
+
+  /**
+   * Returns a new leaf holding {@code data} with a label, which graph displays such as {@link
+   * DotGraph} show.
+   *
+   * @throws NullPointerException if {@code label} is null
+   */
+  public static Value of(double data, String label) {
+    return new Value(data, LEAF, null, null, requireNonNull(label, "label"));
+  }
+
+  /**
+   * Returns {@code 0 + values[0] + values[1] + ...}, added left to right starting from a new
+   * constant leaf 0, exactly like Python's {@code sum(values, Value(0.0))}.
+   *
+   * @throws NullPointerException if {@code values} or any element is null
+   */
+  public static Value sum(List<Value> values) {
+    requireNonNull(values, "values");
+    Value total = of(0.0);
+    for (int i = 0; i < values.size(); i++) {
+      Value v = values.get(i);
+      if (v == null) {
+        throw new NullPointerException("values[" + i + "] is null");
+      }
+      total = total.add(v);
+    }
+    return total;
+  }
+
+  /** Returns this node's number. */
+  public double data() {
+    return data;
+  }
+
+  /**
+   * Returns the derivative of the last differentiated output with respect to this node, or
+   * {@code 0} if none has reached it yet.
+   */
+  public double grad() {
+    return grad;
+  }
+
+  /** Returns this node's label: the one given to {@link #of(double, String)}, else {@code ""}. */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * Returns the operation that made this node: {@code ""} for a leaf, otherwise {@code "+"},
+   * {@code "-"}, {@code "*"}, {@code "/"}, {@code "neg"}, {@code "**2"} (power with a constant
+   * exponent, written as the seed writes {@code x**2}; an integral exponent has no {@code .0}), {@code "**"} (power with a {@code Value} exponent), {@code
+   * "exp"}, {@code "log"}, {@code "tanh"}, {@code "relu"} or {@code "sigmoid"}.
+   */
+  public String op() {
+    if (op == POW_CONST) {
+      double e = right.data;
+      boolean integral = e == Math.rint(e) && Math.abs(e) < 1e15;
+      return "**" + (integral ? Long.toString((long) e) : PythonFormat.repr(e));
+    }
+    return OP_NAMES[op];
+  }
+
+  /** Returns the inputs of the operation that made this node, in order (empty for a leaf). */
+  public List<Value> children() {
+    if (left == null) {
+      return List.of();
+    }
+    if (right == null || op == POW_CONST) {
+      return List.of(left);
+    }
+    return List.of(left, right);
+  }
+
+  /** Returns true if no operation made this node (a parameter, an input or a constant). */
+  public boolean isLeaf() {
+    return op == LEAF;
+  }
+
+  /**
+   * Replaces this node's number: the one way optimizers update a parameter. Nodes already built
+   * from this one keep their old data; build the graph again (or replay a {@link CompiledGraph})
+   * to see the change.
+   */
+  public void setData(double data) {
+    this.data = data;
+  }
+
+  /** Sets this node's grad to {@code 0}, as the seed's {@code p.grad = 0.0} does. */
+  public void zeroGrad() {
+    this.grad = 0.0;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Operations: forward value and local derivative side by side.
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Returns {@code this + other}. Local derivatives: {@code d/dthis = 1}, {@code d/dother = 1}.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Value add(Value other) {
+    requireNonNull(other, "other");
+    return new Value(data + other.data, ADD, this, other);
+  }
+
+  /** Returns {@code this + c}, with {@code c} as a new constant leaf (as the seed does). */
+  public Value add(double c) {
+    return add(of(c));
+  }
+
+  /**
+   * Returns {@code this - other}. Local derivatives: {@code d/dthis = 1}, {@code d/dother = -1}.
+   * Bit for bit the seed's {@code self + (-other)}, in one node instead of three.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Value sub(Value other) {
+    requireNonNull(other, "other");
+    return new Value(data - other.data, SUB, this, other);
+  }
+
+  /** Returns {@code this - c}, with {@code c} as a new constant leaf. */
+  public Value sub(double c) {
+    return sub(of(c));
+  }
+
+  /**
+   * Returns {@code this * other}. Local derivatives: {@code d/dthis = other}, {@code d/dother =
+   * this}.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Value mul(Value other) {
+    requireNonNull(other, "other");
+    return new Value(data * other.data, MUL, this, other);
+  }
+
+  /** Returns {@code this * c}, with {@code c} as a new constant leaf (as the seed does). */
+  public Value mul(double c) {
+    return mul(of(c));
+  }
+
+  /**
+   * Returns {@code this / other}. Local derivatives: {@code d/dthis = 1 / other}, {@code d/dother
+   * = -this / other^2}; both are infinite or NaN where {@code other == 0}.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Value div(Value other) {
+    requireNonNull(other, "other");
+    return new Value(data / other.data, DIV, this, other);
+  }
+
+  /** Returns {@code this / c}, with {@code c} as a new constant leaf. */
+  public Value div(double c) {
+    return div(of(c));
+  }
+
+  /** Returns {@code -this}. Local derivative: {@code d/dthis = -1}. */
+  public Value neg() {
+    return new Value(-data, NEG, this, null);
+  }
+
+  /**
+   * Returns {@code this^exponent} for a constant exponent. Local derivative (power rule): {@code
+   * d/dthis = exponent * this^(exponent - 1)}; NaN for a negative base with a non-integer
+   * exponent, infinite at {@code this == 0} for exponents below 1.
+   */
+  public Value pow(double exponent) {
+    return new Value(Math.pow(data, exponent), POW_CONST, this, of(exponent));
+  }
+
+  /**
+   * Returns {@code this^exponent} with a differentiable exponent. Local derivatives: {@code
+   * d/dthis = exponent * this^(exponent - 1)}, {@code d/dexponent = ln(this) * this^exponent}.
+   * The second is {@code 0} where the result is {@code 0} (the limit at a zero base) and NaN for a
+   * negative base, where {@code ln} is undefined.
+   *
+   * @throws NullPointerException if {@code exponent} is null
+   */
+  public Value pow(Value exponent) {
+    requireNonNull(exponent, "exponent");
+    return new Value(Math.pow(data, exponent.data), POW, this, exponent);
+  }
+
+  /** Returns {@code e^this}. Local derivative: {@code d/dthis = e^this}. */
+  public Value exp() {
+    return new Value(Math.exp(data), EXP, this, null);
+  }
+
+  /**
+   * Returns {@code ln(this)}: {@code -Infinity} at 0, NaN below. Local derivative: {@code d/dthis =
+   * 1 / this}.
+   */
+  public Value log() {
+    return new Value(Math.log(data), LOG, this, null);
+  }
+
+  /** Returns {@code tanh(this)}. Local derivative: {@code d/dthis = 1 - tanh(this)^2}. */
+  public Value tanh() {
+    return new Value(Math.tanh(data), TANH, this, null);
+  }
+
+  /**
+   * Returns {@code max(0, this)} (NaN stays NaN). Local derivative: {@code d/dthis = 1} where the
+   * result is positive, else {@code 0} (so {@code 0} at the kink, as in micrograd), NaN for NaN;
+   * like micrograd it multiplies the upstream gradient, so a NaN or infinite upstream is not
+   * silently dropped.
+   */
+  public Value relu() {
+    return new Value(data < 0 ? 0.0 : data, RELU, this, null);
+  }
+
+  /**
+   * Returns {@code 1 / (1 + e^-this)}. Local derivative: {@code d/dthis = sigmoid(this) * (1 -
+   * sigmoid(this))}.
+   */
+  public Value sigmoid() {
+    return new Value(1.0 / (1.0 + Math.exp(-data)), SIGMOID, this, null);
+  }
+
+  /**
+   * Adds this node's local derivatives times its grad into its inputs' grads: one chain-rule step.
+   * Kept next to the forward definitions above so each op reads as forward + derivative.
+   */
+  void propagate() {
+    double g = grad;
+    switch (op) {
+      case ADD:
+        left.grad += g;
+        right.grad += g;
+        break;
+      case SUB:
+        left.grad += g;
+        right.grad -= g;
+        break;
+      case MUL:
+        left.grad += right.data * g;
+        right.grad += left.data * g;
+        break;
+      case DIV:
+        left.grad += g / right.data;
+        right.grad -= g * left.data / (right.data * right.data);
+        break;
+      case NEG:
+        left.grad -= g;
+        break;
+      case POW_CONST:
+        left.grad += right.data * Math.pow(left.data, right.data - 1) * g;
+        break;
+      case POW:
+        left.grad += right.data * Math.pow(left.data, right.data - 1) * g;
+        right.grad += powExponentSlope(left.data, data) * g;
+        break;
+      case EXP:
+        left.grad += data * g;
+        break;
+      case LOG:
+        left.grad += g / left.data;
+        break;
+      case TANH:
+        left.grad += (1 - data * data) * g;
+        break;
+      case RELU:
+        left.grad += reluSlope(data) * g;
+        break;
+      case SIGMOID:
+        left.grad += data * (1 - data) * g;
+        break;
+      default: // LEAF
+        break;
+    }
+  }
+
+  /** Returns relu's local derivative from its output: 1 above 0, 0 at or below, NaN for NaN. */
+  static double reluSlope(double out) {
+    return out > 0 ? 1.0 : (Double.isNaN(out) ? Double.NaN : 0.0);
+  }
+
+  /** Returns {@code d(base^e)/de = ln(base) * base^e}, taking its limit 0 where the result is 0. */
+  static double powExponentSlope(double base, double result) {
+    return result == 0.0 ? 0.0 : Math.log(base) * result;
+  }
+
+  /**
+   * Sets every grad reachable from this node to {@code 0}, this node's to {@code 1}, then
+   * propagates gradients in reverse topological order, so that each reachable node ends with
+   * {@code d(this)/d(node)} — the seed's {@code backward()}. Idempotent: calling it again yields
+   * the same grads. Grads of nodes not reachable from this one are untouched.
+   */
+  public void backward() {
+    Backprop.run(this, false);
+  }
+
+  /**
+   * Adds {@code d(this)/d(node)} into the grad of every node reachable from this one, keeping
+   * what they held: after {@code a.backwardAccumulate(); b.backwardAccumulate();} from zero grads,
+   * each node holds {@code d(a)/d(node) + d(b)/d(node)}. Intermediate nodes shared by several
+   * outputs accumulate too, so the result does not depend on the order of the calls.
+   */
+  public void backwardAccumulate() {
+    Backprop.run(this, true);
+  }
+
+  /** Returns the seed's repr, {@code Value(data=15.0000, grad=0.0000)}. */
+  @Override
+  public String toString() {
+    return "Value(data=" + PythonFormat.fixed(data, 4) + ", grad=" + PythonFormat.fixed(grad, 4) + ")";
+  }
+}

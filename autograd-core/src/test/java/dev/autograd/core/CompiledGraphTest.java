@@ -1,0 +1,80 @@
+package dev.autograd.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CompiledGraphTest {
+
+  @Test
+  void compiledOutputEqualsTheEagerOutput() {
+    Value x = Value.of(-2.0);
+    Value y = Value.of(5.0);
+    Value f = x.add(y).mul(y);
+    CompiledGraph graph = CompiledGraph.compile(f);
+    assertEquals(15.0, graph.output());
+    assertEquals(4, graph.size());
+    assertEquals(2, graph.leaves().size());
+    assertTrue(graph.leaves().contains(x) && graph.leaves().contains(y));
+  }
+
+  @Test
+  void replayReadsNewLeafDataAndWritesLeafGrads() {
+    Value x = Value.of(-2.0);
+    Value y = Value.of(5.0);
+    CompiledGraph graph = CompiledGraph.compile(x.add(y).mul(y));
+    x.setData(1.0);
+    y.setData(2.0);
+    assertEquals(6.0, graph.forwardBackward());
+    assertEquals(2.0, x.grad());
+    assertEquals(5.0, y.grad());
+    assertEquals(2.0, graph.gradOf(x));
+  }
+
+  @Test
+  void replayGivesTheEagerGradientsForEveryOp() {
+    Value a = Value.of(0.8, "a");
+    Value b = Value.of(1.7, "b");
+    Value f =
+        a.mul(b).add(a.div(b)).sub(b.neg()).add(a.pow(3)).add(b.pow(a)).add(a.exp()).add(b.log())
+            .add(a.tanh()).add(b.sub(2.0).relu()).add(a.sub(1.0).relu()).add(b.sigmoid());
+    f.backward();
+    double ga = a.grad();
+    double gb = b.grad();
+    CompiledGraph graph = CompiledGraph.compile(f);
+    a.zeroGrad();
+    b.zeroGrad();
+    assertEquals(f.data(), graph.forwardBackward());
+    assertEquals(ga, a.grad());
+    assertEquals(gb, b.grad());
+  }
+
+  @Test
+  void backwardIsIdempotentLikeTheEagerOne() {
+    Value x = Value.of(3.0);
+    CompiledGraph graph = CompiledGraph.compile(x.mul(x));
+    graph.forwardBackward();
+    graph.backward();
+    assertEquals(6.0, x.grad());
+  }
+
+  @Test
+  void gradOfANodeOutsideTheGraphIsRejected() {
+    CompiledGraph graph = CompiledGraph.compile(Value.of(1.0).mul(2.0));
+    Value stranger = Value.of(1.0);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> graph.gradOf(stranger));
+    assertEquals(
+        "node Value(data=1.0000, grad=0.0000) is not a leaf of this compiled graph",
+        e.getMessage());
+  }
+
+  @Test
+  void compilingNullNamesTheParameter() {
+    assertEquals(
+        "output",
+        assertThrows(NullPointerException.class, () -> CompiledGraph.compile(null)).getMessage());
+  }
+}

@@ -1,0 +1,21 @@
+package dev.autograd.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ScalarDemoTest {
+
+  @Test
+  void printsExactlyTheSeedsDemoOneLines() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ScalarDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String expected =
+        "\n--- Demo 1: Simple Scalar Calculation ---\n"
+            + "Result: 15.0, Gradients: x=5.0, y=8.0\n";
+    assertEquals(expected, bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+  }
+}

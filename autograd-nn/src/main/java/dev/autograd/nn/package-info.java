@@ -1,0 +1,2 @@
+/** Neural-network building blocks on {@code dev.autograd.core.Value} graphs. */
+package dev.autograd.nn;

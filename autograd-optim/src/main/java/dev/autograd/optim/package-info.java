@@ -1,0 +1,2 @@
+/** Losses and optimizers on {@code dev.autograd.core.Value} graphs. */
+package dev.autograd.optim;
