@@ -179,6 +179,14 @@ public final class Value {
     this.data = data;
   }
 
+  /**
+   * Replaces this node's grad: for gradient utilities such as clipping, which rescale grads
+   * between {@link #backward()} and an optimizer step.
+   */
+  public void setGrad(double grad) {
+    this.grad = grad;
+  }
+
   /** Sets this node's grad to {@code 0}, as the seed's {@code p.grad = 0.0} does. */
   public void zeroGrad() {
     this.grad = 0.0;

@@ -261,6 +261,14 @@ class ValueTest {
   }
 
   @Test
+  void setGradReplacesTheGrad() {
+    Value x = Value.of(1.0);
+    x.mul(3.0).backward();
+    x.setGrad(1.5);
+    assertEquals(1.5, x.grad());
+  }
+
+  @Test
   void zeroGradClearsTheGrad() {
     Value x = Value.of(1.0);
     x.mul(3.0).backward();
