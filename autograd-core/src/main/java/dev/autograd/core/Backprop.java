@@ -27,10 +27,14 @@ final class Backprop {
         v.grad = 0.0;
       }
       root.grad = 1.0;
+      boolean checked = AnomalyDetection.enabled;
       for (int i = n - 1; i >= 0; i--) {
         Value v = order[i];
         v.visited = false;
         v.propagate();
+        if (checked && v.left != null) {
+          AnomalyDetection.checkBackward(v);
+        }
       }
       if (accumulate) {
         for (int i = 0; i < n; i++) {

@@ -35,13 +35,17 @@ import java.util.List;
  * {@code -Infinity} and of a negative number {@code NaN}; a negative base to a non-integer power
  * is {@code NaN}; overflow gives {@code ±Infinity}; {@code NaN} propagates through every op and its
  * derivative. Each op documents the points where its local derivative is not finite.
+ * {@link AnomalyDetection} makes creation and backpropagation throw at the first NaN or infinity
+ * instead, naming the op, its inputs and the node's label.
  *
  * <h2>Identity and threads</h2>
  *
  * A {@code Value} is a graph node: two nodes holding the same number are still different nodes,
- * so {@code equals} and {@code hashCode} are identity-based. A graph is not thread-safe: build and
- * differentiate each graph on one thread at a time; independent graphs may be used on different
- * threads concurrently.
+ * so {@code equals} and {@code hashCode} are identity-based. A graph is not thread-safe and must not
+ * be shared between threads: build and differentiate each graph on one thread at a time (a
+ * backward pass writes every reachable node's grad and search flag). Independent graphs — sharing
+ * no node, leaves included — may be built and differentiated on different threads at once, and
+ * give bit for bit the results they give on one thread.
  */
 public final class Value {
   // Operation codes. CompiledGraph replays the same codes from arrays.
@@ -81,6 +85,9 @@ public final class Value {
     this.left = left;
     this.right = right;
     this.label = label;
+    if (AnomalyDetection.enabled) {
+      AnomalyDetection.checkForward(this);
+    }
   }
 
   private Value(double data, byte op, Value left, Value right) {
