@@ -52,6 +52,15 @@ class CompiledGraphTest {
   }
 
   @Test
+  void replayedReluKeepsTheSignOfNegativeZeroLikeTheEagerOne() {
+    Value x = Value.of(1.0);
+    CompiledGraph graph = CompiledGraph.compile(x.relu());
+    x.setData(-0.0);
+    assertEquals(-0.0, graph.forward());
+    assertEquals(Value.of(-0.0).relu().data(), graph.forward());
+  }
+
+  @Test
   void backwardIsIdempotentLikeTheEagerOne() {
     Value x = Value.of(3.0);
     CompiledGraph graph = CompiledGraph.compile(x.mul(x));

@@ -25,6 +25,19 @@ class DotGraphTest {
   }
 
   @Test
+  void renderingLeavesTheGraphReadyForBackward() {
+    Value x = Value.of(3.0, "x");
+    Value f = x.mul(x).add(x);
+    DotGraph.render(f);
+    f.backward();
+    assertEquals(7.0, x.grad());
+    DotGraph.render(f);
+    assertEquals(DotGraph.render(f), DotGraph.render(f), "rendering is repeatable");
+    f.backward();
+    assertEquals(7.0, x.grad());
+  }
+
+  @Test
   void recordSpecialCharactersInLabelsAreEscaped() {
     String dot = DotGraph.render(Value.of(1.0, "a|b{c}"));
     assertTrue(dot.contains("a\\|b\\{c\\}"), dot);

@@ -68,6 +68,35 @@ class GradCheckTest {
   }
 
   @Test
+  void derivativeIsRichardsonOfCentralDifferencesWithAStepScaledByTheInput() {
+    // For x^5, (4 D(h/2) - D(h)) / 3 = 5 x^4 - h^4 / 4 exactly; h = step * max(1, |x|) = 1 here.
+    assertEquals(5e4 - 0.25, GradCheck.derivative(x -> Math.pow(x, 5), 10.0, 0.1), 1e-9);
+    // Below |x| = 1 the step is not scaled: h = 0.1.
+    assertEquals(5 * 0.0625 - 1e-4 / 4, GradCheck.derivative(x -> Math.pow(x, 5), -0.5, 0.1),
+        1e-12);
+  }
+
+  @Test
+  void aReportPassesWhenTheErrorEqualsTheTolerance() {
+    GradCheck.Report report = new GradCheck.Report(List.of(new GradCheck.Entry(0, "x", 0.0, 0.5)));
+    assertTrue(report.passes(0.5));
+    assertFalse(report.passes(0.49));
+  }
+
+  @Test
+  void reportToStringListsEveryInputWithItsNumbers() {
+    GradCheck.Report report =
+        new GradCheck.Report(
+            List.of(new GradCheck.Entry(0, "x", 2.0, 2.5), new GradCheck.Entry(1, "y", 1.0, 1.0)));
+    String text = report.toString();
+    assertTrue(text.startsWith("GradCheck (max error 0.2)\n"), text);
+    assertTrue(text.contains("[0] x        analytic= 2.000000000000e+00 numeric= 2.500000000000e+00"
+        + " error=2.000e-01"), text);
+    assertTrue(text.contains("[1] y "), text);
+    assertEquals(3, text.split("\n").length, text);
+  }
+
+  @Test
   void badArgumentsAreRejectedWithTheirValues() {
     Value x = Value.of(1.0);
     Value y = x.mul(2.0);

@@ -15,10 +15,13 @@ import org.quicktheories.core.Gen;
 /**
  * Random expression graphs mixing every op, with reused nodes: backprop must agree with finite
  * differences, and compiled replay with eager backprop. The seed is fixed so a build is
- * reproducible; run with {@code -Dautograd.seed=N} to explore other graphs.
+ * reproducible; run with {@code -Dautograd.seed=N} to explore other graphs. The number of graphs
+ * per property is 11,000 (finite differences) and 2,000 (replay); {@code -Dautograd.examples=N}
+ * sets both to at most N, as the mutation-testing profile does to keep each run short.
  */
 class ValueGraphProperties {
   private static final long SEED = Long.getLong("autograd.seed", 20261126L);
+  private static final int EXAMPLES = Integer.getInteger("autograd.examples", 11_000);
 
   private static Gen<List<Integer>> programs() {
     return lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 45);
@@ -31,7 +34,7 @@ class ValueGraphProperties {
   @Test
   void everyLeafGradientMatchesCentralDifferences() {
     qt().withFixedSeed(SEED)
-        .withExamples(11_000)
+        .withExamples(EXAMPLES)
         .forAll(programs(), points())
         .checkAssert(
             (program, point) -> {
@@ -44,7 +47,7 @@ class ValueGraphProperties {
   @Test
   void compiledReplayEqualsEagerBackpropBitForBit() {
     qt().withFixedSeed(SEED + 1)
-        .withExamples(2_000)
+        .withExamples(Math.min(EXAMPLES, 2_000))
         .forAll(programs(), points())
         .checkAssert(
             (program, point) -> {

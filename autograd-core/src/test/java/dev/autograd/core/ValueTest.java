@@ -176,6 +176,21 @@ class ValueTest {
   }
 
   @Test
+  void reluKeepsTheSignOfNegativeZeroLikeTheSeed() {
+    // micrograd: 0 if self.data < 0 else self.data, so relu(-0.0) is -0.0
+    assertEquals(-0.0, Value.of(-0.0).relu().data());
+    assertEquals(0.0, Value.of(-1e-300).relu().data());
+  }
+
+  @Test
+  void powOpWritesIntegralExponentsWithoutPointZeroBelowOneE15() {
+    assertEquals("**-3", Value.of(2).pow(-3).op());
+    assertEquals("**999999999999999", Value.of(1).pow(999_999_999_999_999.0).op());
+    assertEquals("**1000000000000000.0", Value.of(1).pow(1e15).op());
+    assertEquals("**1e+16", Value.of(1).pow(1e16).op());
+  }
+
+  @Test
   void sigmoidSendsSTimesOneMinusS() {
     double s = 1 / (1 + Math.exp(-0.4));
     assertUnary(Value.of(0.4).sigmoid(), s, s * (1 - s), "sigmoid");
