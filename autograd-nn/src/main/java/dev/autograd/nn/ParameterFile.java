@@ -91,22 +91,10 @@ public final class ParameterFile {
 
   /** Returns the saved values, or throws naming the first problem found. */
   static double[] parse(List<String> lines, int expectedCount, Path path) {
-    if (lines.isEmpty()) {
-      throw malformed(path, 1, "expected header '" + FORMAT + " " + VERSION + " <count>', found an empty file");
-    }
-    String header = lines.get(0);
-    String[] fields = header.split(" ", -1);
-    if (fields.length != 3 || !fields[0].equals(FORMAT) || !fields[1].equals(Integer.toString(VERSION))) {
-      throw malformed(path, 1, "expected header '" + FORMAT + " " + VERSION + " <count>', found '" + header + "'");
-    }
-    int declared;
-    try {
-      declared = Integer.parseInt(fields[2]);
-    } catch (NumberFormatException e) {
-      throw malformed(path, 1, "expected a parameter count, found '" + fields[2] + "'");
-    }
+    int declared = declaredCount(lines, path);
     if (declared != expectedCount) {
-      throw malformed(path, 1, "the model has " + expectedCount + " parameters but the file declares " + declared);
+      throw malformed(path, 1, "the model has " + expectedCount
+          + " parameters but the file declares " + declared);
     }
     int found = lines.size() - 1;
     if (found != declared) {
@@ -115,17 +103,42 @@ public final class ParameterFile {
     }
     double[] values = new double[declared];
     for (int i = 0; i < declared; i++) {
-      String line = lines.get(i + 1);
-      try {
-        if (line.isBlank() || !line.equals(line.strip())) {
-          throw new NumberFormatException();
-        }
-        values[i] = Double.parseDouble(line);
-      } catch (NumberFormatException e) {
-        throw malformed(path, i + 2, "expected a number for parameter " + i + ", found '" + line + "'");
-      }
+      values[i] = number(lines.get(i + 1), i, path);
     }
     return values;
+  }
+
+  /** Returns the count on the header line {@code autograd-parameters 1 N}. */
+  private static int declaredCount(List<String> lines, Path path) {
+    String expected = "expected header '" + FORMAT + " " + VERSION + " <count>'";
+    if (lines.isEmpty()) {
+      throw malformed(path, 1, expected + ", found an empty file");
+    }
+    String header = lines.get(0);
+    String[] fields = header.split(" ", -1);
+    if (fields.length != 3
+        || !fields[0].equals(FORMAT)
+        || !fields[1].equals(Integer.toString(VERSION))) {
+      throw malformed(path, 1, expected + ", found '" + header + "'");
+    }
+    try {
+      return Integer.parseInt(fields[2]);
+    } catch (NumberFormatException e) {
+      throw malformed(path, 1, "expected a parameter count, found '" + fields[2] + "'");
+    }
+  }
+
+  /** Returns the value of parameter {@code index}, written on {@code line}. */
+  private static double number(String line, int index, Path path) {
+    if (!line.isBlank() && line.equals(line.strip())) {
+      try {
+        return Double.parseDouble(line);
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw malformed(path, index + 2,
+        "expected a number for parameter " + index + ", found '" + line + "'");
   }
 
   private static IllegalArgumentException malformed(Path path, int line, String what) {

@@ -86,7 +86,8 @@ class ParameterFileTest {
   @Test
   void badHeaderIsReported() throws IOException {
     Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
-    assertRejected(model, "", "line 1: expected header 'autograd-parameters 1 <count>', found an empty file");
+    assertRejected(model, "",
+        "line 1: expected header 'autograd-parameters 1 <count>', found an empty file");
     assertRejected(model, "autograd-parameters 2 2\n1\n2\n",
         "line 1: expected header 'autograd-parameters 1 <count>', found 'autograd-parameters 2 2'");
     assertRejected(model, "weights 1 2\n1\n2\n", "found 'weights 1 2'");

@@ -56,7 +56,9 @@ class VectorsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Vectors.dot(List.of(Value.of(1), Value.of(2), Value.of(3)), List.of(Value.of(1))));
+            () ->
+                Vectors.dot(
+                    List.of(Value.of(1), Value.of(2), Value.of(3)), List.of(Value.of(1))));
     assertEquals("dot needs vectors of equal length, got 3 and 1", e.getMessage());
   }
 

@@ -92,7 +92,9 @@ public final class Sgd implements Optimizer {
     return nesterov;
   }
 
-  /** Returns the settings, as in {@code Sgd(lr=0.001, momentum=0.9, nesterov=false, 2 parameters)}. */
+  /**
+   * Returns the settings, as in {@code Sgd(lr=0.001, momentum=0.9, nesterov=false, 2 parameters)}.
+   */
   @Override
   public String toString() {
     return "Sgd(lr=" + lr + ", momentum=" + momentum + ", nesterov=" + nesterov + ", "
