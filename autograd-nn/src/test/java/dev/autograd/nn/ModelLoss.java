@@ -1,5 +1,8 @@
 package dev.autograd.nn;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autograd.core.GradCheck;
 import dev.autograd.core.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +54,31 @@ final class ModelLoss {
       }
       stack.addAll(v.children());
     }
+    return true;
+  }
+
+  /** Number of (activation, init) pairs, indexed by {@link #activation} and {@link #init}. */
+  static final int CHOICES = Activation.values().length * Init.values().length;
+
+  static Activation activation(int choice) {
+    return Activation.values()[choice % Activation.values().length];
+  }
+
+  static Init init(int choice) {
+    return Init.values()[choice / Activation.values().length];
+  }
+
+  /**
+   * Asserts that {@code model}'s parameter gradients of {@code loss} pass {@link GradCheck} at
+   * 1e-6 and returns true, or returns false without checking when a ReLU input lies within 1e-3
+   * of the kink, where finite differences straddle it and mean nothing.
+   */
+  static boolean gradientsMatchUnlessNearAKink(Module model, Value loss, long seed) {
+    if (!clearOfReluKinks(loss, 1e-3)) {
+      return false;
+    }
+    GradCheck.Report report = GradCheck.check(loss, model.parameters());
+    assertTrue(report.passes(1e-6), () -> model + " seed " + seed + "\n" + report);
     return true;
   }
 }

@@ -12,12 +12,10 @@ import java.util.List;
  * {@code mu * v + g} after; the parameter moves by {@code -lr * v}, or with Nesterov by {@code -lr
  * * (g + mu * v)}. See {@link Optimizer} for the call order.
  */
-public final class Sgd implements Optimizer {
-  private final List<Value> params;
+public final class Sgd extends AbstractOptimizer {
   private final double momentum;
   private final boolean nesterov;
   private final double[] velocity;
-  private double lr;
   private boolean started;
 
   /**
@@ -39,8 +37,7 @@ public final class Sgd implements Optimizer {
    *     momentum} is outside {@code [0, 1)}, or {@code nesterov} is asked with zero momentum
    */
   public Sgd(List<Value> params, double learningRate, double momentum, boolean nesterov) {
-    this.params = Hyperparameters.parameters(params);
-    this.lr = Hyperparameters.learningRate(learningRate);
+    super(params, learningRate);
     this.momentum = Hyperparameters.unitInterval("momentum", momentum);
     if (nesterov && momentum == 0) {
       throw new IllegalArgumentException("Nesterov momentum needs momentum > 0, got momentum=0.0");
@@ -65,21 +62,6 @@ public final class Sgd implements Optimizer {
       p.setData(p.data() - lr * g);
     }
     started = true;
-  }
-
-  @Override
-  public List<Value> parameters() {
-    return params;
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Hyperparameters.learningRate(lr);
   }
 
   /** Returns the momentum coefficient (0 for none). */
