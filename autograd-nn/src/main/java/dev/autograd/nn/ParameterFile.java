@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.autograd.core.Value;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,18 +64,27 @@ public final class ParameterFile {
    * it is malformed or holds a different number of parameters, nothing is changed.
    *
    * @throws NullPointerException if an argument or a parameter is null
-   * @throws IllegalArgumentException if the header is not {@code autograd-parameters 1 N}, {@code
-   *     N} differs from the model's parameter count, the file holds a different number of value
-   *     lines than {@code N}, or a line is not a number; the message names the line and what was
-   *     expected and found
+   * @throws IllegalArgumentException if the file is not UTF-8 text, the header is not {@code
+   *     autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file holds
+   *     a different number of value lines than {@code N}, or a line is not a number; the message
+   *     names the file, the line and what was expected and found
    * @throws IOException if the file cannot be read
    */
   public static void load(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
     requireNonNull(path, "path");
-    double[] values = parse(Files.readAllLines(path, StandardCharsets.UTF_8), params.size(), path);
+    double[] values = parse(readLines(path), params.size(), path);
     for (int i = 0; i < values.length; i++) {
       params.get(i).setData(values[i]);
+    }
+  }
+
+  /** Returns the file's lines; bytes that are not UTF-8 make it malformed, not unreadable. */
+  private static List<String> readLines(Path path) throws IOException {
+    try {
+      return Files.readAllLines(path, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(path + ": not a parameter file (not UTF-8 text)", e);
     }
   }
 

@@ -96,6 +96,16 @@ class ParameterFileTest {
   }
 
   @Test
+  void binaryFileIsRejectedAsMalformed() throws IOException {
+    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    Path file = dir.resolve("binary.bin");
+    Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1});
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ParameterFile.load(model, file));
+    assertEquals(file + ": not a parameter file (not UTF-8 text)", e.getMessage());
+  }
+
+  @Test
   void missingFileThrowsIoException() {
     Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertThrows(IOException.class, () -> ParameterFile.load(model, dir.resolve("absent.txt")));
