@@ -20,16 +20,18 @@ import java.util.List;
  * autograd-parameters 1 3
  * 0.25
  * -0.5
- * 1.0E-3
+ * 1.0E-4
  * </pre>
  *
  * The first line holds the format name {@value #FORMAT}, its version {@value #VERSION} and the
  * number of parameters {@code N}, separated by single spaces. Then come exactly {@code N} lines,
  * one parameter each in {@link Module#parameters()} order, written by {@link
  * Double#toString(double)}, which {@link Double#parseDouble(String)} reads back to the same double
- * (infinities and NaN included), so a round trip restores every weight exactly. A final line break
- * is optional; nothing else may follow. Only data is stored: the model's shape comes from the code
- * that builds it, and {@link #load} checks that the counts agree.
+ * (signed zeros, subnormals, infinities and NaN included), so a round trip restores every weight
+ * exactly. A hand-written file may use any literal {@code parseDouble} accepts, such as {@code
+ * 0x1.4p3}, but no surrounding spaces. A final line break is optional; nothing else may follow.
+ * Only data is stored: the model's shape comes from the code that builds it, and {@link #load}
+ * checks that the counts agree.
  */
 public final class ParameterFile {
   /** The format name on the header line. */
