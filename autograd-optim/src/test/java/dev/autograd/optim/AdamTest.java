@@ -89,4 +89,13 @@ class AdamTest {
         assertThrows(IllegalArgumentException.class, construction::run);
     assertTrue(e.getMessage().contains(name) && e.getMessage().contains(value), e.getMessage());
   }
+
+  @Test
+  void toStringShowsTheSettingsAndStepCount() {
+    Value p = Value.of(1.0);
+    Adam adam = new Adam(List.of(p), 0.1);
+    adam.step();
+    assertEquals("Adam(lr=0.1, beta1=0.9, beta2=0.999, eps=1.0E-8, 1 parameters, 1 steps)",
+        adam.toString());
+  }
 }

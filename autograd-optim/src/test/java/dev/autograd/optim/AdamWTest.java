@@ -74,4 +74,11 @@ class AdamWTest {
     assertMessage(() -> new AdamW(ps, 0.1, 0.9, 0.999, -1e-8, 0.01), "eps", "-1.0E-8");
     assertThrows(NullPointerException.class, () -> new AdamW(null, 0.1, 0.01));
   }
+
+  @Test
+  void toStringShowsTheSettingsAndStepCount() {
+    AdamW adamW = new AdamW(List.of(Value.of(1.0)), 0.1, 0.05);
+    assertEquals("AdamW(lr=0.1, weightDecay=0.05, beta1=0.9, beta2=0.999, eps=1.0E-8, "
+        + "1 parameters, 0 steps)", adamW.toString());
+  }
 }

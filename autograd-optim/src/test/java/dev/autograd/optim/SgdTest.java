@@ -145,4 +145,12 @@ class SgdTest {
             () -> new Sgd(Arrays.asList(Value.of(1.0), null), 0.1));
     assertEquals("params[1] is null", element.getMessage());
   }
+
+  @Test
+  void toStringShowsTheSettings() {
+    Sgd sgd = new Sgd(List.of(Value.of(1.0), Value.of(2.0)), 0.001, 0.9, true);
+    assertEquals(0.9, sgd.momentum());
+    assertTrue(sgd.nesterov());
+    assertEquals("Sgd(lr=0.001, momentum=0.9, nesterov=true, 2 parameters)", sgd.toString());
+  }
 }
