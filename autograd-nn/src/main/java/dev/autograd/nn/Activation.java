@@ -17,21 +17,21 @@ public enum Activation {
   RELU {
     @Override
     public Value apply(Value v) {
-      return v.relu();
+      return requireNonNull(v, "v").relu();
     }
   },
   /** {@code tanh(v)}, see {@link Value#tanh()}. */
   TANH {
     @Override
     public Value apply(Value v) {
-      return v.tanh();
+      return requireNonNull(v, "v").tanh();
     }
   },
   /** {@code 1 / (1 + e^-v)}, see {@link Value#sigmoid()}. */
   SIGMOID {
     @Override
     public Value apply(Value v) {
-      return v.sigmoid();
+      return requireNonNull(v, "v").sigmoid();
     }
   };
 

@@ -1,0 +1,241 @@
+package dev.autograd.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.autograd.core.Value;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bad-input matrix of autograd-nn: one row per public entry point and kind of bad input, with
+ * the standard exception it must throw, its exact message (naming the offending parameter or
+ * value), and a check that no parameter of any model changed (data or grad).
+ */
+class BadInputTest {
+  @TempDir static Path dir;
+
+  /** Differentiated models every row runs against. */
+  static final class Fixture {
+    final Mlp mlp = new Mlp(2, List.of(3, 1), Activation.TANH, Init.UNIFORM, new Random(7));
+    final Linear linear = new Linear(2, 2, Activation.RELU, Init.HE, new Random(8));
+    final Layer layer = new Layer(2, 2, Activation.SIGMOID, Init.XAVIER, new Random(9));
+    final Neuron neuron = new Neuron(2, Activation.TANH, Init.UNIFORM, new Random(10));
+    final List<Value> x = List.of(Value.of(0.5, "x0"), Value.of(-1.0, "x1"));
+    final List<Value> three = List.of(Value.of(1.0), Value.of(2.0), Value.of(3.0));
+
+    Fixture() {
+      List<Value> outputs = new ArrayList<>(mlp.forward(x));
+      outputs.addAll(linear.forward(x));
+      outputs.addAll(layer.forward(x));
+      outputs.add(neuron.forward(x));
+      Value.sum(outputs).pow(2).backward();
+    }
+
+    List<Value> parameters() {
+      List<Value> all = new ArrayList<>(mlp.parameters());
+      all.addAll(linear.parameters());
+      all.addAll(layer.parameters());
+      all.addAll(neuron.parameters());
+      return all;
+    }
+
+    String state() {
+      StringBuilder sb = new StringBuilder();
+      for (Value p : parameters()) {
+        sb.append(p.data()).append('/').append(p.grad()).append(' ');
+      }
+      return sb.toString();
+    }
+
+    Path file(String name, String content) throws Exception {
+      return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A call that may throw, checked exceptions included. */
+  @FunctionalInterface
+  interface Call {
+    void run(Fixture t) throws Exception;
+  }
+
+  /** One rejected call: where, what is wrong, the exception and its message. */
+  record Row(String entryPoint, String badInput, Class<? extends Exception> thrown,
+      String message, Call call) {
+    @Override
+    public String toString() {
+      return entryPoint + " with " + badInput;
+    }
+  }
+
+  private static final String SHAPE = "inputs and outputs must be at least 1, got ";
+
+  static Stream<Row> rows() {
+    return Stream.of(
+        new Row("Vectors.dot", "null a", NullPointerException.class, "a",
+            t -> Vectors.dot(null, t.x)),
+        new Row("Vectors.dot", "null b", NullPointerException.class, "b",
+            t -> Vectors.dot(t.x, null)),
+        new Row("Vectors.dot", "lengths 2 and 3", IllegalArgumentException.class,
+            "dot needs vectors of equal length, got 2 and 3", t -> Vectors.dot(t.x, t.three)),
+        new Row("Vectors.dot", "a null element of a", NullPointerException.class,
+            "a[1] is null", t -> Vectors.dot(Arrays.asList(t.x.get(0), null), t.x)),
+        new Row("Vectors.dot", "a null element of b", NullPointerException.class,
+            "b[0] is null", t -> Vectors.dot(t.x, Arrays.asList(null, t.x.get(1)))),
+        new Row("Vectors.withBias", "null x", NullPointerException.class, "x",
+            t -> Vectors.withBias(null)),
+        new Row("Vectors.withBias", "a null element", NullPointerException.class, "x[0] is null",
+            t -> Vectors.withBias(Arrays.asList((Value) null))),
+        new Row("Activation.LINEAR.apply", "null", NullPointerException.class, "v",
+            t -> Activation.LINEAR.apply(null)),
+        new Row("Activation.RELU.apply", "null", NullPointerException.class, "v",
+            t -> Activation.RELU.apply(null)),
+        new Row("Activation.TANH.apply", "null", NullPointerException.class, "v",
+            t -> Activation.TANH.apply(null)),
+        new Row("Activation.SIGMOID.apply", "null", NullPointerException.class, "v",
+            t -> Activation.SIGMOID.apply(null)),
+        new Row("Init.sample", "null random", NullPointerException.class, "random",
+            t -> Init.HE.sample(null, 1, 1)),
+        new Row("Init.sample", "fanIn 0", IllegalArgumentException.class,
+            "fanIn and fanOut must be at least 1, got fanIn=0, fanOut=3",
+            t -> Init.XAVIER.sample(new Random(0), 0, 3)),
+        new Row("Init.sample", "fanOut -1", IllegalArgumentException.class,
+            "fanIn and fanOut must be at least 1, got fanIn=2, fanOut=-1",
+            t -> Init.UNIFORM.sample(new Random(0), 2, -1)),
+        new Row("Linear(...)", "0 inputs", IllegalArgumentException.class,
+            SHAPE + "inputs=0, outputs=2",
+            t -> new Linear(0, 2, Activation.LINEAR, Init.UNIFORM, new Random(0))),
+        new Row("Linear(...)", "-1 outputs", IllegalArgumentException.class,
+            SHAPE + "inputs=2, outputs=-1",
+            t -> new Linear(2, -1, Activation.LINEAR, Init.UNIFORM, new Random(0))),
+        new Row("Linear(...)", "null activation", NullPointerException.class, "activation",
+            t -> new Linear(2, 1, null, Init.UNIFORM, new Random(0))),
+        new Row("Linear(...)", "null init", NullPointerException.class, "init",
+            t -> new Linear(2, 1, Activation.LINEAR, null, new Random(0))),
+        new Row("Linear(...)", "null random", NullPointerException.class, "random",
+            t -> new Linear(2, 1, Activation.LINEAR, Init.UNIFORM, null)),
+        new Row("Linear.forward", "null x", NullPointerException.class, "x",
+            t -> t.linear.forward(null)),
+        new Row("Linear.forward", "3 inputs for 2", IllegalArgumentException.class,
+            "expected 2 inputs, got 3", t -> t.linear.forward(t.three)),
+        new Row("Linear.forward", "an empty list", IllegalArgumentException.class,
+            "expected 2 inputs, got 0", t -> t.linear.forward(List.of())),
+        new Row("Linear.forward", "a null element", NullPointerException.class, "x[1] is null",
+            t -> t.linear.forward(Arrays.asList(t.x.get(0), null))),
+        new Row("Neuron(...)", "0 inputs", IllegalArgumentException.class,
+            SHAPE + "inputs=0, outputs=1",
+            t -> new Neuron(0, Activation.TANH, Init.UNIFORM, new Random(0))),
+        new Row("Neuron(...)", "null activation", NullPointerException.class, "activation",
+            t -> new Neuron(2, null, Init.UNIFORM, new Random(0))),
+        new Row("Neuron(...)", "null init", NullPointerException.class, "init",
+            t -> new Neuron(2, Activation.TANH, null, new Random(0))),
+        new Row("Neuron(...)", "null random", NullPointerException.class, "random",
+            t -> new Neuron(2, Activation.TANH, Init.UNIFORM, null)),
+        new Row("Neuron.forward", "1 input for 2", IllegalArgumentException.class,
+            "expected 2 inputs, got 1", t -> t.neuron.forward(List.of(t.x.get(0)))),
+        new Row("Neuron.forward", "null x", NullPointerException.class, "x",
+            t -> t.neuron.forward(null)),
+        new Row("Layer(...)", "0 outputs", IllegalArgumentException.class,
+            SHAPE + "inputs=2, outputs=0",
+            t -> new Layer(2, 0, Activation.TANH, Init.UNIFORM, new Random(0))),
+        new Row("Layer(...)", "null activation", NullPointerException.class, "activation",
+            t -> new Layer(2, 2, null, Init.UNIFORM, new Random(0))),
+        new Row("Layer(...)", "null init", NullPointerException.class, "init",
+            t -> new Layer(2, 2, Activation.TANH, null, new Random(0))),
+        new Row("Layer(...)", "null random", NullPointerException.class, "random",
+            t -> new Layer(2, 2, Activation.TANH, Init.UNIFORM, null)),
+        new Row("Layer.forward", "3 inputs for 2", IllegalArgumentException.class,
+            "expected 2 inputs, got 3", t -> t.layer.forward(t.three)),
+        new Row("Mlp(...)", "null sizes", NullPointerException.class, "sizes",
+            t -> new Mlp(2, null, Activation.TANH, Init.UNIFORM, new Random(0))),
+        new Row("Mlp(...)", "empty sizes", IllegalArgumentException.class,
+            "sizes must name at least one layer, got []",
+            t -> new Mlp(2, List.of(), Activation.TANH, Init.UNIFORM, new Random(0))),
+        new Row("Mlp(...)", "a null size", NullPointerException.class, "sizes[1] is null",
+            t -> new Mlp(2, Arrays.asList(3, null), Activation.TANH, Init.UNIFORM,
+                new Random(0))),
+        new Row("Mlp(...)", "a size of 0", IllegalArgumentException.class,
+            "every layer size must be at least 1, got sizes[1]=0 in [4, 0, 1]",
+            t -> new Mlp(2, List.of(4, 0, 1), Activation.TANH, Init.UNIFORM, new Random(0))),
+        new Row("Mlp(...)", "0 inputs", IllegalArgumentException.class,
+            "inputs must be at least 1, got 0",
+            t -> new Mlp(0, List.of(1), Activation.TANH, Init.UNIFORM, new Random(0))),
+        new Row("Mlp(...)", "null hidden activation", NullPointerException.class, "hidden",
+            t -> new Mlp(2, List.of(1), null, Init.UNIFORM, new Random(0))),
+        new Row("Mlp(...)", "null init", NullPointerException.class, "init",
+            t -> new Mlp(2, List.of(1), Activation.TANH, null, new Random(0))),
+        new Row("Mlp(...)", "null random", NullPointerException.class, "random",
+            t -> new Mlp(2, List.of(1), Activation.TANH, Init.UNIFORM, null)),
+        new Row("Mlp.forward", "3 inputs for 2", IllegalArgumentException.class,
+            "expected 2 inputs, got 3", t -> t.mlp.forward(t.three)),
+        new Row("Mlp.forward", "null x", NullPointerException.class, "x",
+            t -> t.mlp.forward(null)),
+        new Row("ParameterFile.save", "null model", NullPointerException.class, "model",
+            t -> ParameterFile.save(null, dir.resolve("saved.txt"))),
+        new Row("ParameterFile.save", "null path", NullPointerException.class, "path",
+            t -> ParameterFile.save(t.mlp, null)),
+        new Row("ParameterFile.save", "a model with a null parameter",
+            NullPointerException.class, "model parameter 1 is null",
+            t -> ParameterFile.save(() -> Arrays.asList(Value.of(1.0), null),
+                dir.resolve("broken.txt"))),
+        new Row("ParameterFile.load", "null model", NullPointerException.class, "model",
+            t -> ParameterFile.load(null, dir.resolve("absent.txt"))),
+        new Row("ParameterFile.load", "null path", NullPointerException.class, "path",
+            t -> ParameterFile.load(t.mlp, null)),
+        new Row("ParameterFile.load", "a missing file", NoSuchFileException.class,
+            dir + "/absent.txt".replace('/', java.io.File.separatorChar),
+            t -> ParameterFile.load(t.mlp, dir.resolve("absent.txt"))),
+        new Row("ParameterFile.load", "a count of another model", IllegalArgumentException.class,
+            dir.resolve("count.txt") + ", line 1: the model has 13 parameters but the file"
+                + " declares 2",
+            t -> ParameterFile.load(t.mlp, t.file("count.txt", "autograd-parameters 1 2\n1\n2\n"))),
+        new Row("ParameterFile.load", "a bad number on the last line",
+            IllegalArgumentException.class,
+            dir.resolve("number.txt") + ", line 7: expected a number for parameter 5, found 'x'",
+            t -> ParameterFile.load(t.linear,
+                t.file("number.txt", "autograd-parameters 1 6\n1\n2\n3\n4\n5\nx\n"))),
+        new Row("ParameterFile.load", "an empty file", IllegalArgumentException.class,
+            dir.resolve("empty.txt") + ", line 1: expected header 'autograd-parameters 1"
+                + " <count>', found an empty file",
+            t -> ParameterFile.load(t.neuron, t.file("empty.txt", ""))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void badInputIsRejectedWithAStandardExceptionNamingItAndNoParameterChanges(Row row) {
+    Fixture fixture = new Fixture();
+    String before = fixture.state();
+    Exception e = assertThrows(row.thrown(), () -> row.call().run(fixture));
+    assertEquals(row.thrown(), e.getClass());
+    assertEquals(row.message(), e.getMessage());
+    assertEquals(before, fixture.state(), "parameters' data and grads");
+  }
+
+  @Test
+  void everyPublicTypeOfNnHasAtLeastOneRow() {
+    List<String> covered = rows().map(Row::entryPoint).toList();
+    for (String type : List.of("Vectors", "Activation", "Init", "Linear", "Neuron", "Layer",
+        "Mlp", "ParameterFile")) {
+      assertEquals(true, covered.stream().anyMatch(p -> p.startsWith(type)), type);
+    }
+  }
+
+  @Test
+  void theBiasTrickOfAnEmptyVectorIsTheBiasAlone() {
+    List<Value> biased = Vectors.withBias(List.of());
+    assertEquals(1, biased.size());
+    assertEquals(1.0, biased.get(0).data());
+    assertEquals(0.0, Vectors.dot(List.of(), List.of()).data(), "empty dot is the constant 0");
+  }
+}
