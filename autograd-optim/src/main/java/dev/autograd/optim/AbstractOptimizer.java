@@ -8,9 +8,12 @@ abstract class AbstractOptimizer implements Optimizer {
   final List<Value> params;
   double lr;
 
-  /** Checks and copies {@code params}, and checks {@code lr}. */
+  /** Checks and copies {@code params} (at least one), and checks {@code lr}. */
   AbstractOptimizer(List<Value> params, double lr) {
     this.params = Hyperparameters.parameters(params);
+    if (this.params.isEmpty()) {
+      throw new IllegalArgumentException("an optimizer needs at least one parameter, got []");
+    }
     this.lr = Hyperparameters.learningRate(lr);
   }
 

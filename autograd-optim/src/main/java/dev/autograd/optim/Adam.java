@@ -22,7 +22,8 @@ public final class Adam extends AbstractOptimizer {
    * Returns Adam with learning rate {@code lr} and the usual betas 0.9 and 0.999, eps 1e-8.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code lr} is not positive and finite
+   * @throws IllegalArgumentException if {@code params} is empty or {@code lr} is not positive and
+   *     finite
    */
   public Adam(List<Value> params, double lr) {
     this(params, lr, 0.9, 0.999, 1e-8);
@@ -32,8 +33,8 @@ public final class Adam extends AbstractOptimizer {
    * Returns Adam with the given hyper-parameters.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code lr} or {@code eps} is not positive and finite, or
-   *     {@code beta1} or {@code beta2} is outside {@code [0, 1)}
+   * @throws IllegalArgumentException if {@code params} is empty, {@code lr} or {@code eps} is not
+   *     positive and finite, or {@code beta1} or {@code beta2} is outside {@code [0, 1)}
    */
   public Adam(List<Value> params, double lr, double beta1, double beta2, double eps) {
     super(params, lr);

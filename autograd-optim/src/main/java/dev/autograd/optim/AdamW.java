@@ -21,7 +21,8 @@ public final class AdamW extends AbstractOptimizer {
    * 0.9 and 0.999, eps 1e-8.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code lr} is not positive and finite
+   * @throws IllegalArgumentException if {@code params} is empty or {@code lr} is not positive and
+   *     finite
    */
   public AdamW(List<Value> params, double lr) {
     this(params, lr, DEFAULT_WEIGHT_DECAY);
@@ -32,8 +33,8 @@ public final class AdamW extends AbstractOptimizer {
    * 0.999, eps 1e-8.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code lr} is not positive and finite, or {@code
-   *     weightDecay} is negative or not finite
+   * @throws IllegalArgumentException if {@code params} is empty, {@code lr} is not positive and
+   *     finite, or {@code weightDecay} is negative or not finite
    */
   public AdamW(List<Value> params, double lr, double weightDecay) {
     this(params, lr, 0.9, 0.999, 1e-8, weightDecay);
@@ -43,9 +44,9 @@ public final class AdamW extends AbstractOptimizer {
    * Returns AdamW with the given hyper-parameters.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code lr} or {@code eps} is not positive and finite,
-   *     {@code beta1} or {@code beta2} is outside {@code [0, 1)}, or {@code weightDecay} is
-   *     negative or not finite
+   * @throws IllegalArgumentException if {@code params} is empty, {@code lr} or {@code eps} is not
+   *     positive and finite, {@code beta1} or {@code beta2} is outside {@code [0, 1)}, or {@code
+   *     weightDecay} is negative or not finite
    */
   public AdamW(
       List<Value> params, double lr, double beta1, double beta2, double eps, double weightDecay) {

@@ -22,7 +22,8 @@ public final class Sgd extends AbstractOptimizer {
    * Returns plain gradient descent with learning rate {@code learningRate}.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
+   * @throws IllegalArgumentException if {@code params} is empty or {@code learningRate} is not
+   *     positive and finite
    */
   public Sgd(List<Value> params, double learningRate) {
     this(params, learningRate, 0.0, false);
@@ -33,8 +34,9 @@ public final class Sgd extends AbstractOptimizer {
    * nesterov}.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code learningRate} is not positive and finite, {@code
-   *     momentum} is outside {@code [0, 1)}, or {@code nesterov} is asked with zero momentum
+   * @throws IllegalArgumentException if {@code params} is empty, {@code learningRate} is not
+   *     positive and finite, {@code momentum} is outside {@code [0, 1)}, or {@code nesterov} is
+   *     asked with zero momentum
    */
   public Sgd(List<Value> params, double learningRate, double momentum, boolean nesterov) {
     super(params, learningRate);
