@@ -8,6 +8,9 @@ import java.io.PrintStream;
 public final class ScalarDemo {
   private ScalarDemo() {}
 
+  /** Demo 1's graph after {@code f.backward()}: the inputs and the output. */
+  record Graph(Value x, Value y, Value f) {}
+
   /** Prints the seed's demo 1 lines: the result 15.0 and the gradients x=5.0, y=8.0. */
   public static void main(String[] args) {
     run(System.out);
@@ -17,11 +20,17 @@ public final class ScalarDemo {
   public static void run(PrintStream out) {
     out.println();
     out.println("--- Demo 1: Simple Scalar Calculation ---");
+    Graph g = differentiated();
+    out.println("Result: " + PythonFormat.repr(g.f().data()) + ", Gradients: x="
+        + PythonFormat.repr(g.x().grad()) + ", y=" + PythonFormat.repr(g.y().grad()));
+  }
+
+  /** Returns demo 1's graph {@code f = (x + y) * y} with its gradients computed. */
+  static Graph differentiated() {
     Value x = Value.of(-2.0, "x");
     Value y = Value.of(5.0, "y");
     Value f = x.add(y).mul(y);
     f.backward();
-    out.println("Result: " + PythonFormat.repr(f.data()) + ", Gradients: x="
-        + PythonFormat.repr(x.grad()) + ", y=" + PythonFormat.repr(y.grad()));
+    return new Graph(x, y, f);
   }
 }
