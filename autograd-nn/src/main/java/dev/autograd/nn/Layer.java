@@ -1,0 +1,89 @@
+package dev.autograd.nn;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A list of {@link Neuron}s reading the same inputs, as micrograd's {@code Layer}. Its {@link
+ * #parameters()} are each neuron's parameters in turn.
+ */
+public final class Layer implements Module {
+  private final int inputs;
+  private final Activation activation;
+  private final List<Neuron> neurons;
+  private final List<Value> parameters;
+
+  /**
+   * Returns a layer of {@code outputs} neurons with {@code inputs} inputs each, drawn neuron by
+   * neuron from {@code init} (fan-in {@code inputs}, fan-out {@code outputs}).
+   *
+   * @throws IllegalArgumentException if {@code inputs} or {@code outputs} is below 1
+   * @throws NullPointerException if {@code activation}, {@code init} or {@code random} is null
+   */
+  public Layer(int inputs, int outputs, Activation activation, Init init, Random random) {
+    Linear.checkShape(inputs, outputs);
+    this.inputs = inputs;
+    this.activation = requireNonNull(activation, "activation");
+    List<Neuron> list = new ArrayList<>(outputs);
+    List<Value> all = new ArrayList<>(outputs * (inputs + 1));
+    for (int j = 0; j < outputs; j++) {
+      Neuron n = new Neuron(inputs, outputs, activation, init, random);
+      list.add(n);
+      all.addAll(n.parameters());
+    }
+    this.neurons = Collections.unmodifiableList(list);
+    this.parameters = Collections.unmodifiableList(all);
+  }
+
+  /**
+   * Returns each neuron's output for {@code x}, in neuron order.
+   *
+   * @throws NullPointerException if {@code x} or any element is null
+   * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
+   */
+  public List<Value> forward(List<Value> x) {
+    Linear.checkInputSize(x, inputs);
+    List<Value> out = new ArrayList<>(neurons.size());
+    for (Neuron n : neurons) {
+      out.add(n.forward(x));
+    }
+    return out;
+  }
+
+  /** Returns the number of inputs. */
+  public int inputs() {
+    return inputs;
+  }
+
+  /** Returns the number of outputs (neurons). */
+  public int outputs() {
+    return neurons.size();
+  }
+
+  /** Returns the activation of every neuron. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** Returns the neurons, unmodifiable. */
+  public List<Neuron> neurons() {
+    return neurons;
+  }
+
+  /** Returns every neuron's parameters in neuron order, unmodifiable. */
+  @Override
+  public List<Value> parameters() {
+    return parameters;
+  }
+
+  /** Returns the shape, as in {@code Layer(2 -> 16, RELU)}. */
+  @Override
+  public String toString() {
+    return "Layer(" + inputs + " -> " + neurons.size() + ", " + activation + ")";
+  }
+}

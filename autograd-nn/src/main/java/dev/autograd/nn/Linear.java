@@ -1,0 +1,122 @@
+package dev.autograd.nn;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A fully connected layer written with the seed's bias trick: output {@code j} is {@code
+ * activation(dot(withBias(x), row_j))}, where {@code row_j = [w_j1, ..., w_jn, b_j]} holds the
+ * weights followed by the bias. With one input and one output and {@link Activation#LINEAR} it is
+ * the seed's demo 2 model, whose {@link #parameters()} are {@code [w, b]}.
+ *
+ * <p>Parameters are labelled {@code w[j][i]} and {@code b[j]} (from 0) and drawn from {@code
+ * init} row by row, the weights of a row then its bias.
+ */
+public final class Linear implements Module {
+  private final int inputs;
+  private final Activation activation;
+  private final List<List<Value>> rows;
+  private final List<Value> parameters;
+
+  /**
+   * Returns a layer with {@code inputs} inputs and {@code outputs} outputs whose weights and biases
+   * are drawn from {@code init} (fan-in {@code inputs}, fan-out {@code outputs}) using {@code
+   * random}.
+   *
+   * @throws IllegalArgumentException if {@code inputs} or {@code outputs} is below 1
+   * @throws NullPointerException if {@code activation}, {@code init} or {@code random} is null
+   */
+  public Linear(int inputs, int outputs, Activation activation, Init init, Random random) {
+    checkShape(inputs, outputs);
+    this.inputs = inputs;
+    this.activation = requireNonNull(activation, "activation");
+    requireNonNull(init, "init");
+    requireNonNull(random, "random");
+    List<List<Value>> rowList = new ArrayList<>(outputs);
+    List<Value> all = new ArrayList<>(outputs * (inputs + 1));
+    for (int j = 0; j < outputs; j++) {
+      List<Value> row = new ArrayList<>(inputs + 1);
+      for (int i = 0; i < inputs; i++) {
+        row.add(Value.of(init.sample(random, inputs, outputs), "w[" + j + "][" + i + "]"));
+      }
+      row.add(Value.of(init.sample(random, inputs, outputs), "b[" + j + "]"));
+      rowList.add(Collections.unmodifiableList(row));
+      all.addAll(row);
+    }
+    this.rows = Collections.unmodifiableList(rowList);
+    this.parameters = Collections.unmodifiableList(all);
+  }
+
+  static void checkShape(int inputs, int outputs) {
+    if (inputs < 1 || outputs < 1) {
+      throw new IllegalArgumentException(
+          "inputs and outputs must be at least 1, got inputs=" + inputs + ", outputs=" + outputs);
+    }
+  }
+
+  /**
+   * Returns one new node per output, {@code activation(dot(withBias(x), row_j))}.
+   *
+   * @throws NullPointerException if {@code x} or any element is null
+   * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
+   */
+  public List<Value> forward(List<Value> x) {
+    checkInputSize(x, inputs);
+    List<Value> biased = Vectors.withBias(x);
+    List<Value> out = new ArrayList<>(rows.size());
+    for (List<Value> row : rows) {
+      out.add(activation.apply(Vectors.dot(biased, row)));
+    }
+    return out;
+  }
+
+  static void checkInputSize(List<Value> x, int inputs) {
+    requireNonNull(x, "x");
+    if (x.size() != inputs) {
+      throw new IllegalArgumentException(
+          "expected " + inputs + " inputs, got " + x.size());
+    }
+  }
+
+  /**
+   * Returns the rows {@code [w_j1, ..., w_jn, b_j]}, one per output, as unmodifiable views of the
+   * live parameters.
+   */
+  public List<List<Value>> rows() {
+    return rows;
+  }
+
+  /** Returns the number of inputs. */
+  public int inputs() {
+    return inputs;
+  }
+
+  /** Returns the number of outputs. */
+  public int outputs() {
+    return rows.size();
+  }
+
+  /** Returns the activation applied to each output. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /**
+   * Returns the parameters in row order: {@code w_11..w_1n, b_1, w_21, ..., b_m}, unmodifiable.
+   */
+  @Override
+  public List<Value> parameters() {
+    return parameters;
+  }
+
+  /** Returns the shape, as in {@code Linear(2 -> 3, TANH)}. */
+  @Override
+  public String toString() {
+    return "Linear(" + inputs + " -> " + outputs() + ", " + activation + ")";
+  }
+}

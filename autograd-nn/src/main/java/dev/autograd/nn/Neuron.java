@@ -1,0 +1,97 @@
+package dev.autograd.nn;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One unit as micrograd writes it: {@code activation(b + w_1*x_1 + ... + w_n*x_n)}, summed left to
+ * right starting from the bias. As in micrograd the weights are drawn at random and the bias
+ * starts at {@code 0}; {@link #parameters()} are {@code [w_1, ..., w_n, b]}.
+ */
+public final class Neuron implements Module {
+  private final List<Value> weights;
+  private final Value bias;
+  private final Activation activation;
+  private final List<Value> parameters;
+
+  /**
+   * Returns a neuron with {@code inputs} weights drawn from {@code init} (fan-in {@code inputs},
+   * fan-out 1) and a zero bias.
+   *
+   * @throws IllegalArgumentException if {@code inputs} is below 1
+   * @throws NullPointerException if {@code activation}, {@code init} or {@code random} is null
+   */
+  public Neuron(int inputs, Activation activation, Init init, Random random) {
+    this(inputs, 1, activation, init, random);
+  }
+
+  /** Draws the weights for a neuron of a layer with {@code fanOut} outputs. */
+  Neuron(int inputs, int fanOut, Activation activation, Init init, Random random) {
+    Linear.checkShape(inputs, fanOut);
+    this.activation = requireNonNull(activation, "activation");
+    requireNonNull(init, "init");
+    requireNonNull(random, "random");
+    List<Value> w = new ArrayList<>(inputs);
+    for (int i = 0; i < inputs; i++) {
+      w.add(Value.of(init.sample(random, inputs, fanOut), "w" + i));
+    }
+    this.weights = Collections.unmodifiableList(w);
+    this.bias = Value.of(0.0, "b");
+    List<Value> all = new ArrayList<>(w);
+    all.add(bias);
+    this.parameters = Collections.unmodifiableList(all);
+  }
+
+  /**
+   * Returns {@code activation(b + w_1*x_1 + ... + w_n*x_n)} as a new node (micrograd's {@code
+   * Neuron.__call__}).
+   *
+   * @throws NullPointerException if {@code x} or any element is null
+   * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
+   */
+  public Value forward(List<Value> x) {
+    Linear.checkInputSize(x, weights.size());
+    Value act = bias;
+    for (int i = 0; i < weights.size(); i++) {
+      act = act.add(weights.get(i).mul(Vectors.element(x, i, "x")));
+    }
+    return activation.apply(act);
+  }
+
+  /** Returns the number of inputs. */
+  public int inputs() {
+    return weights.size();
+  }
+
+  /** Returns the weights as an unmodifiable view of the live parameters. */
+  public List<Value> weights() {
+    return weights;
+  }
+
+  /** Returns the bias parameter. */
+  public Value bias() {
+    return bias;
+  }
+
+  /** Returns the activation applied to the weighted sum. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** Returns {@code [w_1, ..., w_n, b]}, unmodifiable. */
+  @Override
+  public List<Value> parameters() {
+    return parameters;
+  }
+
+  /** Returns the shape, as in {@code Neuron(2, RELU)}. */
+  @Override
+  public String toString() {
+    return "Neuron(" + weights.size() + ", " + activation + ")";
+  }
+}

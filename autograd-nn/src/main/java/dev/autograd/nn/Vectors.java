@@ -1,0 +1,61 @@
+package dev.autograd.nn;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The seed's vector helpers on lists of {@link Value}: the dot product and the bias trick. */
+public final class Vectors {
+  private Vectors() {}
+
+  /**
+   * Returns the dot product {@code 0 + a[0]*b[0] + a[1]*b[1] + ...}: the products {@code
+   * a[i].mul(b[i])} summed left to right from a constant 0 by {@link Value#sum(List)}, node for
+   * node the seed's {@code dot(v1, v2)}. Two empty vectors give the constant 0.
+   *
+   * @throws NullPointerException if {@code a}, {@code b} or any element is null
+   * @throws IllegalArgumentException if {@code a} and {@code b} differ in length
+   */
+  public static Value dot(List<Value> a, List<Value> b) {
+    requireNonNull(a, "a");
+    requireNonNull(b, "b");
+    if (a.size() != b.size()) {
+      throw new IllegalArgumentException(
+          "dot needs vectors of equal length, got " + a.size() + " and " + b.size());
+    }
+    List<Value> products = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      products.add(element(a, i, "a").mul(element(b, i, "b")));
+    }
+    return Value.sum(products);
+  }
+
+  /**
+   * Returns a new unmodifiable list {@code [x_1, ..., x_n, 1]}: the inputs followed by a new
+   * constant leaf 1, the seed's bias trick, so that {@code dot(withBias(x), [w_1..w_n, b])} is
+   * {@code w.x + b}. {@code x} itself is not changed.
+   *
+   * @throws NullPointerException if {@code x} or any element is null
+   */
+  public static List<Value> withBias(List<Value> x) {
+    requireNonNull(x, "x");
+    List<Value> biased = new ArrayList<>(x.size() + 1);
+    for (int i = 0; i < x.size(); i++) {
+      biased.add(element(x, i, "x"));
+    }
+    biased.add(Value.of(1.0));
+    return Collections.unmodifiableList(biased);
+  }
+
+  /** Returns {@code list.get(i)}, throwing a NullPointerException naming it if it is null. */
+  static Value element(List<Value> list, int i, String name) {
+    Value v = list.get(i);
+    if (v == null) {
+      throw new NullPointerException(name + "[" + i + "] is null");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.autograd.optim;
+
+import dev.autograd.core.Value;
+import java.util.List;
+
+/**
+ * Adam with decoupled weight decay (Loshchilov and Hutter, 2019), as {@code torch.optim.AdamW}:
+ * each step first shrinks every parameter, {@code p = p - lr * weightDecay * p}, then takes the
+ * {@link Adam} step from the grad (the decay does not enter the moments). See {@link Optimizer}
+ * for the call order.
+ */
+public final class AdamW implements Optimizer {
+  /** PyTorch's default weight decay, used by {@link #AdamW(List, double)}. */
+  public static final double DEFAULT_WEIGHT_DECAY = 0.01;
+
+  private final List<Value> params;
+  private final Moments moments;
+  private final double weightDecay;
+  private double lr;
+
+  /**
+   * Returns AdamW with learning rate {@code lr}, weight decay {@value #DEFAULT_WEIGHT_DECAY}, betas
+   * 0.9 and 0.999, eps 1e-8.
+   *
+   * @throws NullPointerException if {@code params} or an element is null
+   * @throws IllegalArgumentException if {@code lr} is not positive and finite
+   */
+  public AdamW(List<Value> params, double lr) {
+    this(params, lr, DEFAULT_WEIGHT_DECAY);
+  }
+
+  /**
+   * Returns AdamW with learning rate {@code lr} and weight decay {@code weightDecay}, betas 0.9 and
+   * 0.999, eps 1e-8.
+   *
+   * @throws NullPointerException if {@code params} or an element is null
+   * @throws IllegalArgumentException if {@code lr} is not positive and finite, or {@code
+   *     weightDecay} is negative or not finite
+   */
+  public AdamW(List<Value> params, double lr, double weightDecay) {
+    this(params, lr, 0.9, 0.999, 1e-8, weightDecay);
+  }
+
+  /**
+   * Returns AdamW with the given hyper-parameters.
+   *
+   * @throws NullPointerException if {@code params} or an element is null
+   * @throws IllegalArgumentException if {@code lr} or {@code eps} is not positive and finite,
+   *     {@code beta1} or {@code beta2} is outside {@code [0, 1)}, or {@code weightDecay} is
+   *     negative or not finite
+   */
+  public AdamW(
+      List<Value> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
+    this.params = Hyperparameters.parameters(params);
+    this.lr = Hyperparameters.learningRate(lr);
+    this.moments = new Moments(this.params.size(), beta1, beta2, eps);
+    this.weightDecay = Hyperparameters.nonNegative("weightDecay", weightDecay);
+  }
+
+  /** Shrinks every parameter by {@code lr * weightDecay * p}, then takes an Adam step. */
+  @Override
+  public void step() {
+    for (Value p : params) {
+      p.setData(p.data() - lr * weightDecay * p.data());
+    }
+    moments.step(params, lr);
+  }
+
+  @Override
+  public List<Value> parameters() {
+    return params;
+  }
+
+  @Override
+  public double learningRate() {
+    return lr;
+  }
+
+  @Override
+  public void setLearningRate(double lr) {
+    this.lr = Hyperparameters.learningRate(lr);
+  }
+
+  /** Returns the weight decay coefficient. */
+  public double weightDecay() {
+    return weightDecay;
+  }
+
+  /** Returns the settings, as in {@code AdamW(lr=0.1, weightDecay=0.01, beta1=0.9, ...)}. */
+  @Override
+  public String toString() {
+    return "AdamW(lr=" + lr + ", weightDecay=" + weightDecay + ", beta1=" + moments.beta1
+        + ", beta2=" + moments.beta2 + ", eps=" + moments.eps + ", " + params.size()
+        + " parameters, " + moments.steps() + " steps)";
+  }
+}

@@ -1,0 +1,28 @@
+package dev.autograd.optim;
+
+import dev.autograd.core.Value;
+import java.util.List;
+
+/**
+ * Mean absolute error, {@code (1/n) * sum_i |p_i - y_i|}. Each {@code |d|} is built as {@code
+ * relu(d) + relu(-d)}, whose derivative is {@code sign(d)}, and {@code 0} where {@code d == 0}.
+ */
+public final class MaeLoss {
+  private MaeLoss() {}
+
+  /**
+   * Returns {@code (1/n) * sum_i |predictions[i] - targets[i]|} as a new graph node.
+   *
+   * @throws NullPointerException if a list or an element is null
+   * @throws IllegalArgumentException if the lists differ in length or are empty
+   */
+  public static Value of(List<Value> predictions, List<Value> targets) {
+    return LossInputs.mean(
+        predictions,
+        targets,
+        (p, y) -> {
+          Value d = p.sub(y);
+          return d.relu().add(d.neg().relu());
+        });
+  }
+}

@@ -1,0 +1,22 @@
+package dev.autograd.optim;
+
+import dev.autograd.core.Value;
+import java.util.List;
+
+/**
+ * Mean squared error, built exactly as the seed builds it: {@code Value.sum} of {@code (p -
+ * y).pow(2)} over the pairs, then {@code .mul(1.0 / n)}.
+ */
+public final class MseLoss {
+  private MseLoss() {}
+
+  /**
+   * Returns {@code (1/n) * sum_i (predictions[i] - targets[i])^2} as a new graph node.
+   *
+   * @throws NullPointerException if a list or an element is null
+   * @throws IllegalArgumentException if the lists differ in length or are empty
+   */
+  public static Value of(List<Value> predictions, List<Value> targets) {
+    return LossInputs.mean(predictions, targets, (p, y) -> p.sub(y).pow(2));
+  }
+}
