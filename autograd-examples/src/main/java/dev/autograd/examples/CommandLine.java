@@ -68,6 +68,13 @@ final class CommandLine {
   private final String summary;
   private final Map<String, Flag> flags = new LinkedHashMap<>();
 
+  /** Ends the JVM with {@code code} if it is not 0 (a {@code main} calls this with its result). */
+  static void exitOnFailure(int code) {
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
   /** Returns the command line of {@code program} (its class name), with {@code --help} added. */
   CommandLine(String program, String summary, List<Flag> flags) {
     this.program = requireNonNull(program, "program");

@@ -27,10 +27,7 @@ public final class GraphDemo {
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
-    if (code != 0) {
-      System.exit(code);
-    }
+    CommandLine.exitOnFailure(run(args, System.out, System.err));
   }
 
   /**
