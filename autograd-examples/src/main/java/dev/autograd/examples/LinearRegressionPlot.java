@@ -1,5 +1,6 @@
 package dev.autograd.examples;
 
+import dev.autograd.core.PythonFormat;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,14 +32,17 @@ final class LinearRegressionPlot {
     }
   }
 
-  /** Returns the chart of the MSE loss against the epoch, on a logarithmic loss axis. */
+  /** Returns the chart of the MSE loss against the epoch, both axes logarithmic. */
   static XYChart lossCurve(double[] losses) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("MSE loss per epoch").xAxisTitle("epoch").yAxisTitle("MSE loss (log scale)").build();
-    chart.getStyler().setYAxisLogarithmic(true).setLegendVisible(false).setMarkerSize(0);
+        .title("MSE loss per epoch").xAxisTitle("epoch (1 = first, log scale)")
+        .yAxisTitle("MSE loss (log scale)").build();
+    // Log-log: the first epochs' steep drop and the long slow tail both stay visible.
+    chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
+        .setLegendVisible(false).setMarkerSize(0);
     double[] epochs = new double[losses.length];
     for (int k = 0; k < losses.length; k++) {
-      epochs[k] = k;
+      epochs[k] = k + 1;
     }
     XYSeries series = chart.addSeries("loss", epochs, losses);
     series.setMarker(SeriesMarkers.NONE);
@@ -51,6 +55,7 @@ final class LinearRegressionPlot {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title("Data and learned line").xAxisTitle("x").yAxisTitle("y").build();
     chart.getStyler().setLegendPosition(LegendPosition.InsideNW).setMarkerSize(6);
+    chart.getStyler().setXAxisTickMarkSpacingHint(90);
     int n = LinearRegressionDemo.DATA_SIZE;
     double[] x = new double[n];
     double[] y = new double[n];
@@ -63,9 +68,8 @@ final class LinearRegressionPlot {
     data.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(0x444444));
     double[] ends = {x[0], x[n - 1]};
     double[] learned = {line(result, ends[0]), line(result, ends[1])};
-    XYSeries fitted = chart.addSeries(String.format("learned: y = %sx + %s",
-        dev.autograd.core.PythonFormat.fixed(result.weight(), 3),
-        dev.autograd.core.PythonFormat.fixed(result.bias(), 3)), ends, learned);
+    XYSeries fitted = chart.addSeries("learned: y = " + PythonFormat.fixed(result.weight(), 3)
+        + "x + " + PythonFormat.fixed(result.bias(), 3), ends, learned);
     fitted.setMarker(SeriesMarkers.NONE);
     fitted.setLineColor(new Color(0xd62728));
     return chart;
