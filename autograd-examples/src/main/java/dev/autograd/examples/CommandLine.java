@@ -222,20 +222,12 @@ final class CommandLine {
      * @throws BadArgument naming the value if it is not a positive integer
      */
     int positiveInt(String flag, int fallback) {
-      String text = values.get(flag);
-      if (text == null) {
-        return fallback;
+      long n = anyLong(flag, fallback);
+      if (n < 1 || n > Integer.MAX_VALUE) {
+        throw new BadArgument(flag + (n < 1 ? " must be >= 1" : " must be <= " + Integer.MAX_VALUE)
+            + ", got '" + values.get(flag) + "'");
       }
-      int n;
-      try {
-        n = Integer.parseInt(text.trim());
-      } catch (NumberFormatException e) {
-        throw new BadArgument(flag + " expects an integer, got '" + text + "'");
-      }
-      if (n < 1) {
-        throw new BadArgument(flag + " must be >= 1, got '" + text + "'");
-      }
-      return n;
+      return (int) n;
     }
 
     /**

@@ -89,6 +89,9 @@ class CommandLineTest {
         messageOf(b, x -> x.finiteDouble("--lr", 1)));
     assertEquals("--epochs expects an integer, got 'x'",
         messageOf(b, x -> x.positiveInt("--epochs", 1)));
+    Arguments big = LINE.parse(new String[] {"--epochs", "3000000000"});
+    assertEquals("--epochs must be <= 2147483647, got '3000000000'",
+        messageOf(big, x -> x.positiveInt("--epochs", 1)));
     Arguments c = LINE.parse(new String[] {"--lr", "0"});
     assertEquals("--lr must be > 0, got '0'", messageOf(c, x -> x.positiveDouble("--lr", 1)));
   }

@@ -37,10 +37,7 @@ class DemosTest {
 
   @Test
   void rejectsABadFlagBeforePrintingAnyDemo() {
-    Run run = Run.of(Demos::run, "--epochs", "-3");
-    assertEquals(2, run.code());
-    assertEquals("", run.out());
-    assertTrue(run.err().startsWith("Demos: error: --epochs must be >= 1, got '-3'\nusage: Demos"),
-        run.err());
+    Run.of(Demos::run, "--epochs", "-3")
+        .assertRejected(Demos.COMMAND_LINE, "Demos: error: --epochs must be >= 1, got '-3'");
   }
 }

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autograd.core.DotGraph;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,12 +18,19 @@ class GraphDemoTest {
 
   @TempDir Path dir;
 
-  private Run runWithPath(String path, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GraphDemo.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), path);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  /** Runs GraphDemo looking for {@code dot} only in the directories of {@code path}. */
+  private static Run runWithPath(String path, String... args) {
+    return Run.of((a, out, err) -> GraphDemo.run(a, out, err, path), args);
+  }
+
+  /** Returns a directory holding a stand-in {@code dot}: a POSIX shell script with {@code body}. */
+  private Path binWithFakeDot(String body) throws IOException {
+    assumeTrue(File.separatorChar == '/', "the stand-in 'dot' is a POSIX shell script");
+    Path bin = Files.createDirectory(dir.resolve("bin"));
+    Path fakeDot = bin.resolve("dot");
+    Files.writeString(fakeDot, "#!/bin/sh\n" + body + "\n");
+    Files.setPosixFilePermissions(fakeDot, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
   }
 
   @Test
@@ -34,10 +38,11 @@ class GraphDemoTest {
     Path dot = dir.resolve("demo1.dot");
     Run run = runWithPath("", "--out", dot.toString());
     assertEquals(0, run.code(), run.err());
-    assertEquals(DotGraph.render(ScalarDemo.differentiated().f()), Files.readString(dot));
-    assertTrue(Files.readString(dot).contains("{ x | data -2.0000 | grad 5.0000 }"));
-    assertTrue(Files.readString(dot).contains("{ y | data 5.0000 | grad 8.0000 }"));
-    String[] lines = run.out().strip().split("\\R");
+    String text = Files.readString(dot);
+    assertEquals(DotGraph.render(ScalarDemo.differentiated().f()), text);
+    assertTrue(text.contains("{ x | data -2.0000 | grad 5.0000 }"), text);
+    assertTrue(text.contains("{ y | data 5.0000 | grad 8.0000 }"), text);
+    String[] lines = run.out().strip().split("\n");
     assertEquals(2, lines.length, run.out());
     assertTrue(lines[1].startsWith("Graphviz 'dot' is not on the PATH"), lines[1]);
     assertTrue(lines[1].contains("dot -Tsvg " + dot + " -o " + dir.resolve("demo1.svg")), lines[1]);
@@ -46,12 +51,8 @@ class GraphDemoTest {
 
   @Test
   void rendersTheSvgWithTheDotProgramFoundOnThePath() throws IOException {
-    assumeTrue(File.separatorChar == '/', "the stand-in 'dot' is a POSIX shell script");
-    Path bin = Files.createDirectory(dir.resolve("bin"));
-    Path fakeDot = bin.resolve("dot");
     // Stands in for Graphviz: writes its arguments to the file after -o.
-    Files.writeString(fakeDot, "#!/bin/sh\necho \"$@\" > \"$4\"\n");
-    Files.setPosixFilePermissions(fakeDot, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path bin = binWithFakeDot("echo \"$@\" > \"$4\"");
     Path dot = dir.resolve("graph.dot");
     Run run = runWithPath("/nonexistent" + File.pathSeparator + bin, "--out", dot.toString());
     assertEquals(0, run.code(), run.err());
@@ -62,11 +63,7 @@ class GraphDemoTest {
 
   @Test
   void reportsAFailingDotProgramWithExitCodeOne() throws IOException {
-    assumeTrue(File.separatorChar == '/', "the stand-in 'dot' is a POSIX shell script");
-    Path bin = Files.createDirectory(dir.resolve("bin"));
-    Path fakeDot = bin.resolve("dot");
-    Files.writeString(fakeDot, "#!/bin/sh\necho 'syntax error in line 1' >&2\nexit 3\n");
-    Files.setPosixFilePermissions(fakeDot, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path bin = binWithFakeDot("echo 'syntax error in line 1' >&2\nexit 3");
     Run run = runWithPath(bin.toString(), "--out", dir.resolve("g.dot").toString());
     assertEquals(1, run.code());
     assertTrue(run.err().contains("exited with 3: syntax error in line 1"), run.err());
@@ -75,12 +72,13 @@ class GraphDemoTest {
   @Test
   void rejectsAnOutputFileInADirectoryThatDoesNotExist() {
     Path missing = dir.resolve("no-such-dir").resolve("g.dot");
-    Run run = runWithPath("", "--out", missing.toString());
-    assertEquals(2, run.code());
-    assertEquals("", run.out());
-    assertTrue(run.err().startsWith("GraphDemo: error: --out cannot write '" + missing + "'"),
-        run.err());
-    assertTrue(run.err().contains("usage: GraphDemo"), run.err());
+    runWithPath("", "--out", missing.toString()).assertRejected(GraphDemo.COMMAND_LINE,
+        "GraphDemo: error: --out cannot write '" + missing + "'");
+  }
+
+  @Test
+  void helpPrintsTheUsageAndExitsZero() {
+    runWithPath("", "--help").assertPrintedHelp(GraphDemo.COMMAND_LINE);
   }
 
   @Test

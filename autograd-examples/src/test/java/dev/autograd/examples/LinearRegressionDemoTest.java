@@ -1,17 +1,13 @@
 package dev.autograd.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,13 +84,7 @@ class LinearRegressionDemoTest {
     Path png = dir.resolve("linear.png");
     Run run = Run.of(LinearRegressionDemo::run, "--w0", "0.25", "--b0", "-0.5", "--epochs", "200",
         "--plot", png.toString());
-    assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().endsWith("Wrote " + png.toAbsolutePath() + "\n"), run.out());
-    assertTrue(Files.size(png) > 0);
-    BufferedImage image = ImageIO.read(png.toFile());
-    assertNotNull(image, "ImageIO cannot read " + png);
-    assertEquals(1200, image.getWidth());
-    assertEquals(420, image.getHeight());
+    run.assertWrotePng(png, 1200, 420);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -112,22 +102,14 @@ class LinearRegressionDemoTest {
     String missingDir = dir.resolve("no-such-dir").toString();
     String[] argv = Arrays.stream(args.split(" "))
         .map(a -> a.replace("MISSING", missingDir)).toArray(String[]::new);
-    Run run = Run.of(LinearRegressionDemo::run, argv);
-    assertEquals(2, run.code());
-    assertEquals("", run.out());
-    List<String> lines = run.err().lines().toList();
-    String expectedStart = "LinearRegressionDemo: error: " + message.replace("MISSING", missingDir);
-    assertTrue(lines.get(0).startsWith(expectedStart), lines.get(0));
-    assertEquals(LinearRegressionDemo.COMMAND_LINE.usage(),
-        run.err().substring(run.err().indexOf('\n') + 1));
-    assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
+    Run.of(LinearRegressionDemo::run, argv).assertRejected(LinearRegressionDemo.COMMAND_LINE,
+        "LinearRegressionDemo: error: " + message.replace("MISSING", missingDir));
   }
 
   @Test
   void helpPrintsTheUsageAndExitsZero() {
     Run run = Run.of(LinearRegressionDemo::run, "--help");
-    assertEquals(0, run.code());
-    assertEquals(LinearRegressionDemo.COMMAND_LINE.usage(), run.out());
+    run.assertPrintedHelp(LinearRegressionDemo.COMMAND_LINE);
     for (String flag : List.of("--w0", "--b0", "--seed", "--epochs", "--lr", "--optimizer",
         "--plot", "--help")) {
       assertTrue(run.out().contains("  " + flag), flag);

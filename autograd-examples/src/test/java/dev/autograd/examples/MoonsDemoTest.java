@@ -1,21 +1,17 @@
 package dev.autograd.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autograd.core.Value;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,13 +69,7 @@ class MoonsDemoTest {
   void plotWritesADecisionBoundaryPngThatImageIoReads() throws IOException {
     Path png = dir.resolve("moons.png");
     Run run = Run.of(MoonsDemo::run, "--steps", "3", "--plot", png.toString());
-    assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().endsWith("Wrote " + png.toAbsolutePath() + "\n"), run.out());
-    assertTrue(Files.size(png) > 0);
-    BufferedImage image = ImageIO.read(png.toFile());
-    assertNotNull(image, "ImageIO cannot read " + png);
-    assertEquals(DecisionBoundaryPlot.WIDTH, image.getWidth());
-    assertEquals(DecisionBoundaryPlot.HEIGHT, image.getHeight());
+    run.assertWrotePng(png, DecisionBoundaryPlot.WIDTH, DecisionBoundaryPlot.HEIGHT);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -94,19 +84,14 @@ class MoonsDemoTest {
   void aBadFlagGivesOneErrorLineThenTheUsageAndExitCodeTwo(String args, String message) {
     String missing = dir.resolve("no-such-dir").resolve("m.png").toString();
     String[] argv = args.replace("MISSING", missing).split(" ");
-    Run run = Run.of(MoonsDemo::run, argv);
-    assertEquals(2, run.code());
-    assertEquals("", run.out());
-    String first = run.err().lines().findFirst().orElseThrow();
-    assertTrue(first.startsWith("MoonsDemo: error: " + message.replace("MISSING", missing)), first);
-    assertEquals(MoonsDemo.COMMAND_LINE.usage(), run.err().substring(run.err().indexOf('\n') + 1));
+    Run.of(MoonsDemo::run, argv).assertRejected(MoonsDemo.COMMAND_LINE,
+        "MoonsDemo: error: " + message.replace("MISSING", missing));
   }
 
   @Test
   void helpPrintsTheUsageAndExitsZero() {
     Run run = Run.of(MoonsDemo::run, "--help");
-    assertEquals(0, run.code());
-    assertEquals(MoonsDemo.COMMAND_LINE.usage(), run.out());
+    run.assertPrintedHelp(MoonsDemo.COMMAND_LINE);
     assertTrue(run.out().contains("--seed") && run.out().contains("--steps")
         && run.out().contains("--plot"), run.out());
   }
