@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.autograd.core.Value;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +20,18 @@ import java.util.List;
  * autograd-parameters 1 3
  * 0.25
  * -0.5
- * 1.0E-3
+ * 1.0E-4
  * </pre>
  *
  * The first line holds the format name {@value #FORMAT}, its version {@value #VERSION} and the
  * number of parameters {@code N}, separated by single spaces. Then come exactly {@code N} lines,
  * one parameter each in {@link Module#parameters()} order, written by {@link
  * Double#toString(double)}, which {@link Double#parseDouble(String)} reads back to the same double
- * (infinities and NaN included), so a round trip restores every weight exactly. A final line break
- * is optional; nothing else may follow. Only data is stored: the model's shape comes from the code
- * that builds it, and {@link #load} checks that the counts agree.
+ * (signed zeros, subnormals, infinities and NaN included), so a round trip restores every weight
+ * exactly. A hand-written file may use any literal {@code parseDouble} accepts, such as {@code
+ * 0x1.4p3}, but no surrounding spaces. A final line break is optional; nothing else may follow.
+ * Only data is stored: the model's shape comes from the code that builds it, and {@link #load}
+ * checks that the counts agree.
  */
 public final class ParameterFile {
   /** The format name on the header line. */
@@ -63,18 +66,27 @@ public final class ParameterFile {
    * it is malformed or holds a different number of parameters, nothing is changed.
    *
    * @throws NullPointerException if an argument or a parameter is null
-   * @throws IllegalArgumentException if the header is not {@code autograd-parameters 1 N}, {@code
-   *     N} differs from the model's parameter count, the file holds a different number of value
-   *     lines than {@code N}, or a line is not a number; the message names the line and what was
-   *     expected and found
+   * @throws IllegalArgumentException if the file is not UTF-8 text, the header is not {@code
+   *     autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file
+   *     holds a different number of value lines than {@code N}, or a line is not a number; the
+   *     message names the file, the line and what was expected and found
    * @throws IOException if the file cannot be read
    */
   public static void load(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
     requireNonNull(path, "path");
-    double[] values = parse(Files.readAllLines(path, StandardCharsets.UTF_8), params.size(), path);
+    double[] values = parse(readLines(path), params.size(), path);
     for (int i = 0; i < values.length; i++) {
       params.get(i).setData(values[i]);
+    }
+  }
+
+  /** Returns the file's lines; bytes that are not UTF-8 make it malformed, not unreadable. */
+  private static List<String> readLines(Path path) throws IOException {
+    try {
+      return Files.readAllLines(path, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(path + ": not a parameter file (not UTF-8 text)", e);
     }
   }
 
@@ -91,22 +103,10 @@ public final class ParameterFile {
 
   /** Returns the saved values, or throws naming the first problem found. */
   static double[] parse(List<String> lines, int expectedCount, Path path) {
-    if (lines.isEmpty()) {
-      throw malformed(path, 1, "expected header '" + FORMAT + " " + VERSION + " <count>', found an empty file");
-    }
-    String header = lines.get(0);
-    String[] fields = header.split(" ", -1);
-    if (fields.length != 3 || !fields[0].equals(FORMAT) || !fields[1].equals(Integer.toString(VERSION))) {
-      throw malformed(path, 1, "expected header '" + FORMAT + " " + VERSION + " <count>', found '" + header + "'");
-    }
-    int declared;
-    try {
-      declared = Integer.parseInt(fields[2]);
-    } catch (NumberFormatException e) {
-      throw malformed(path, 1, "expected a parameter count, found '" + fields[2] + "'");
-    }
+    int declared = declaredCount(lines, path);
     if (declared != expectedCount) {
-      throw malformed(path, 1, "the model has " + expectedCount + " parameters but the file declares " + declared);
+      throw malformed(path, 1, "the model has " + expectedCount
+          + " parameters but the file declares " + declared);
     }
     int found = lines.size() - 1;
     if (found != declared) {
@@ -115,17 +115,42 @@ public final class ParameterFile {
     }
     double[] values = new double[declared];
     for (int i = 0; i < declared; i++) {
-      String line = lines.get(i + 1);
-      try {
-        if (line.isBlank() || !line.equals(line.strip())) {
-          throw new NumberFormatException();
-        }
-        values[i] = Double.parseDouble(line);
-      } catch (NumberFormatException e) {
-        throw malformed(path, i + 2, "expected a number for parameter " + i + ", found '" + line + "'");
-      }
+      values[i] = number(lines.get(i + 1), i, path);
     }
     return values;
+  }
+
+  /** Returns the count on the header line {@code autograd-parameters 1 N}. */
+  private static int declaredCount(List<String> lines, Path path) {
+    String expected = "expected header '" + FORMAT + " " + VERSION + " <count>'";
+    if (lines.isEmpty()) {
+      throw malformed(path, 1, expected + ", found an empty file");
+    }
+    String header = lines.get(0);
+    String[] fields = header.split(" ", -1);
+    if (fields.length != 3
+        || !fields[0].equals(FORMAT)
+        || !fields[1].equals(Integer.toString(VERSION))) {
+      throw malformed(path, 1, expected + ", found '" + header + "'");
+    }
+    try {
+      return Integer.parseInt(fields[2]);
+    } catch (NumberFormatException e) {
+      throw malformed(path, 1, "expected a parameter count, found '" + fields[2] + "'");
+    }
+  }
+
+  /** Returns the value of parameter {@code index}, written on {@code line}. */
+  private static double number(String line, int index, Path path) {
+    if (!line.isBlank() && line.equals(line.strip())) {
+      try {
+        return Double.parseDouble(line);
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw malformed(path, index + 2,
+        "expected a number for parameter " + index + ", found '" + line + "'");
   }
 
   private static IllegalArgumentException malformed(Path path, int line, String what) {

@@ -1,2 +1,20 @@
-/** Neural-network building blocks on {@code dev.autograd.core.Value} graphs. */
+/**
+ * Neural-network building blocks on {@code dev.autograd.core.Value} graphs.
+ *
+ * <ul>
+ *   <li>{@link dev.autograd.nn.Vectors}: the seed's {@code dot} and the bias trick ({@code
+ *       withBias}).
+ *   <li>{@link dev.autograd.nn.Linear}: a fully connected layer written with the bias trick; {@code
+ *       new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, random)} is the seed's demo 2 model.
+ *   <li>{@link dev.autograd.nn.Neuron}, {@link dev.autograd.nn.Layer}, {@link dev.autograd.nn.Mlp}:
+ *       micrograd's {@code nn.py}.
+ *   <li>{@link dev.autograd.nn.Activation} and {@link dev.autograd.nn.Init}: nonlinearities and
+ *       seeded weight initialisation.
+ *   <li>{@link dev.autograd.nn.Module}: anything with parameters; {@link
+ *       dev.autograd.nn.ParameterFile} saves and restores them exactly.
+ * </ul>
+ *
+ * <p>Models only build graph nodes; an optimizer from {@code dev.autograd.optim} changes their
+ * parameters. Models are not thread-safe (see {@code Value}).
+ */
 package dev.autograd.nn;

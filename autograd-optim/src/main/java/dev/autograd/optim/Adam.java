@@ -15,10 +15,8 @@ import java.util.List;
  *
  * See {@link Optimizer} for the call order.
  */
-public final class Adam implements Optimizer {
-  private final List<Value> params;
+public final class Adam extends AbstractOptimizer {
   private final Moments moments;
-  private double lr;
 
   /**
    * Returns Adam with learning rate {@code lr} and the usual betas 0.9 and 0.999, eps 1e-8.
@@ -38,8 +36,7 @@ public final class Adam implements Optimizer {
    *     {@code beta1} or {@code beta2} is outside {@code [0, 1)}
    */
   public Adam(List<Value> params, double lr, double beta1, double beta2, double eps) {
-    this.params = Hyperparameters.parameters(params);
-    this.lr = Hyperparameters.learningRate(lr);
+    super(params, lr);
     this.moments = new Moments(this.params.size(), beta1, beta2, eps);
   }
 
@@ -47,21 +44,6 @@ public final class Adam implements Optimizer {
   @Override
   public void step() {
     moments.step(params, lr);
-  }
-
-  @Override
-  public List<Value> parameters() {
-    return params;
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Hyperparameters.learningRate(lr);
   }
 
   /** Returns the settings, as in {@code Adam(lr=0.1, beta1=0.9, beta2=0.999, eps=1.0E-8, ...)}. */

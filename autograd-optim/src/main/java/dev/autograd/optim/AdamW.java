@@ -9,14 +9,12 @@ import java.util.List;
  * {@link Adam} step from the grad (the decay does not enter the moments). See {@link Optimizer}
  * for the call order.
  */
-public final class AdamW implements Optimizer {
+public final class AdamW extends AbstractOptimizer {
   /** PyTorch's default weight decay, used by {@link #AdamW(List, double)}. */
   public static final double DEFAULT_WEIGHT_DECAY = 0.01;
 
-  private final List<Value> params;
   private final Moments moments;
   private final double weightDecay;
-  private double lr;
 
   /**
    * Returns AdamW with learning rate {@code lr}, weight decay {@value #DEFAULT_WEIGHT_DECAY}, betas
@@ -51,8 +49,7 @@ public final class AdamW implements Optimizer {
    */
   public AdamW(
       List<Value> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
-    this.params = Hyperparameters.parameters(params);
-    this.lr = Hyperparameters.learningRate(lr);
+    super(params, lr);
     this.moments = new Moments(this.params.size(), beta1, beta2, eps);
     this.weightDecay = Hyperparameters.nonNegative("weightDecay", weightDecay);
   }
@@ -64,21 +61,6 @@ public final class AdamW implements Optimizer {
       p.setData(p.data() - lr * weightDecay * p.data());
     }
     moments.step(params, lr);
-  }
-
-  @Override
-  public List<Value> parameters() {
-    return params;
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Hyperparameters.learningRate(lr);
   }
 
   /** Returns the weight decay coefficient. */

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * Binary cross-entropy, {@code -(1/n) * sum_i (y_i ln p_i + (1 - y_i) ln(1 - p_i))}, for predicted
- * probabilities {@code p_i} (for instance the outputs of a sigmoid) and targets {@code y_i} in
- * {@code [0, 1]} (usually 0 or 1).
+ * probabilities {@code p_i} in the open interval {@code (0, 1)} (for instance sigmoid outputs) and
+ * targets {@code y_i} in {@code [0, 1]} (usually 0 or 1). Its gradient with respect to {@code p_i}
+ * is {@code -(y_i / p_i - (1 - y_i) / (1 - p_i)) / n}.
  *
- * <p>At {@code p = 0} or {@code p = 1} one logarithm is infinite: the loss is {@code +Infinity}
- * (or NaN if the matching target term is 0) following IEEE 754, as {@link Value#log()} documents.
+ * <p>A prediction of exactly 0 or 1 would make a logarithm infinite (and {@code 0 * -Infinity} is
+ * NaN), so it is rejected. A sigmoid rounds to 1.0 for inputs above about 37: keep scores in range
+ * or use {@link HingeLoss} on raw scores.
  */
 public final class BinaryCrossEntropyLoss {
   private BinaryCrossEntropyLoss() {}
@@ -19,26 +21,29 @@ public final class BinaryCrossEntropyLoss {
    * graph node.
    *
    * @throws NullPointerException if a list or an element is null
-   * @throws IllegalArgumentException if the lists differ in length or are empty, or a prediction
-   *     or target lies outside {@code [0, 1]} (NaN included)
+   * @throws IllegalArgumentException if the lists differ in length or are empty, a prediction lies
+   *     outside {@code (0, 1)} or a target outside {@code [0, 1]} (NaN included)
    */
   public static Value of(List<Value> predictions, List<Value> targets) {
     LossInputs.check(predictions, targets);
     for (int i = 0; i < predictions.size(); i++) {
-      checkProbability("predictions", i, predictions.get(i).data());
-      checkProbability("targets", i, targets.get(i).data());
+      double p = predictions.get(i).data();
+      if (!(p > 0 && p < 1)) {
+        throw new IllegalArgumentException(
+            "predictions[" + i + "] must be a probability in (0, 1), got " + p);
+      }
+      double y = targets.get(i).data();
+      if (!(y >= 0 && y <= 1)) {
+        throw new IllegalArgumentException("targets[" + i + "] must be in [0, 1], got " + y);
+      }
     }
-    return LossInputs.mean(
-            predictions,
-            targets,
-            (p, y) -> y.mul(p.log()).add(y.neg().add(1.0).mul(p.neg().add(1.0).log())))
-        .neg();
+    return LossInputs.mean(predictions, targets, BinaryCrossEntropyLoss::term).neg();
   }
 
-  private static void checkProbability(String name, int i, double x) {
-    if (!(x >= 0 && x <= 1)) {
-      throw new IllegalArgumentException(
-          name + "[" + i + "] must be a probability in [0, 1], got " + x);
-    }
+  /** Returns {@code y ln p + (1 - y) ln(1 - p)}. */
+  private static Value term(Value p, Value y) {
+    Value oneMinusY = y.neg().add(1.0);
+    Value oneMinusP = p.neg().add(1.0);
+    return y.mul(p.log()).add(oneMinusY.mul(oneMinusP.log()));
   }
 }

@@ -12,12 +12,10 @@ import java.util.List;
  * {@code mu * v + g} after; the parameter moves by {@code -lr * v}, or with Nesterov by {@code -lr
  * * (g + mu * v)}. See {@link Optimizer} for the call order.
  */
-public final class Sgd implements Optimizer {
-  private final List<Value> params;
+public final class Sgd extends AbstractOptimizer {
   private final double momentum;
   private final boolean nesterov;
   private final double[] velocity;
-  private double lr;
   private boolean started;
 
   /**
@@ -39,8 +37,7 @@ public final class Sgd implements Optimizer {
    *     momentum} is outside {@code [0, 1)}, or {@code nesterov} is asked with zero momentum
    */
   public Sgd(List<Value> params, double learningRate, double momentum, boolean nesterov) {
-    this.params = Hyperparameters.parameters(params);
-    this.lr = Hyperparameters.learningRate(learningRate);
+    super(params, learningRate);
     this.momentum = Hyperparameters.unitInterval("momentum", momentum);
     if (nesterov && momentum == 0) {
       throw new IllegalArgumentException("Nesterov momentum needs momentum > 0, got momentum=0.0");
@@ -67,21 +64,6 @@ public final class Sgd implements Optimizer {
     started = true;
   }
 
-  @Override
-  public List<Value> parameters() {
-    return params;
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Hyperparameters.learningRate(lr);
-  }
-
   /** Returns the momentum coefficient (0 for none). */
   public double momentum() {
     return momentum;
@@ -92,7 +74,9 @@ public final class Sgd implements Optimizer {
     return nesterov;
   }
 
-  /** Returns the settings, as in {@code Sgd(lr=0.001, momentum=0.9, nesterov=false, 2 parameters)}. */
+  /**
+   * Returns the settings, as in {@code Sgd(lr=0.001, momentum=0.9, nesterov=false, 2 parameters)}.
+   */
   @Override
   public String toString() {
     return "Sgd(lr=" + lr + ", momentum=" + momentum + ", nesterov=" + nesterov + ", "

@@ -1,0 +1,57 @@
+package dev.autograd.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LayerTest {
+  @Test
+  void layerHoldsOneNeuronPerOutputWithParametersInNeuronOrder() {
+    Layer layer = new Layer(3, 4, Activation.TANH, Init.XAVIER, new Random(4));
+    assertEquals(4, layer.neurons().size());
+    assertEquals(16, layer.parameters().size());
+    List<Value> expected = new ArrayList<>();
+    for (Neuron n : layer.neurons()) {
+      expected.addAll(n.parameters());
+      assertEquals(Activation.TANH, n.activation());
+    }
+    assertEquals(expected, layer.parameters());
+    assertEquals("Layer(3 -> 4, TANH)", layer.toString());
+    assertEquals(3, layer.inputs());
+    assertEquals(4, layer.outputs());
+  }
+
+  @Test
+  void forwardGivesEachNeuronsOutputForTheSameInputs() {
+    Layer layer = new Layer(2, 3, Activation.RELU, Init.UNIFORM, new Random(8));
+    List<Value> x = List.of(Value.of(0.3), Value.of(-0.7));
+    List<Value> out = layer.forward(x);
+    assertEquals(3, out.size());
+    for (int j = 0; j < 3; j++) {
+      assertEquals(layer.neurons().get(j).forward(x).data(), out.get(j).data(), 0.0);
+    }
+  }
+
+  @Test
+  void xavierDrawsUseTheLayersFanOut() {
+    Random draws = new Random(2);
+    Layer layer = new Layer(2, 6, Activation.TANH, Init.XAVIER, new Random(2));
+    for (Neuron n : layer.neurons()) {
+      for (Value w : n.weights()) {
+        assertEquals(Init.XAVIER.sample(draws, 2, 6), w.data(), 0.0);
+      }
+    }
+  }
+
+  @Test
+  void wrongInputCountIsRejected() {
+    Layer layer = new Layer(2, 3, Activation.RELU, Init.UNIFORM, new Random(8));
+    assertEquals("expected 2 inputs, got 1", assertThrows(IllegalArgumentException.class,
+        () -> layer.forward(List.of(Value.of(1)))).getMessage());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.autograd.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.autograd.core.Value;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NeuronTest {
+  @Test
+  void weightsAreDrawnAndTheBiasStartsAtZeroLikeMicrograd() {
+    Random draws = new Random(9);
+    Neuron n = new Neuron(3, Activation.RELU, Init.UNIFORM, new Random(9));
+    for (Value w : n.weights()) {
+      assertEquals(-1 + 2 * draws.nextDouble(), w.data(), 0.0);
+    }
+    assertEquals(0.0, n.bias().data());
+    assertEquals(4, n.parameters().size());
+    assertSame(n.bias(), n.parameters().get(3));
+    assertEquals(3, n.inputs());
+  }
+
+  @Test
+  void forwardSumsFromTheBiasThenAppliesTheActivation() {
+    Neuron n = new Neuron(2, Activation.TANH, Init.UNIFORM, new Random(1));
+    n.weights().get(0).setData(0.5);
+    n.weights().get(1).setData(-2.0);
+    n.bias().setData(0.25);
+    Value out = n.forward(List.of(Value.of(1.0), Value.of(0.125)));
+    assertEquals("tanh", out.op());
+    Value act = out.children().get(0);
+    assertEquals((0.25 + 0.5 * 1.0) + -2.0 * 0.125, act.data(), 0.0);
+    assertEquals(Math.tanh(0.5), out.data(), 0.0);
+    out.backward();
+    double slope = 1 - Math.tanh(0.5) * Math.tanh(0.5);
+    assertEquals(slope, n.bias().grad(), 1e-15);
+    assertEquals(slope * 0.125, n.weights().get(1).grad(), 1e-15);
+  }
+
+  @Test
+  void toStringShowsInputsAndActivation() {
+    assertEquals("Neuron(2, RELU)",
+        new Neuron(2, Activation.RELU, Init.HE, new Random(1)).toString());
+  }
+
+  @Test
+  void wrongInputsAreRejected() {
+    Neuron n = new Neuron(2, Activation.LINEAR, Init.UNIFORM, new Random(1));
+    assertEquals("expected 2 inputs, got 3", assertThrows(IllegalArgumentException.class,
+        () -> n.forward(List.of(Value.of(1), Value.of(2), Value.of(3)))).getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Neuron(0, Activation.LINEAR, Init.UNIFORM, new Random(1)));
+  }
+}

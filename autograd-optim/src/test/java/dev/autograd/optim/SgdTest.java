@@ -1,0 +1,156 @@
+package dev.autograd.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autograd.core.Value;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SgdTest {
+  private static final double TOL = 1e-15;
+
+  @Test
+  void plainStepIsTheSeedsUpdateBitForBit() {
+    Value w = Value.of(0.25);
+    Value b = Value.of(-0.5);
+    w.setGrad(-47.4453125);
+    b.setGrad(0.1234567);
+    new Sgd(List.of(w, b), 1e-3).step();
+    assertEquals(0.25 - 1e-3 * -47.4453125, w.data(), 0.0);
+    assertEquals(-0.5 - 1e-3 * 0.1234567, b.data(), 0.0);
+  }
+
+  @Test
+  void plainStepOnAQuadraticMovesAgainstTheGradient() {
+    Value p = Value.of(1.0);
+    Sgd sgd = new Sgd(List.of(p), 0.1);
+    p.pow(2).backward(); // grad 2
+    sgd.step();
+    assertEquals(0.8, p.data(), TOL);
+    p.pow(2).backward(); // grad 1.6
+    sgd.step();
+    assertEquals(0.64, p.data(), TOL);
+  }
+
+  @Test
+  void momentumStartsTheBufferAtTheFirstGradientThenAccumulates() {
+    // Hand calculation, mu = 0.9, lr = 0.1, grads 1 then 2:
+    // step 1: v = 1, p = 1 - 0.1 * 1 = 0.9; step 2: v = 0.9 * 1 + 2 = 2.9, p = 0.9 - 0.29 = 0.61.
+    Value p = Value.of(1.0);
+    Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, false);
+    p.setGrad(1.0);
+    sgd.step();
+    assertEquals(0.9, p.data(), TOL);
+    p.setGrad(2.0);
+    sgd.step();
+    assertEquals(0.61, p.data(), TOL);
+  }
+
+  @Test
+  void nesterovLooksAheadAlongTheBuffer() {
+    // Hand calculation, mu = 0.9, lr = 0.1, grads 1 then 2:
+    // step 1: v = 1, update 1 + 0.9 * 1 = 1.9, p = 1 - 0.19 = 0.81;
+    // step 2: v = 0.9 + 2 = 2.9, update 2 + 0.9 * 2.9 = 4.61, p = 0.81 - 0.461 = 0.349.
+    Value p = Value.of(1.0);
+    Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, true);
+    p.setGrad(1.0);
+    sgd.step();
+    assertEquals(0.81, p.data(), TOL);
+    p.setGrad(2.0);
+    sgd.step();
+    assertEquals(0.349, p.data(), TOL);
+  }
+
+  @Test
+  void zeroMomentumConstructorIsPlainSgd() {
+    Value a = Value.of(3.0);
+    Value b = Value.of(3.0);
+    Sgd plain = new Sgd(List.of(a), 0.01);
+    Sgd viaMomentum = new Sgd(List.of(b), 0.01, 0.0, false);
+    for (int k = 0; k < 3; k++) {
+      a.setGrad(k + 0.5);
+      b.setGrad(k + 0.5);
+      plain.step();
+      viaMomentum.step();
+    }
+    assertEquals(a.data(), b.data(), 0.0);
+  }
+
+  @Test
+  void zeroGradClearsEveryParameterGrad() {
+    Value a = Value.of(1.0);
+    Value b = Value.of(2.0);
+    a.setGrad(3.0);
+    b.setGrad(4.0);
+    new Sgd(List.of(a, b), 0.1).zeroGrad();
+    assertEquals(0.0, a.grad());
+    assertEquals(0.0, b.grad());
+  }
+
+  @Test
+  void setLearningRateChangesTheNextStep() {
+    Value p = Value.of(1.0);
+    Sgd sgd = new Sgd(List.of(p), 0.1);
+    sgd.setLearningRate(0.5);
+    assertEquals(0.5, sgd.learningRate());
+    p.setGrad(1.0);
+    sgd.step();
+    assertEquals(0.5, p.data(), TOL);
+  }
+
+  @Test
+  void parametersAreAnUnmodifiableCopyInTheGivenOrder() {
+    Value a = Value.of(1.0);
+    Value b = Value.of(2.0);
+    List<Value> given = Arrays.asList(a, b);
+    Sgd sgd = new Sgd(given, 0.1);
+    given.set(0, b);
+    assertEquals(List.of(a, b), sgd.parameters());
+    assertThrows(UnsupportedOperationException.class, () -> sgd.parameters().add(a));
+  }
+
+  @Test
+  void invalidHyperparametersAreRejectedNamingTheValue() {
+    List<Value> ps = List.of(Value.of(1.0));
+    for (double lr : new double[] {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, lr));
+      assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains("" + lr),
+          e.getMessage());
+    }
+    for (double mu : new double[] {-0.1, 1.0, Double.NaN}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, 0.1, mu, false));
+      assertTrue(e.getMessage().contains("momentum") && e.getMessage().contains("" + mu),
+          e.getMessage());
+    }
+    IllegalArgumentException nesterov =
+        assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, 0.1, 0.0, true));
+    assertTrue(nesterov.getMessage().contains("Nesterov"), nesterov.getMessage());
+    Sgd sgd = new Sgd(ps, 0.1);
+    assertThrows(IllegalArgumentException.class, () -> sgd.setLearningRate(0.0));
+    assertEquals(0.1, sgd.learningRate());
+  }
+
+  @Test
+  void nullParametersAreRejectedNamingThem() {
+    NullPointerException list =
+        assertThrows(NullPointerException.class, () -> new Sgd(null, 0.1));
+    assertEquals("params", list.getMessage());
+    NullPointerException element =
+        assertThrows(NullPointerException.class,
+            () -> new Sgd(Arrays.asList(Value.of(1.0), null), 0.1));
+    assertEquals("params[1] is null", element.getMessage());
+  }
+
+  @Test
+  void toStringShowsTheSettings() {
+    Sgd sgd = new Sgd(List.of(Value.of(1.0), Value.of(2.0)), 0.001, 0.9, true);
+    assertEquals(0.9, sgd.momentum());
+    assertTrue(sgd.nesterov());
+    assertEquals("Sgd(lr=0.001, momentum=0.9, nesterov=true, 2 parameters)", sgd.toString());
+  }
+}
