@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The command line of one example: its flags, its usage text, and the run loop every example's
@@ -61,6 +62,10 @@ final class CommandLine {
       super(message);
     }
   }
+
+  /** A decimal number as Python's {@code float()} reads it: {@code 0.25}, {@code -.5}, {@code 1e-3}. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   private static final Flag HELP = Flag.toggle("--help", "print this help and exit");
 
@@ -191,12 +196,14 @@ final class CommandLine {
       if (text == null) {
         return fallback;
       }
-      double x;
-      try {
-        x = Double.parseDouble(text.trim());
-      } catch (NumberFormatException e) {
+      String trimmed = text.trim();
+      if (trimmed.matches("(?i)[+-]?(inf|infinity|nan)")) {
+        throw new BadArgument(flag + " expects a finite number, got '" + text + "'");
+      }
+      if (!DECIMAL.matcher(trimmed).matches()) {
         throw new BadArgument(flag + " expects a number, got '" + text + "'");
       }
+      double x = Double.parseDouble(trimmed);
       if (!Double.isFinite(x)) {
         throw new BadArgument(flag + " expects a finite number, got '" + text + "'");
       }

@@ -49,6 +49,21 @@ class CommandLineTest {
   }
 
   @Test
+  void readsNumbersAsPythonsFloatDoesAndNothingElse() {
+    Arguments ok = LINE.parse(new String[] {"--lr", "-.5", "--seed", "+7"});
+    assertEquals(-0.5, ok.finiteDouble("--lr", 1), 0.0);
+    assertEquals(1e2, LINE.parse(new String[] {"--lr", "1E+2"}).finiteDouble("--lr", 1), 0.0);
+    for (String bad : List.of("1e-3d", "0x1p3", "1f", "", "1,5", "--")) {
+      Arguments a = LINE.parse(new String[] {"--lr=" + bad});
+      assertEquals("--lr expects a number, got '" + bad + "'",
+          messageOf(a, x -> x.finiteDouble("--lr", 1)));
+    }
+    Arguments huge = LINE.parse(new String[] {"--lr", "1e999"});
+    assertEquals("--lr expects a finite number, got '1e999'",
+        messageOf(huge, x -> x.finiteDouble("--lr", 1)));
+  }
+
+  @Test
   void acceptsNegativeNumbersAsValues() {
     Arguments a = LINE.parse(new String[] {"--seed", "-3"});
     assertEquals(-3L, a.anyLong("--seed", 0));
