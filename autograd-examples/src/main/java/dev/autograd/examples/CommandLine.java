@@ -63,7 +63,7 @@ final class CommandLine {
     }
   }
 
-  /** A decimal number as Python's {@code float()} reads it: {@code 0.25}, {@code -.5}, {@code 1e-3}. */
+  /** A number as Python's {@code float()} reads it: {@code 0.25}, {@code -.5}, {@code 2e3}. */
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -96,7 +96,7 @@ final class CommandLine {
     sb.append(summary).append('\n');
     for (Flag flag : flags.values()) {
       String left = flag.takesValue() ? flag.name() + " " + flag.valueName() : flag.name();
-      sb.append(String.format("  %-22s %s%n", left, flag.help()));
+      sb.append(String.format("  %-22s %s\n", left, flag.help()));
     }
     return sb.toString();
   }
@@ -105,8 +105,8 @@ final class CommandLine {
    * Parses {@code args}, then runs {@code body}: returns 0 after printing the usage for {@code
    * --help}, {@link #USAGE_ERROR} after printing a one-line error and the usage to {@code err} for
    * a bad command line (found while parsing, or by {@code body} through the checked accessors of
-   * {@link Arguments}, which it calls before printing anything), {@link #RUN_ERROR} for an {@link IOException}, otherwise what
-   * {@code body} returns.
+   * {@link Arguments}, which it calls before printing anything), {@link #RUN_ERROR} for an {@link
+   * IOException}, otherwise what {@code body} returns.
    */
   int run(String[] args, PrintStream out, PrintStream err, Program body) {
     Arguments arguments;

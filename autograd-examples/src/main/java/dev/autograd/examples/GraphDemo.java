@@ -39,7 +39,10 @@ public final class GraphDemo {
     return run(args, out, err, System.getenv("PATH"));
   }
 
-  /** As {@link #run(String[], PrintStream, PrintStream)}, looking for {@code dot} in {@code path}. */
+  /**
+   * Runs like {@link #run(String[], PrintStream, PrintStream)}, looking for {@code dot} only in the
+   * directories of {@code path} (a {@code PATH}-style list).
+   */
   static int run(String[] args, PrintStream out, PrintStream err, String path) {
     return COMMAND_LINE.run(args, out, err, arguments -> {
       Path dotFile = arguments.outputFile("--out");
@@ -53,8 +56,8 @@ public final class GraphDemo {
       Path svgFile = siblingSvg(dotFile);
       Path dot = findOnPath("dot", path);
       if (dot == null) {
-        out.println("Graphviz 'dot' is not on the PATH; to draw the graph install Graphviz and run: "
-            + "dot -Tsvg " + dotFile + " -o " + svgFile);
+        out.println("Graphviz 'dot' is not on the PATH; to draw the graph install Graphviz and "
+            + "run: dot -Tsvg " + dotFile + " -o " + svgFile);
         return 0;
       }
       return renderSvg(dot, dotFile, svgFile, out, err);

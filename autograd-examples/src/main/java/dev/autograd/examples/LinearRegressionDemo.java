@@ -86,7 +86,7 @@ public final class LinearRegressionDemo {
         arguments.outputFile("--plot"));
   }
 
-  /** Trains with {@code options}, printing to {@code out}, then draws the plot if asked; returns 0. */
+  /** Trains with {@code options}, printing to {@code out}, then draws any plot; returns 0. */
   static int run(Options options, PrintStream out) throws IOException {
     Result result = train(options, out);
     if (options.plot() != null) {

@@ -66,7 +66,7 @@ public final class MoonsDemo {
     });
   }
 
-  /** Trains a fresh model on fresh data from {@code seed}, printing progress; returns the outcome. */
+  /** Trains a new model on new data drawn from {@code seed}, printing progress; returns both. */
   static Result train(long seed, int steps, PrintStream out) {
     Random random = new Random(seed);
     TwoMoons data = TwoMoons.generate(POINTS, NOISE, random);
@@ -90,8 +90,9 @@ public final class MoonsDemo {
       optimizer.setLearningRate(schedule.rate(k));
       optimizer.step();
       if (k % reportEvery == 0 || k == steps - 1) {
+        double percent = 100 * accuracy(scores, data);
         out.println(String.format("step %" + digits(steps) + "d  loss %s  accuracy %s%%", k,
-            PythonFormat.fixed(loss.data(), 4), PythonFormat.fixed(100 * accuracy(scores, data), 1)));
+            PythonFormat.fixed(loss.data(), 4), PythonFormat.fixed(percent, 1)));
       }
     }
     double accuracy = accuracy(scores(model, inputs), data);

@@ -95,7 +95,8 @@ class CommandLineTest {
   @Test
   void rejectsNumbersThatAreMalformedNonFiniteOrOutOfRange() {
     Arguments a = LINE.parse(new String[] {"--lr", "abc", "--epochs", "-3", "--seed", "1.5"});
-    assertEquals("--lr expects a number, got 'abc'", messageOf(a, x -> x.positiveDouble("--lr", 1)));
+    assertEquals("--lr expects a number, got 'abc'",
+        messageOf(a, x -> x.positiveDouble("--lr", 1)));
     assertEquals("--epochs must be >= 1, got '-3'",
         messageOf(a, x -> x.positiveInt("--epochs", 1)));
     assertEquals("--seed expects an integer, got '1.5'", messageOf(a, x -> x.anyLong("--seed", 0)));
