@@ -96,7 +96,7 @@ public final class MoonsDemo {
       }
     }
     double accuracy = accuracy(scores(model, inputs), data);
-    out.println("Training accuracy after " + steps + " steps: "
+    out.println("Training accuracy after " + steps + (steps == 1 ? " step: " : " steps: ")
         + PythonFormat.fixed(100 * accuracy, 1) + "%");
     return new Result(model, data, accuracy, steps);
   }

@@ -54,8 +54,12 @@ class MoonsDemoTest {
 
   @Test
   void anUntrainedModelIsNotAccurate() {
-    MoonsDemo.Result result = MoonsDemo.train(1337, 1, silent());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    MoonsDemo.Result result =
+        MoonsDemo.train(1337, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertTrue(result.accuracy() < 0.97, "accuracy after one step " + result.accuracy());
+    assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Training accuracy after 1 step: "
+        + dev.autograd.core.PythonFormat.fixed(100 * result.accuracy(), 1) + "%"));
   }
 
   @Test
