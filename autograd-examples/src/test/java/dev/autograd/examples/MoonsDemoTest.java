@@ -3,6 +3,7 @@ package dev.autograd.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class MoonsDemoTest {
         MoonsDemo.train(1337, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertTrue(result.accuracy() < 0.97, "accuracy after one step " + result.accuracy());
     assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Training accuracy after 1 step: "
-        + dev.autograd.core.PythonFormat.fixed(100 * result.accuracy(), 1) + "%"));
+        + PythonFormat.fixed(100 * result.accuracy(), 1) + "%"));
   }
 
   @Test
