@@ -41,13 +41,12 @@ public final class Layer implements Module {
   }
 
   /**
-   * Returns each neuron's output for {@code x}, in neuron order.
+   * Returns each neuron's output for {@code x}, in neuron order (each neuron checks {@code x}).
    *
    * @throws NullPointerException if {@code x} or any element is null
    * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
    */
   public List<Value> forward(List<Value> x) {
-    Linear.checkInputSize(x, inputs);
     List<Value> out = new ArrayList<>(neurons.size());
     for (Neuron n : neurons) {
       out.add(n.forward(x));

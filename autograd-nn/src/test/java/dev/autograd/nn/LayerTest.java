@@ -54,4 +54,11 @@ class LayerTest {
     assertEquals("expected 2 inputs, got 1", assertThrows(IllegalArgumentException.class,
         () -> layer.forward(List.of(Value.of(1)))).getMessage());
   }
+
+  @Test
+  void badShapesAreRejectedNamingThem() {
+    assertEquals("inputs and outputs must be at least 1, got inputs=2, outputs=0",
+        assertThrows(IllegalArgumentException.class,
+            () -> new Layer(2, 0, Activation.RELU, Init.UNIFORM, new Random(0))).getMessage());
+  }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,9 @@ class ParameterFileTest {
     assertThrows(NullPointerException.class, () -> ParameterFile.save(null, dir.resolve("a")));
     assertThrows(NullPointerException.class, () -> ParameterFile.save(model, null));
     assertThrows(NullPointerException.class, () -> ParameterFile.load(model, null));
+    Module broken = () -> Arrays.asList(Value.of(1.0), null);
+    assertEquals("model parameter 1 is null", assertThrows(NullPointerException.class,
+        () -> ParameterFile.save(broken, dir.resolve("b"))).getMessage());
   }
 
   private Path write(String content) throws IOException {

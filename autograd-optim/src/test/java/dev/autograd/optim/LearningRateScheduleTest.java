@@ -28,6 +28,13 @@ class LearningRateScheduleTest {
   }
 
   @Test
+  void oneStepLinearDecayJumpsToTheLastRate() {
+    LearningRateSchedule s = LearningRateSchedule.linearDecay(1.0, 0.5, 1);
+    assertEquals(1.0, s.rate(0));
+    assertEquals(0.5, s.rate(1));
+  }
+
+  @Test
   void linearDecayMayAlsoRise() {
     LearningRateSchedule warmUp = LearningRateSchedule.linearDecay(0.01, 0.1, 9);
     assertEquals(0.05, warmUp.rate(4), 1e-15);

@@ -1,6 +1,7 @@
 package dev.autograd.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,31 +38,31 @@ class SgdTest {
 
   @Test
   void momentumStartsTheBufferAtTheFirstGradientThenAccumulates() {
-    // Hand calculation, mu = 0.9, lr = 0.1, grads 1 then 2:
-    // step 1: v = 1, p = 1 - 0.1 * 1 = 0.9; step 2: v = 0.9 * 1 + 2 = 2.9, p = 0.9 - 0.29 = 0.61.
+    // Hand calculation, mu = 0.9, lr = 0.1, grads 2 then 1:
+    // step 1: v = 2, p = 1 - 0.1 * 2 = 0.8; step 2: v = 0.9 * 2 + 1 = 2.8, p = 0.8 - 0.28 = 0.52.
     Value p = Value.of(1.0);
     Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, false);
-    p.setGrad(1.0);
-    sgd.step();
-    assertEquals(0.9, p.data(), TOL);
     p.setGrad(2.0);
     sgd.step();
-    assertEquals(0.61, p.data(), TOL);
+    assertEquals(0.8, p.data(), TOL);
+    p.setGrad(1.0);
+    sgd.step();
+    assertEquals(0.52, p.data(), TOL);
   }
 
   @Test
   void nesterovLooksAheadAlongTheBuffer() {
-    // Hand calculation, mu = 0.9, lr = 0.1, grads 1 then 2:
-    // step 1: v = 1, update 1 + 0.9 * 1 = 1.9, p = 1 - 0.19 = 0.81;
-    // step 2: v = 0.9 + 2 = 2.9, update 2 + 0.9 * 2.9 = 4.61, p = 0.81 - 0.461 = 0.349.
+    // Hand calculation, mu = 0.9, lr = 0.1, grads 2 then 1:
+    // step 1: v = 2, update 2 + 0.9 * 2 = 3.8, p = 1 - 0.38 = 0.62;
+    // step 2: v = 1.8 + 1 = 2.8, update 1 + 0.9 * 2.8 = 3.52, p = 0.62 - 0.352 = 0.268.
     Value p = Value.of(1.0);
     Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, true);
-    p.setGrad(1.0);
-    sgd.step();
-    assertEquals(0.81, p.data(), TOL);
     p.setGrad(2.0);
     sgd.step();
-    assertEquals(0.349, p.data(), TOL);
+    assertEquals(0.62, p.data(), TOL);
+    p.setGrad(1.0);
+    sgd.step();
+    assertEquals(0.268, p.data(), TOL);
   }
 
   @Test
@@ -151,6 +152,7 @@ class SgdTest {
     Sgd sgd = new Sgd(List.of(Value.of(1.0), Value.of(2.0)), 0.001, 0.9, true);
     assertEquals(0.9, sgd.momentum());
     assertTrue(sgd.nesterov());
+    assertFalse(new Sgd(List.of(Value.of(1.0)), 0.001, 0.9, false).nesterov());
     assertEquals("Sgd(lr=0.001, momentum=0.9, nesterov=true, 2 parameters)", sgd.toString());
   }
 }
