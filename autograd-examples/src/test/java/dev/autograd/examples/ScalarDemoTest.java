@@ -18,4 +18,15 @@ class ScalarDemoTest {
             + "Result: 15.0, Gradients: x=5.0, y=8.0\n";
     assertEquals(expected, bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
   }
+
+  @Test
+  void itsMainTakesNoArgumentsButHelp() {
+    Run run = Run.of(ScalarDemo::run);
+    assertEquals(0, run.code(), run.err());
+    assertEquals("\n--- Demo 1: Simple Scalar Calculation ---\n"
+        + "Result: 15.0, Gradients: x=5.0, y=8.0\n", run.out());
+    Run.of(ScalarDemo::run, "--help").assertPrintedHelp(ScalarDemo.COMMAND_LINE);
+    Run.of(ScalarDemo::run, "--x", "1").assertRejected(ScalarDemo.COMMAND_LINE,
+        "ScalarDemo: error: unknown flag --x");
+  }
 }

@@ -1,0 +1,117 @@
+package dev.autograd.examples;
+
+import dev.autograd.core.DotGraph;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Draws demo 1's graph {@code f = (x + y) * y} (after {@code backward()}) as Graphviz DOT text, and
+ * as SVG when Graphviz's {@code dot} program is on the {@code PATH}; without it, prints the command
+ * that would render the DOT file.
+ */
+public final class GraphDemo {
+  private GraphDemo() {}
+
+  static final Path DEFAULT_OUT = Path.of("target", "demo1.dot");
+
+  static final CommandLine COMMAND_LINE = new CommandLine("GraphDemo",
+      "Writes demo 1's graph f = (x + y) * y as Graphviz DOT, and as SVG when 'dot' is installed.",
+      List.of(CommandLine.Flag.valued("--out", "FILE.dot",
+          "where to write the DOT text (default " + DEFAULT_OUT + ", directory created)")));
+
+  /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
+  public static void main(String[] args) {
+    CommandLine.exitOnFailure(run(args, System.out, System.err));
+  }
+
+  /**
+   * Writes the DOT file (and the SVG when {@code dot} is on the {@code PATH}), reporting on {@code
+   * out}; returns the exit code: 0 on success, 2 for a bad command line, 1 if a file cannot be
+   * written or {@code dot} fails.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.getenv("PATH"));
+  }
+
+  /**
+   * Runs like {@link #run(String[], PrintStream, PrintStream)}, looking for {@code dot} only in the
+   * directories of {@code path} (a {@code PATH}-style list).
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, String path) {
+    return COMMAND_LINE.run(args, out, err, arguments -> {
+      Path dotFile = arguments.outputFile("--out");
+      if (dotFile == null) {
+        dotFile = DEFAULT_OUT.toAbsolutePath();
+        Files.createDirectories(dotFile.getParent());
+      }
+      ScalarDemo.Graph graph = ScalarDemo.differentiated();
+      Files.writeString(dotFile, DotGraph.render(graph.f()), StandardCharsets.UTF_8);
+      out.println("Wrote " + dotFile);
+      Path svgFile = siblingSvg(dotFile);
+      Path dot = findOnPath("dot", path);
+      if (dot == null) {
+        out.println("Graphviz 'dot' is not on the PATH; to draw the graph install Graphviz and "
+            + "run: dot -Tsvg " + dotFile + " -o " + svgFile);
+        return 0;
+      }
+      return renderSvg(dot, dotFile, svgFile, out, err);
+    });
+  }
+
+  private static int renderSvg(Path dot, Path dotFile, Path svgFile, PrintStream out,
+      PrintStream err) throws IOException {
+    Process process = new ProcessBuilder(dot.toString(), "-Tsvg", dotFile.toString(), "-o",
+        svgFile.toString()).redirectErrorStream(true).start();
+    String messages = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit;
+    try {
+      exit = process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + dot, e);
+    }
+    if (exit != 0) {
+      err.println("GraphDemo: error: " + dot + " exited with " + exit + ": " + messages.strip());
+      return CommandLine.RUN_ERROR;
+    }
+    out.println("Wrote " + svgFile);
+    return 0;
+  }
+
+  /** Returns {@code file.svg} for {@code file.dot}, else the name with {@code .svg} appended. */
+  static Path siblingSvg(Path dotFile) {
+    String name = dotFile.getFileName().toString();
+    String stem = name.endsWith(".dot") ? name.substring(0, name.length() - 4) : name;
+    return dotFile.resolveSibling(stem + ".svg");
+  }
+
+  /** Returns the executable {@code program} in a directory of {@code path}, or {@code null}. */
+  static Path findOnPath(String program, String path) {
+    if (path == null || path.isEmpty()) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      for (String name : List.of(program, program + ".exe")) {
+        Path candidate;
+        try {
+          candidate = Path.of(dir, name);
+        } catch (InvalidPathException e) {
+          continue; // a malformed PATH entry holds no program
+        }
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.autograd.examples;
+
+import dev.autograd.core.PythonFormat;
+import dev.autograd.core.Value;
+import dev.autograd.examples.CommandLine.Arguments;
+import dev.autograd.examples.CommandLine.Flag;
+import dev.autograd.nn.Activation;
+import dev.autograd.nn.Init;
+import dev.autograd.nn.Linear;
+import dev.autograd.optim.Adam;
+import dev.autograd.optim.MseLoss;
+import dev.autograd.optim.Optimizer;
+import dev.autograd.optim.Sgd;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Demo 2 of the seed: learns {@code y = 2x + 10} from 50 points {@code x = 0, 0.5, ..., 24.5} with
+ * a {@link Linear Linear(1, 1)} model (the bias trick: {@code [x, 1] · [w, b]}), mean squared error
+ * and gradient descent, printing the seed's lines in the seed's format. From the same start
+ * ({@code --w0 --b0}) and with the default flags its lines equal those of the seed's reference
+ * program.
+ */
+public final class LinearRegressionDemo {
+  private LinearRegressionDemo() {}
+
+  /** Number of training points, as in the seed. */
+  static final int DATA_SIZE = 50;
+
+  /** The seed prints a progress line every this many epochs. */
+  static final int REPORT_EVERY = 50;
+
+  /** The flags of demo 2, shared with {@link Demos}. */
+  static final List<Flag> FLAGS = List.of(
+      Flag.valued("--w0", "D", "initial weight (default: uniform(-1, 1))"),
+      Flag.valued("--b0", "D", "initial bias (default: uniform(-1, 1))"),
+      Flag.valued("--seed", "N", "seed of the random start (default: a fresh random start)"),
+      Flag.valued("--epochs", "N", "number of epochs (default 5000)"),
+      Flag.valued("--lr", "D", "learning rate (default 1e-3)"),
+      Flag.valued("--optimizer", "NAME", "sgd or adam (default sgd, as in the seed)"),
+      Flag.valued("--plot", "FILE.png", "also draw the loss curve and the fitted line"));
+
+  static final CommandLine COMMAND_LINE = new CommandLine("LinearRegressionDemo",
+      "Demo 2 of the seed: linear regression of y = 2x + 10 by gradient descent.", FLAGS);
+
+  /** Demo 2's settings, read from the command line. */
+  record Options(Double w0, Double b0, Random random, int epochs, double learningRate,
+      String optimizer, Path plot) {}
+
+  /** What training produced: the learned weight and bias, and the loss of every epoch. */
+  record Result(double weight, double bias, double[] losses) {}
+
+  /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
+  public static void main(String[] args) {
+    CommandLine.exitOnFailure(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs demo 2 with the flags in {@code args}, printing its lines to {@code out}; returns the exit
+   * code: 0, or 2 after printing an error and the usage to {@code err} for a bad command line, or 1
+   * if the plot cannot be written.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return COMMAND_LINE.run(args, out, err, arguments -> run(options(arguments), out));
+  }
+
+  /**
+   * Returns demo 2's settings from {@code arguments}.
+   *
+   * @throws CommandLine.BadArgument naming the flag and value that are not valid
+   */
+  static Options options(Arguments arguments) {
+    Random random = arguments.has("--seed")
+        ? new Random(arguments.anyLong("--seed", 0)) : new Random();
+    return new Options(
+        arguments.has("--w0") ? arguments.finiteDouble("--w0", 0) : null,
+        arguments.has("--b0") ? arguments.finiteDouble("--b0", 0) : null,
+        random,
+        arguments.positiveInt("--epochs", 5000),
+        arguments.positiveDouble("--lr", 1e-3),
+        arguments.choice("--optimizer", List.of("sgd", "adam"), "sgd"),
+        arguments.outputFile("--plot"));
+  }
+
+  /** Trains with {@code options}, printing to {@code out}, then draws any plot; returns 0. */
+  static int run(Options options, PrintStream out) throws IOException {
+    Result result = train(options, out);
+    if (options.plot() != null) {
+      LinearRegressionPlot.write(result, options.plot());
+      out.println("Wrote " + options.plot());
+    }
+    return 0;
+  }
+
+  /** Trains the model as the seed does, printing the seed's lines; returns the outcome. */
+  static Result train(Options options, PrintStream out) {
+    out.println();
+    out.println("--- Demo 2: Training Linear Regression (Vectorized Structure) ---");
+    List<List<Value>> inputs = new ArrayList<>();
+    List<Value> targets = new ArrayList<>();
+    for (int i = 0; i < DATA_SIZE; i++) {
+      Value x = Value.of(i * 0.5);
+      inputs.add(List.of(x));
+      targets.add(Value.of(2.0 * x.data() + 10.0));
+    }
+    // Parameters [w, b]: drawn uniform(-1, 1), w then b, unless the command line fixes them.
+    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, options.random());
+    Value w = model.parameters().get(0);
+    Value b = model.parameters().get(1);
+    // A fixed start replaces the drawn initial guess before training, like the seed's Value(w0).
+    if (options.w0() != null) {
+      w.setData(options.w0());
+    }
+    if (options.b0() != null) {
+      b.setData(options.b0());
+    }
+    out.println("Initial Guess: y = " + PythonFormat.fixed(w.data(), 2) + "x + "
+        + PythonFormat.fixed(b.data(), 2));
+    Optimizer optimizer = options.optimizer().equals("adam")
+        ? new Adam(model.parameters(), options.learningRate())
+        : new Sgd(model.parameters(), options.learningRate());
+    double[] losses = new double[options.epochs()];
+    for (int k = 0; k < options.epochs(); k++) {
+      List<Value> predictions = new ArrayList<>(DATA_SIZE);
+      for (List<Value> x : inputs) {
+        predictions.add(model.forward(x).get(0));
+      }
+      Value loss = MseLoss.of(predictions, targets);
+      optimizer.zeroGrad();
+      loss.backward();
+      optimizer.step();
+      losses[k] = loss.data();
+      if (k % REPORT_EVERY == 0) {
+        out.println(String.format("Epoch %03d: MSE Loss=%s, w=%s, b=%s", k,
+            PythonFormat.fixed(loss.data(), 4), PythonFormat.fixed(w.data(), 3),
+            PythonFormat.fixed(b.data(), 3)));
+      }
+    }
+    out.println();
+    out.println("Final Result (Learned): y = " + PythonFormat.fixed(w.data(), 3) + "x + "
+        + PythonFormat.fixed(b.data(), 3));
+    out.println("Target Function: y = 2.000x + 10.000");
+    return new Result(w.data(), b.data(), losses);
+  }
+}
