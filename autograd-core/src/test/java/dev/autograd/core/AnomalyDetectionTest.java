@@ -167,6 +167,26 @@ class AnomalyDetectionTest {
   }
 
   @Test
+  void aFailureWhileAnInteriorInputIsPendingLeavesTheGraphDifferentiable() {
+    // The failing step sends an infinite grad into an interior node (z) that the sweep has
+    // reached but not yet propagated: its search flag must still be cleared.
+    Value x = Value.of(0.0, "x");
+    Value z = x.mul(1.0);
+    Value f = z.pow(0.5).add(x.mul(x.add(3.0)));
+    try (AnomalyDetection.Scope on = AnomalyDetection.on()) {
+      AnomalyException e = assertThrows(AnomalyException.class, f::backward);
+      assertTrue(e.getMessage().startsWith("anomaly in backward: op '**0.5'"), e.getMessage());
+      assertThrows(AnomalyException.class, f::backwardAccumulate);
+    }
+    Value g = z.mul(z).add(x.mul(3.0));
+    g.backward();
+    assertEquals(3.0, x.grad(), "every node of the failed sweep was released");
+    assertEquals(0.0, z.grad());
+    f.backward();
+    assertEquals(Double.POSITIVE_INFINITY, x.grad());
+  }
+
+  @Test
   void compiledReplayDoesNotCheck() {
     Value x = Value.of(1.0, "x");
     Value f = x.log();
