@@ -14,15 +14,17 @@ import java.util.List;
  *       naming the operation, its input values and labels, and the node's label; the node is not
  *       created;
  *   <li>{@link Value#backward()} and {@link Value#backwardAccumulate()} throw an {@link
- *       AnomalyException} as soon as one node's chain-rule step makes an input's grad NaN or
- *       infinite, naming that node's operation, its inputs and its label. The grads of the graph
- *       are then partly propagated: call {@code backward()} again once the cause is fixed.
+ *       AnomalyException} naming the first node whose chain-rule step made an input's grad NaN
+ *       or infinite: its operation, its data, upstream grad and label, and its inputs' values and
+ *       labels, as they were at that step. The exception comes at the end of the pass, which
+ *       completes: the grads hold its full (non-finite) result.
  * </ul>
  *
  * <p>Not checked: {@link Value#setData(double)} and {@link Value#setGrad(double)} (the next
  * operation built on a non-finite leaf fails instead), and {@link CompiledGraph} replays, which
  * stay allocation- and check-free: to locate a NaN seen in a replay, build the graph again with
- * detection on. Checking costs one flag read per node created and one per backward pass when off.
+ * detection on. When off, checking costs one flag read per node created and one per backward
+ * pass.
  *
  * <pre>{@code
  * try (AnomalyDetection.Scope on = AnomalyDetection.on()) {
@@ -97,15 +99,19 @@ public final class AnomalyDetection {
     }
   }
 
-  /** Throws if {@code node}'s chain-rule step just made one of its inputs' grads non-finite. */
-  static void checkBackward(Value node) {
+  /**
+   * Returns the exception to throw once the backward pass is over if {@code node}'s chain-rule
+   * step just made one of its inputs' grads non-finite, else null. Throwing only after the pass
+   * leaves no node flagged mid-search, whatever order the pass visits nodes in.
+   */
+  static AnomalyException backwardAnomaly(Value node) {
     if (Double.isFinite(node.left.grad) && (node.op == Value.POW_CONST || node.right == null
         || Double.isFinite(node.right.grad))) {
-      return;
+      return null;
     }
     List<Value> inputs = node.children();
     int bad = Double.isFinite(inputs.get(0).grad) ? 1 : 0;
-    throw new AnomalyException(
+    return new AnomalyException(
         "anomaly in backward: op '" + node.op() + "' (node label '" + node.label() + "', data "
             + node.data + ", upstream grad " + node.grad + ") made the grad of input " + bad
             + " " + inputs.get(bad).grad + "; inputs " + inputs(inputs));

@@ -28,12 +28,13 @@ final class Backprop {
       }
       root.grad = 1.0;
       boolean checked = AnomalyDetection.enabled;
+      AnomalyException anomaly = null;
       for (int i = n - 1; i >= 0; i--) {
         Value v = order[i];
         v.visited = false;
         v.propagate();
-        if (checked && v.left != null) {
-          AnomalyDetection.checkBackward(v);
+        if (checked && anomaly == null && v.left != null) {
+          anomaly = AnomalyDetection.backwardAnomaly(v);
         }
       }
       if (accumulate) {
@@ -42,6 +43,9 @@ final class Backprop {
         }
       }
       done = true;
+      if (anomaly != null) {
+        throw anomaly;
+      }
     } finally {
       if (!done) {
         clearVisited(order, n);

@@ -41,8 +41,8 @@ import java.util.List;
  * <h2>Identity and threads</h2>
  *
  * A {@code Value} is a graph node: two nodes holding the same number are still different nodes,
- * so {@code equals} and {@code hashCode} are identity-based. A graph is not thread-safe and must not
- * be shared between threads: build and differentiate each graph on one thread at a time (a
+ * so {@code equals} and {@code hashCode} are identity-based. A graph is not thread-safe and must
+ * not be shared between threads: build and differentiate each graph on one thread at a time (a
  * backward pass writes every reachable node's grad and search flag). Independent graphs — sharing
  * no node, leaves included — may be built and differentiated on different threads at once, and
  * give bit for bit the results they give on one thread.

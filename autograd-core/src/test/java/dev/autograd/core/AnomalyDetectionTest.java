@@ -142,6 +142,22 @@ class AnomalyDetectionTest {
   }
 
   @Test
+  void backwardCompletesThePassThenThrowsForTheFirstAnomaly() {
+    Value x = Value.of(0.0, "x");
+    Value y = Value.of(4.0, "y");
+    Value f = y.mul(2.0).add(x.log()).add(y.log()); // built while off: log(0) = -Infinity
+    try (AnomalyDetection.Scope on = AnomalyDetection.on()) {
+      AnomalyException e = assertThrows(AnomalyException.class, f::backward);
+      assertEquals(
+          "anomaly in backward: op 'log' (node label '', data -Infinity, upstream grad 1.0) made"
+              + " the grad of input 0 Infinity; inputs [0.0 'x']",
+          e.getMessage());
+      assertEquals(2.25, y.grad(), "nodes after the anomaly were still differentiated");
+      assertEquals(Double.POSITIVE_INFINITY, x.grad());
+    }
+  }
+
+  @Test
   void aNanBuiltWhileOffIsCaughtInBackwardAtTheOpItFlowsThrough() {
     Value nan = Value.of(Double.NaN, "n");
     Value out = nan.tanh().add(1.0);
@@ -158,6 +174,7 @@ class AnomalyDetectionTest {
     try (AnomalyDetection.Scope on = AnomalyDetection.on()) {
       f = x.pow(0.5).add(x.mul(2.0));
       assertThrows(AnomalyException.class, f::backward);
+      assertEquals(Double.POSITIVE_INFINITY, x.grad(), "the pass completed before the exception");
     }
     f.backward();
     assertEquals(Double.POSITIVE_INFINITY, x.grad());
