@@ -2,6 +2,7 @@ package dev.autograd.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,40 +36,39 @@ public final class CompiledGraph {
   private final int size;
 
   private CompiledGraph(Value root) {
-    Value[] order = Backprop.topologicalOrder(root);
-    Backprop.clearVisited(order, order.length);
+    // Interior nodes in the order Value.backward() propagates them, then the leaves: replaying
+    // backward in that same order adds every gradient in the same sequence, bit for bit.
+    Value[] order = Backprop.propagationOrder(root);
     size = order.length;
-    Map<Value, Integer> slot = new IdentityHashMap<>(size * 2);
-    int leafTotal = 0;
-    for (Value v : order) {
-      if (v.op == Value.LEAF) {
-        leafTotal++;
-      }
+    int interiorCount = 0;
+    while (interiorCount < size && order[interiorCount].op != Value.LEAF) {
+      interiorCount++;
     }
-    leafCount = leafTotal;
-    leaves = new Value[leafCount];
+    leafCount = size - interiorCount;
+    leaves = Arrays.copyOfRange(order, interiorCount, size);
     ops = new byte[size];
     lhs = new int[size];
     rhs = new int[size];
     constant = new double[size];
     data = new double[size];
     grad = new double[size];
-    int nextLeaf = 0;
-    int nextInterior = leafCount;
-    for (Value v : order) {
-      if (v.op == Value.LEAF) {
-        leaves[nextLeaf] = v;
-        slot.put(v, nextLeaf++);
-      } else {
-        int i = nextInterior++;
-        slot.put(v, i);
-        ops[i] = v.op;
-        lhs[i] = slot.get(v.left);
-        if (v.op == Value.POW_CONST) {
-          constant[i] = v.right.data;
-        } else if (v.right != null) {
-          rhs[i] = slot.get(v.right);
-        }
+    Map<Value, Integer> slot = new IdentityHashMap<>(size * 2);
+    for (int i = 0; i < leafCount; i++) {
+      slot.put(leaves[i], i);
+    }
+    // Slots: leaves first, then interior nodes by increasing level (the reverse of the order).
+    for (int k = interiorCount - 1; k >= 0; k--) {
+      slot.put(order[k], size - 1 - k);
+    }
+    for (int k = 0; k < interiorCount; k++) {
+      Value v = order[k];
+      int i = size - 1 - k;
+      ops[i] = v.op;
+      lhs[i] = slot.get(v.left);
+      if (v.op == Value.POW_CONST) {
+        constant[i] = v.right.data;
+      } else if (v.right != null) {
+        rhs[i] = slot.get(v.right);
       }
     }
     forward();
@@ -182,7 +182,7 @@ public final class CompiledGraph {
   public void backward() {
     final double[] d = data;
     final double[] g = grad;
-    java.util.Arrays.fill(g, 0.0);
+    Arrays.fill(g, 0.0);
     g[size - 1] = 1.0;
     final byte[] op = ops;
     final int[] l = lhs;

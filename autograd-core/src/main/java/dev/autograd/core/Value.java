@@ -72,6 +72,11 @@ public final class Value {
   final Value right;
 
   private final String label;
+  /**
+   * Longest path from a leaf: 0 for a leaf, else one more than the inputs' highest. Every node
+   * made from this one has a higher level, so decreasing level is a reverse topological order.
+   */
+  final int level;
   /** Set while {@link Backprop} collects the graph; always false between calls. */
   boolean visited;
 
@@ -81,6 +86,8 @@ public final class Value {
     this.left = left;
     this.right = right;
     this.label = label;
+    this.level =
+        left == null ? 0 : 1 + (right == null ? left.level : Math.max(left.level, right.level));
   }
 
   private Value(double data, byte op, Value left, Value right) {
@@ -392,7 +399,7 @@ public final class Value {
    * the same grads. Grads of nodes not reachable from this one are untouched.
    */
   public void backward() {
-    Backprop.run(this, false);
+    Backprop.backward(this);
   }
 
   /**
@@ -402,7 +409,7 @@ public final class Value {
    * outputs accumulate too, so the result does not depend on the order of the calls.
    */
   public void backwardAccumulate() {
-    Backprop.run(this, true);
+    Backprop.accumulate(this);
   }
 
   /** Returns the seed's repr, {@code Value(data=15.0000, grad=0.0000)}. */
