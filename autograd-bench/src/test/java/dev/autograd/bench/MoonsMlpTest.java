@@ -15,6 +15,16 @@ class MoonsMlpTest {
   }
 
   @Test
+  void lossGraphHas71740NodesOfWhich71203AreMadePerStep() {
+    // Per point: layer 1 16 x 7 nodes, layer 2 16 x 35, output 34, hinge 5 (711); then the
+    // mean adds 103. The other leaves are the 337 parameters and the 200 inputs.
+    CompiledGraph graph = CompiledGraph.compile(new MoonsMlp(1).loss());
+    int perStep = MoonsMlp.POINTS * (16 * 7 + 16 * 35 + 34 + 5) + 103;
+    assertEquals(71_203, perStep);
+    assertEquals(perStep + 337 + 2 * MoonsMlp.POINTS, graph.size());
+  }
+
+  @Test
   void sameSeedBuildsTheSameModelAndLoss() {
     assertEquals(new MoonsMlp(7).loss().data(), new MoonsMlp(7).loss().data());
   }
