@@ -5,7 +5,6 @@ import static dev.autograd.core.PythonFormat.repr;
 
 import dev.autograd.core.Value;
 import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * The seed program end to end on the engine, printing exactly what {@code python3
@@ -63,6 +62,12 @@ public final class SeedRun {
     return args[i];
   }
 
+  /** Returns Python's {@code f"{k:03d}"} for {@code k >= 0} (no Formatter: it slows start-up). */
+  private static String threeDigits(int k) {
+    String digits = Integer.toString(k);
+    return digits.length() >= 3 ? digits : "000".substring(digits.length()) + digits;
+  }
+
   private static void demoOne(PrintStream out) {
     out.println("\n--- Demo 1: Simple Scalar Calculation ---");
     Value x = Value.of(-2.0, "x");
@@ -80,7 +85,7 @@ public final class SeedRun {
       double loss = model.step();
       if (k % 50 == 0) {
         out.println(
-            "Epoch " + String.format(Locale.ROOT, "%03d", k) + ": MSE Loss=" + fixed(loss, 4) + ", w="
+            "Epoch " + threeDigits(k) + ": MSE Loss=" + fixed(loss, 4) + ", w="
                 + fixed(model.weight(), 3) + ", b=" + fixed(model.bias(), 3));
       }
     }
