@@ -9,7 +9,8 @@
 #   autograd-bench/compare-python.sh
 # Java is timed three ways: plain `java`, with start-up friendly flags (JAVA_TUNED: C1 only and
 # the serial collector, which suit a sub-second single-threaded run), and, for information, the
-# same program replaying a CompiledGraph (--compiled) instead of rebuilding the graph each epoch.
+# same program replaying a CompiledGraph (--compiled, SeedRun only) instead of rebuilding the
+# graph each epoch.
 # Environment: SEED (default ../shared/seed/reference.py), RUNS (default 5), JAVA_TUNED,
 #   JAVA_MAIN (default dev.autograd.bench.SeedRun; the Demos main of autograd-examples once it
 #   runs demo 2, with JAVA_CP pointing at its classpath).
@@ -25,14 +26,20 @@ ARGS="--w0 0.25 --b0 -0.5"
 PY="python3 $SEED $ARGS"
 JV="java -cp $JAVA_CP $JAVA_MAIN $ARGS"
 JT="java $JAVA_TUNED -cp $JAVA_CP $JAVA_MAIN $ARGS"
-JC="$JT --compiled"
+JC="$JT --compiled"   # SeedRun only
+CHECKED=("$JV")
+NAMED=(-n python "$PY" -n java "$JV" -n java-tuned "$JT")
+if [ "$JAVA_MAIN" == dev.autograd.bench.SeedRun ]; then
+  CHECKED+=("$JC")
+  NAMED+=(-n java-tuned-compiled "$JC")
+fi
 
 [ -f "$SEED" ] || { echo "seed program not found: $SEED (set SEED=...)" >&2; exit 2; }
-[ -f "${JAVA_CP%%:*}" ] || { echo "missing $JAVA_CP: build it first" >&2; exit 2; }
+[ -e "${JAVA_CP%%:*}" ] || { echo "missing $JAVA_CP: build it first" >&2; exit 2; }
 
 echo "== same output? =="
 expected=$($PY)
-for cmd in "$JV" "$JC"; do
+for cmd in "${CHECKED[@]}"; do
   if [ "$($cmd)" == "$expected" ]; then
     echo "identical output: $cmd"
   else
@@ -44,8 +51,7 @@ done
 
 echo "== load: $(uptime) =="
 if command -v hyperfine > /dev/null; then
-  hyperfine -N --warmup 1 --runs "$RUNS" --export-json /tmp/compare-python.json \
-    -n python "$PY" -n java "$JV" -n java-tuned "$JT" -n java-tuned-compiled "$JC"
+  hyperfine -N --warmup 1 --runs "$RUNS" --export-json /tmp/compare-python.json "${NAMED[@]}"
   python3 - <<'PYEOF'
 import json, statistics
 results = json.load(open("/tmp/compare-python.json"))["results"]
@@ -56,7 +62,7 @@ for name, t in median.items():
         print(f"python / {name}: {median['python'] / t:.1f}x")
 PYEOF
 else
-  for cmd in "$PY" "$JV" "$JT" "$JC"; do
+  for cmd in "$PY" "$JV" "$JT"; do
     echo "== $cmd =="
     for _ in $(seq "$RUNS"); do
       /usr/bin/time -f "%e s elapsed, %M KB max RSS" $cmd > /dev/null
