@@ -12,11 +12,8 @@ class BackpropTest {
     // each y until all its consumers are done. dy/dx = 1 + w + ... + w^n, dy/dw = sum k w^(k-1) y.
     Value x = Value.of(0.5);
     Value w = Value.of(0.9);
-    Value y = x;
     int n = 50;
-    for (int k = 0; k < n; k++) {
-      y = y.mul(w).add(x);
-    }
+    Value y = build(x, w, n);
     y.backward();
     double dx = 0.0;
     for (int k = 0; k <= n; k++) {
@@ -25,18 +22,18 @@ class BackpropTest {
     assertEquals(dx, x.grad(), 1e-12);
     double h = 1e-6;
     w.setData(0.9 + h);
-    double up = rebuild(x, w, n);
+    double up = build(x, w, n).data();
     w.setData(0.9 - h);
-    double down = rebuild(x, w, n);
+    double down = build(x, w, n).data();
     assertEquals((up - down) / (2 * h), w.grad(), 1e-6);
   }
 
-  private static double rebuild(Value x, Value w, int n) {
+  private static Value build(Value x, Value w, int n) {
     Value y = x;
     for (int k = 0; k < n; k++) {
       y = y.mul(w).add(x);
     }
-    return y.data();
+    return y;
   }
 
   @Test
