@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <h2>How to run</h2>
  *
  * <pre>
- * java -jar autograd-bench/target/benchmarks.jar DeepChain -prof gc
- * java -jar autograd-bench/target/benchmarks.jar DeepChain -p depth=1000,1000000
+ * java -jar autograd-bench/target/benchmarks.jar '\.DeepChainBenchmark' -prof gc
+ * java -jar autograd-bench/target/benchmarks.jar '\.DeepChainBenchmark' -p depth=1000,1000000
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
