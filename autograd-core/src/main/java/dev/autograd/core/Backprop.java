@@ -3,52 +3,241 @@ package dev.autograd.core;
 import java.util.Arrays;
 
 /**
- * Reverse-mode sweep over a {@link Value} graph: an iterative depth-first search that lists the
- * reachable nodes in topological order, then one backward pass over that list.
+ * Reverse-mode sweeps over a {@link Value} graph, without recursion, hashing or sorting.
  *
- * <p>No recursion, no hash set and no sort: a node's {@code visited} flag marks it during the
- * search and is cleared again as the backward pass reaches it.
+ * <p>{@link #backward(Value)} makes one pass: it visits the reachable nodes in decreasing {@link
+ * Value#level} (a reverse topological order; pending nodes wait in a bucket queue by level), zeroing each
+ * node's grad when it is first reached and propagating a node once every node made from it has
+ * been propagated. {@link CompiledGraph} records the same order, so that its replay adds
+ * gradients in the same sequence, bit for bit. {@link #topologicalOrder(Value)} lists the
+ * reachable nodes by an iterative depth-first search, for {@link DotGraph}. A node's {@code visited} flag marks it during a sweep and is always clear between
+ * calls.
  */
 final class Backprop {
   private Backprop() {}
 
-  /** Differentiates {@code root}; {@code accumulate} keeps the grads the nodes already held. */
-  static void run(Value root, boolean accumulate) {
-    Value[] order = topologicalOrder(root);
-    int n = order.length;
-    boolean done = false;
+  /**
+   * The seed's {@code backward()} in one pass: every node reachable from {@code root} ends with
+   * {@code d(root)/d(node)}, starting from grad 0, the root's from 1.
+   */
+  static void backward(Value root) {
+    sweep(root, true);
+  }
+
+  /**
+   * Returns every node reachable from {@code root}, each once: the interior nodes in the order
+   * {@link #backward(Value)} propagates them (the root first), then the leaves. Touches no grad.
+   */
+  static Value[] propagationOrder(Value root) {
+    return sweep(root, false);
+  }
+
+  /**
+   * Visits the nodes reachable from {@code root} in decreasing level. With {@code propagate}, zeroes
+   * each grad when the node is first reached, sets the root's to 1, propagates each interior node
+   * and returns null; without, only returns the visiting order (see {@link #propagationOrder}).
+   */
+  private static Value[] sweep(Value root, boolean propagate) {
+    Pending pending = new Pending();
+    boolean checked = propagate && AnomalyDetection.enabled;
+    AnomalyException anomaly = null;
+    Value[] leaves = new Value[16];
+    int leafCount = 0;
+    Value[] interior = propagate ? null : new Value[16];
+    int interiorCount = 0;
     try {
-      double[] kept = accumulate ? new double[n] : null;
-      for (int i = 0; i < n; i++) {
-        Value v = order[i];
-        if (accumulate) {
-          kept[i] = v.grad;
-        }
-        v.grad = 0.0;
+      root.visited = true;
+      if (propagate) {
+        root.grad = 1.0;
       }
-      root.grad = 1.0;
-      boolean checked = AnomalyDetection.enabled;
-      AnomalyException anomaly = null;
-      for (int i = n - 1; i >= 0; i--) {
-        Value v = order[i];
+      if (root.op == Value.LEAF) {
+        leaves[leafCount++] = root;
+      }
+      Value v = root.op == Value.LEAF ? null : root;
+      while (v != null) {
+        // Grow first: nothing below allocates, so no node is left flagged if growing fails.
+        if (leafCount + 2 > leaves.length) {
+          leaves = Arrays.copyOf(leaves, leaves.length * 2);
+        }
+        if (interior != null && interiorCount == interior.length) {
+          interior = Arrays.copyOf(interior, interiorCount * 2);
+        }
         v.visited = false;
-        v.propagate();
-        if (checked && anomaly == null && v.left != null) {
-          anomaly = AnomalyDetection.backwardAnomaly(v);
+        Value a = v.left;
+        Value b = v.op == Value.POW_CONST ? null : v.right;
+        Value next = null;
+        if (!a.visited) {
+          a.visited = true;
+          if (propagate) {
+            a.grad = 0.0;
+          }
+          if (a.op == Value.LEAF) {
+            leaves[leafCount++] = a;
+          } else {
+            next = a;
+          }
         }
-      }
-      if (accumulate) {
-        for (int i = 0; i < n; i++) {
-          order[i].grad += kept[i];
+        if (b != null && !b.visited) {
+          b.visited = true;
+          if (propagate) {
+            b.grad = 0.0;
+          }
+          if (b.op == Value.LEAF) {
+            leaves[leafCount++] = b;
+          } else if (next == null) {
+            next = b;
+          } else if (b.level > next.level) {
+            pending.push(next);
+            next = b;
+          } else {
+            pending.push(b);
+          }
         }
+        if (propagate) {
+          v.propagate();
+          if (checked && anomaly == null) {
+            anomaly = AnomalyDetection.backwardAnomaly(v);
+          }
+        } else {
+          interior[interiorCount++] = v;
+        }
+        // Go straight on to the new input when nothing pending must come first (chains and
+        // left-leaning sums never touch the queue).
+        if (next == null || pending.topLevel() > next.level) {
+          if (next != null) {
+            pending.push(next);
+          }
+          next = pending.pop();
+        }
+        v = next;
       }
-      done = true;
-      if (anomaly != null) {
-        throw anomaly;
+      clearVisited(leaves, leafCount);
+    } catch (RuntimeException | Error e) {
+      clearVisited(leaves, leafCount);
+      pending.clearVisited();
+      throw e;
+    }
+    if (anomaly != null) {
+      throw anomaly;
+    }
+    if (propagate) {
+      return null;
+    }
+    Value[] order = Arrays.copyOf(interior, interiorCount + leafCount);
+    System.arraycopy(leaves, 0, order, interiorCount, leafCount);
+    return order;
+  }
+
+  /**
+   * Adds {@code d(root)/d(node)} into the grad of every node reachable from {@code root}: the
+   * grads are set aside, a {@link #backward(Value)} runs in the same order, and they are added
+   * back, so the added gradients are bit for bit those {@code backward} computes.
+   */
+  static void accumulate(Value root) {
+    Value[] order = propagationOrder(root);
+    int n = order.length;
+    double[] kept = new double[n];
+    for (int i = 0; i < n; i++) {
+      kept[i] = order[i].grad;
+      order[i].grad = 0.0;
+    }
+    root.grad = 1.0;
+    boolean checked = AnomalyDetection.enabled;
+    AnomalyException anomaly = null;
+    for (int i = 0; i < n && order[i].op != Value.LEAF; i++) {
+      order[i].propagate();
+      if (checked && anomaly == null) {
+        anomaly = AnomalyDetection.backwardAnomaly(order[i]);
       }
-    } finally {
-      if (!done) {
-        clearVisited(order, n);
+    }
+    for (int i = 0; i < n; i++) {
+      order[i].grad += kept[i];
+    }
+    if (anomaly != null) {
+      throw anomaly;
+    }
+  }
+
+  /**
+   * Interior nodes waiting for their grads to be complete: a bucket queue with one LIFO list per
+   * level, since the levels taken out never increase. Amortized constant time per node.
+   */
+  private static final class Pending {
+    /** {@code head[level]}: slot of the last node pushed at that level, or -1. */
+    private int[] head = new int[0];
+    /** Slots: a pending node and the next slot of its level (or of the free list). */
+    private Value[] nodes = new Value[16];
+    private int[] next = new int[16];
+    private int used;
+    private int free = -1;
+    private int size;
+    /** No pending node has a higher level. */
+    private int top = -1;
+
+    /** Returns the highest pending level, or -1 if nothing is pending. */
+    int topLevel() {
+      if (size == 0) {
+        return -1;
+      }
+      while (head[top] < 0) {
+        top--;
+      }
+      return top;
+    }
+
+    /** Adds {@code v}, clearing its flag again if there is no memory to hold it. */
+    void push(Value v) {
+      int level = v.level;
+      int slot = free;
+      try {
+        if (level >= head.length) {
+          int old = head.length;
+          head = Arrays.copyOf(head, Math.max(level + 1, old * 2));
+          Arrays.fill(head, old, head.length, -1);
+        }
+        if (slot < 0 && used == nodes.length) {
+          nodes = Arrays.copyOf(nodes, used * 2);
+          next = Arrays.copyOf(next, used * 2);
+        }
+      } catch (OutOfMemoryError e) {
+        v.visited = false;
+        throw e;
+      }
+      if (slot < 0) {
+        slot = used++;
+      } else {
+        free = next[slot];
+      }
+      nodes[slot] = v;
+      next[slot] = head[level];
+      head[level] = slot;
+      size++;
+      if (level > top) {
+        top = level;
+      }
+    }
+
+    /** Removes and returns a node of the highest level, or null if nothing is pending. */
+    Value pop() {
+      int level = topLevel();
+      if (level < 0) {
+        return null;
+      }
+      int slot = head[level];
+      head[level] = next[slot];
+      Value v = nodes[slot];
+      nodes[slot] = null;
+      next[slot] = free;
+      free = slot;
+      size--;
+      return v;
+    }
+
+    void clearVisited() {
+      for (int i = 0; i < used; i++) {
+        if (nodes[i] != null) {
+          nodes[i].visited = false;
+        }
       }
     }
   }

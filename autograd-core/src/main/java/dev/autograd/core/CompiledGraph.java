@@ -2,6 +2,7 @@ package dev.autograd.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,44 +34,69 @@ public final class CompiledGraph {
   private final double[] data;
   private final double[] grad;
   private final int size;
+  /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
+  private final int[] runStart;
+  private final byte[] runOp;
+
+  /** Replay-only op: {@code POW_CONST} with exponent 2, replayed as {@code x * x}. */
+  private static final byte SQUARE = 100;
 
   private CompiledGraph(Value root) {
-    Value[] order = Backprop.topologicalOrder(root);
-    Backprop.clearVisited(order, order.length);
+    // Interior nodes in the order Value.backward() propagates them, then the leaves: replaying
+    // backward in that same order adds every gradient in the same sequence, bit for bit.
+    Value[] order = Backprop.propagationOrder(root);
     size = order.length;
-    Map<Value, Integer> slot = new IdentityHashMap<>(size * 2);
-    int leafTotal = 0;
-    for (Value v : order) {
-      if (v.op == Value.LEAF) {
-        leafTotal++;
-      }
+    int interiorCount = 0;
+    while (interiorCount < size && order[interiorCount].op != Value.LEAF) {
+      interiorCount++;
     }
-    leafCount = leafTotal;
-    leaves = new Value[leafCount];
+    leafCount = size - interiorCount;
+    leaves = Arrays.copyOfRange(order, interiorCount, size);
     ops = new byte[size];
     lhs = new int[size];
     rhs = new int[size];
     constant = new double[size];
     data = new double[size];
     grad = new double[size];
-    int nextLeaf = 0;
-    int nextInterior = leafCount;
-    for (Value v : order) {
-      if (v.op == Value.LEAF) {
-        leaves[nextLeaf] = v;
-        slot.put(v, nextLeaf++);
-      } else {
-        int i = nextInterior++;
-        slot.put(v, i);
-        ops[i] = v.op;
-        lhs[i] = slot.get(v.left);
-        if (v.op == Value.POW_CONST) {
-          constant[i] = v.right.data;
-        } else if (v.right != null) {
-          rhs[i] = slot.get(v.right);
+    Map<Value, Integer> slot = new IdentityHashMap<>(size * 2);
+    for (int i = 0; i < leafCount; i++) {
+      slot.put(leaves[i], i);
+    }
+    // Slots: leaves first, then interior nodes by increasing level (the reverse of the order).
+    for (int k = interiorCount - 1; k >= 0; k--) {
+      slot.put(order[k], size - 1 - k);
+    }
+    for (int k = 0; k < interiorCount; k++) {
+      Value v = order[k];
+      int i = size - 1 - k;
+      ops[i] = v.op;
+      lhs[i] = slot.get(v.left);
+      if (v.op == Value.POW_CONST) {
+        constant[i] = v.right.data;
+        if (constant[i] == 2.0) {
+          ops[i] = SQUARE;
         }
+      } else if (v.right != null) {
+        rhs[i] = slot.get(v.right);
       }
     }
+    // Nodes come by increasing level, so equal ops tend to be neighbours: replay runs of them.
+    int runs = 0;
+    for (int i = leafCount; i < size; i++) {
+      if (i == leafCount || ops[i] != ops[i - 1]) {
+        runs++;
+      }
+    }
+    runStart = new int[runs + 1];
+    runOp = new byte[runs];
+    int k = 0;
+    for (int i = leafCount; i < size; i++) {
+      if (i == leafCount || ops[i] != ops[i - 1]) {
+        runStart[k] = i;
+        runOp[k++] = ops[i];
+      }
+    }
+    runStart[runs] = size;
     forward();
   }
 
@@ -120,58 +146,92 @@ public final class CompiledGraph {
    */
   public double forward() {
     final double[] d = data;
+    final Value[] lv = leaves;
     for (int i = 0; i < leafCount; i++) {
-      d[i] = leaves[i].data;
+      d[i] = lv[i].data;
     }
-    final byte[] op = ops;
-    final int[] l = lhs;
-    final int[] r = rhs;
-    for (int i = leafCount; i < size; i++) {
-      double a = d[l[i]];
-      double y;
-      switch (op[i]) {
-        case Value.ADD:
-          y = a + d[r[i]];
-          break;
-        case Value.SUB:
-          y = a - d[r[i]];
-          break;
-        case Value.MUL:
-          y = a * d[r[i]];
-          break;
-        case Value.DIV:
-          y = a / d[r[i]];
-          break;
-        case Value.NEG:
-          y = -a;
-          break;
-        case Value.POW_CONST:
-          y = Math.pow(a, constant[i]);
-          break;
-        case Value.POW:
-          y = Math.pow(a, d[r[i]]);
-          break;
-        case Value.EXP:
-          y = Math.exp(a);
-          break;
-        case Value.LOG:
-          y = Math.log(a);
-          break;
-        case Value.TANH:
-          y = Math.tanh(a);
-          break;
-        case Value.RELU:
-          y = a < 0 ? 0.0 : a;
-          break;
-        case Value.SIGMOID:
-          y = 1.0 / (1.0 + Math.exp(-a));
-          break;
-        default:
-          throw new AssertionError("unknown op " + op[i]);
-      }
-      d[i] = y;
+    for (int k = 0; k < runOp.length; k++) {
+      forwardRun(runOp[k], runStart[k], runStart[k + 1]);
     }
     return d[size - 1];
+  }
+
+  /** Recomputes the nodes of slots {@code [from, to)}, which all have op {@code op}. */
+  private void forwardRun(byte op, int from, int to) {
+    final double[] d = data;
+    final int[] l = lhs;
+    final int[] r = rhs;
+    switch (op) {
+      case Value.ADD:
+        for (int i = from; i < to; i++) {
+          d[i] = d[l[i]] + d[r[i]];
+        }
+        break;
+      case Value.SUB:
+        for (int i = from; i < to; i++) {
+          d[i] = d[l[i]] - d[r[i]];
+        }
+        break;
+      case Value.MUL:
+        for (int i = from; i < to; i++) {
+          d[i] = d[l[i]] * d[r[i]];
+        }
+        break;
+      case Value.DIV:
+        for (int i = from; i < to; i++) {
+          d[i] = d[l[i]] / d[r[i]];
+        }
+        break;
+      case Value.NEG:
+        for (int i = from; i < to; i++) {
+          d[i] = -d[l[i]];
+        }
+        break;
+      case SQUARE:
+        for (int i = from; i < to; i++) {
+          double a = d[l[i]];
+          d[i] = a * a;
+        }
+        break;
+      case Value.POW_CONST:
+        for (int i = from; i < to; i++) {
+          d[i] = Math.pow(d[l[i]], constant[i]);
+        }
+        break;
+      case Value.POW:
+        for (int i = from; i < to; i++) {
+          d[i] = Math.pow(d[l[i]], d[r[i]]);
+        }
+        break;
+      case Value.EXP:
+        for (int i = from; i < to; i++) {
+          d[i] = Math.exp(d[l[i]]);
+        }
+        break;
+      case Value.LOG:
+        for (int i = from; i < to; i++) {
+          d[i] = Math.log(d[l[i]]);
+        }
+        break;
+      case Value.TANH:
+        for (int i = from; i < to; i++) {
+          d[i] = Math.tanh(d[l[i]]);
+        }
+        break;
+      case Value.RELU:
+        for (int i = from; i < to; i++) {
+          double a = d[l[i]];
+          d[i] = a < 0 ? 0.0 : a;
+        }
+        break;
+      case Value.SIGMOID:
+        for (int i = from; i < to; i++) {
+          d[i] = 1.0 / (1.0 + Math.exp(-d[l[i]]));
+        }
+        break;
+      default:
+        throw new AssertionError("unknown op " + op);
+    }
   }
 
   /**
@@ -180,70 +240,114 @@ public final class CompiledGraph {
    * gradient into its {@code grad} — the same semantics as {@link Value#backward()}.
    */
   public void backward() {
+    final double[] g = grad;
+    Arrays.fill(g, 0.0);
+    g[size - 1] = 1.0;
+    for (int k = runOp.length - 1; k >= 0; k--) {
+      backwardRun(runOp[k], runStart[k], runStart[k + 1]);
+    }
+    final Value[] lv = leaves;
+    for (int i = 0; i < leafCount; i++) {
+      lv[i].grad = g[i];
+    }
+  }
+
+  /**
+   * Propagates the nodes of slots {@code [from, to)}, last first, which all have op {@code op}:
+   * the same arithmetic, in the same order, as {@link Value#propagate()}.
+   */
+  private void backwardRun(byte op, int from, int to) {
     final double[] d = data;
     final double[] g = grad;
-    java.util.Arrays.fill(g, 0.0);
-    g[size - 1] = 1.0;
-    final byte[] op = ops;
     final int[] l = lhs;
     final int[] r = rhs;
-    for (int i = size - 1; i >= leafCount; i--) {
-      double up = g[i];
-      int a = l[i];
-      switch (op[i]) {
-        case Value.ADD:
-          g[a] += up;
+    switch (op) {
+      case Value.ADD:
+        for (int i = to - 1; i >= from; i--) {
+          double up = g[i];
+          g[l[i]] += up;
           g[r[i]] += up;
-          break;
-        case Value.SUB:
-          g[a] += up;
+        }
+        break;
+      case Value.SUB:
+        for (int i = to - 1; i >= from; i--) {
+          double up = g[i];
+          g[l[i]] += up;
           g[r[i]] -= up;
-          break;
-        case Value.MUL: {
+        }
+        break;
+      case Value.MUL:
+        for (int i = to - 1; i >= from; i--) {
+          double up = g[i];
+          int a = l[i];
           int b = r[i];
           g[a] += d[b] * up;
           g[b] += d[a] * up;
-          break;
         }
-        case Value.DIV: {
+        break;
+      case Value.DIV:
+        for (int i = to - 1; i >= from; i--) {
+          double up = g[i];
+          int a = l[i];
           int b = r[i];
           g[a] += up / d[b];
           g[b] -= up * d[a] / (d[b] * d[b]);
-          break;
         }
-        case Value.NEG:
-          g[a] -= up;
-          break;
-        case Value.POW_CONST:
-          g[a] += constant[i] * Math.pow(d[a], constant[i] - 1) * up;
-          break;
-        case Value.POW: {
+        break;
+      case Value.NEG:
+        for (int i = to - 1; i >= from; i--) {
+          g[l[i]] -= g[i];
+        }
+        break;
+      case SQUARE:
+        for (int i = to - 1; i >= from; i--) {
+          int a = l[i];
+          g[a] += 2.0 * d[a] * g[i];
+        }
+        break;
+      case Value.POW_CONST:
+        for (int i = to - 1; i >= from; i--) {
+          int a = l[i];
+          g[a] += Value.powBaseSlope(d[a], constant[i]) * g[i];
+        }
+        break;
+      case Value.POW:
+        for (int i = to - 1; i >= from; i--) {
+          double up = g[i];
+          int a = l[i];
           int b = r[i];
-          g[a] += d[b] * Math.pow(d[a], d[b] - 1) * up;
+          g[a] += Value.powBaseSlope(d[a], d[b]) * up;
           g[b] += Value.powExponentSlope(d[a], d[i]) * up;
-          break;
         }
-        case Value.EXP:
-          g[a] += d[i] * up;
-          break;
-        case Value.LOG:
-          g[a] += up / d[a];
-          break;
-        case Value.TANH:
-          g[a] += (1 - d[i] * d[i]) * up;
-          break;
-        case Value.RELU:
-          g[a] += Value.reluSlope(d[i]) * up;
-          break;
-        case Value.SIGMOID:
-          g[a] += d[i] * (1 - d[i]) * up;
-          break;
-        default:
-          throw new AssertionError("unknown op " + op[i]);
-      }
-    }
-    for (int i = 0; i < leafCount; i++) {
-      leaves[i].grad = g[i];
+        break;
+      case Value.EXP:
+        for (int i = to - 1; i >= from; i--) {
+          g[l[i]] += d[i] * g[i];
+        }
+        break;
+      case Value.LOG:
+        for (int i = to - 1; i >= from; i--) {
+          int a = l[i];
+          g[a] += g[i] / d[a];
+        }
+        break;
+      case Value.TANH:
+        for (int i = to - 1; i >= from; i--) {
+          g[l[i]] += (1 - d[i] * d[i]) * g[i];
+        }
+        break;
+      case Value.RELU:
+        for (int i = to - 1; i >= from; i--) {
+          g[l[i]] += Value.reluSlope(d[i]) * g[i];
+        }
+        break;
+      case Value.SIGMOID:
+        for (int i = to - 1; i >= from; i--) {
+          g[l[i]] += d[i] * (1 - d[i]) * g[i];
+        }
+        break;
+      default:
+        throw new AssertionError("unknown op " + op);
     }
   }
 

@@ -63,6 +63,9 @@ public final class Value {
   static final byte RELU = 11;
   static final byte SIGMOID = 12;
 
+  /** The hidden exponent of every {@code pow(2.0)}. */
+  private static final Value SQUARE_EXPONENT = new Value(2.0, LEAF, null, null, "");
+
   private static final String[] OP_NAMES = {
     "", "+", "-", "*", "/", "neg", "**", "**", "exp", "log", "tanh", "relu", "sigmoid"
   };
@@ -76,6 +79,11 @@ public final class Value {
   final Value right;
 
   private final String label;
+  /**
+   * Longest path from a leaf: 0 for a leaf, else one more than the inputs' highest. Every node
+   * made from this one has a higher level, so decreasing level is a reverse topological order.
+   */
+  final int level;
   /** Set while {@link Backprop} collects the graph; always false between calls. */
   boolean visited;
 
@@ -85,6 +93,8 @@ public final class Value {
     this.left = left;
     this.right = right;
     this.label = label;
+    this.level =
+        left == null ? 0 : 1 + (right == null ? left.level : Math.max(left.level, right.level));
     if (AnomalyDetection.enabled) {
       AnomalyDetection.checkForward(this);
     }
@@ -277,6 +287,11 @@ public final class Value {
    * exponent, infinite at {@code this == 0} for exponents below 1.
    */
   public Value pow(double exponent) {
+    if (exponent == 2.0) {
+      // x * x is the correctly rounded square (what Math.pow(x, 2.0) returns on HotSpot), and
+      // the hidden exponent leaf is never mutated or traversed, so squares share one.
+      return new Value(data * data, POW_CONST, this, SQUARE_EXPONENT);
+    }
     return new Value(Math.pow(data, exponent), POW_CONST, this, of(exponent));
   }
 
@@ -356,10 +371,10 @@ public final class Value {
         left.grad -= g;
         break;
       case POW_CONST:
-        left.grad += right.data * Math.pow(left.data, right.data - 1) * g;
+        left.grad += powBaseSlope(left.data, right.data) * g;
         break;
       case POW:
-        left.grad += right.data * Math.pow(left.data, right.data - 1) * g;
+        left.grad += powBaseSlope(left.data, right.data) * g;
         right.grad += powExponentSlope(left.data, data) * g;
         break;
       case EXP:
@@ -387,6 +402,14 @@ public final class Value {
     return out > 0 ? 1.0 : (Double.isNaN(out) ? Double.NaN : 0.0);
   }
 
+  /**
+   * Returns {@code d(base^e)/dbase = e * base^(e - 1)}; for {@code e = 2} computed as {@code 2 *
+   * base}, which is the same number ({@code Math.pow(x, 1.0)} is {@code x}) without a pow call.
+   */
+  static double powBaseSlope(double base, double e) {
+    return e == 2.0 ? 2.0 * base : e * Math.pow(base, e - 1);
+  }
+
   /** Returns {@code d(base^e)/de = ln(base) * base^e}, taking its limit 0 where the result is 0. */
   static double powExponentSlope(double base, double result) {
     return result == 0.0 ? 0.0 : Math.log(base) * result;
@@ -399,7 +422,7 @@ public final class Value {
    * the same grads. Grads of nodes not reachable from this one are untouched.
    */
   public void backward() {
-    Backprop.run(this, false);
+    Backprop.backward(this);
   }
 
   /**
@@ -409,7 +432,7 @@ public final class Value {
    * outputs accumulate too, so the result does not depend on the order of the calls.
    */
   public void backwardAccumulate() {
-    Backprop.run(this, true);
+    Backprop.accumulate(this);
   }
 
   /** Returns the seed's repr, {@code Value(data=15.0000, grad=0.0000)}. */

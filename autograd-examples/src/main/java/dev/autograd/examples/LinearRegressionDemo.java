@@ -1,5 +1,6 @@
 package dev.autograd.examples;
 
+import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
 import dev.autograd.examples.CommandLine.Arguments;
@@ -42,14 +43,16 @@ public final class LinearRegressionDemo {
       Flag.valued("--epochs", "N", "number of epochs (default 5000)"),
       Flag.valued("--lr", "D", "learning rate (default 1e-3)"),
       Flag.valued("--optimizer", "NAME", "sgd or adam (default sgd, as in the seed)"),
-      Flag.valued("--plot", "FILE.png", "also draw the loss curve and the fitted line"));
+      Flag.valued("--plot", "FILE.png", "also draw the loss curve and the fitted line"),
+      Flag.toggle("--eager", "rebuild the graph every epoch, as the seed does (default: build it"
+          + " once and replay it compiled; both print the same numbers)"));
 
   static final CommandLine COMMAND_LINE = new CommandLine("LinearRegressionDemo",
       "Demo 2 of the seed: linear regression of y = 2x + 10 by gradient descent.", FLAGS);
 
   /** Demo 2's settings, read from the command line. */
   record Options(Double w0, Double b0, Random random, int epochs, double learningRate,
-      String optimizer, Path plot) {}
+      String optimizer, Path plot, boolean eager) {}
 
   /** What training produced: the learned weight and bias, and the loss of every epoch. */
   record Result(double weight, double bias, double[] losses) {}
@@ -83,7 +86,8 @@ public final class LinearRegressionDemo {
         arguments.positiveInt("--epochs", 5000),
         arguments.positiveDouble("--lr", 1e-3),
         arguments.choice("--optimizer", List.of("sgd", "adam"), "sgd"),
-        arguments.outputFile("--plot"));
+        arguments.outputFile("--plot"),
+        arguments.has("--eager"));
   }
 
   /** Trains with {@code options}, printing to {@code out}, then draws any plot; returns 0. */
@@ -124,20 +128,24 @@ public final class LinearRegressionDemo {
         ? new Adam(model.parameters(), options.learningRate())
         : new Sgd(model.parameters(), options.learningRate());
     double[] losses = new double[options.epochs()];
+    // The seed builds the graph anew every epoch; its structure never changes, so by default it
+    // is built once and replayed (CompiledGraph re-reads w and b, writes their grads, and adds
+    // gradients in the same order as backward(), so every printed number is the same).
+    EpochLoss epoch = options.eager()
+        ? () -> {
+            Value loss = MseLoss.of(predict(model, inputs), targets);
+            optimizer.zeroGrad();
+            loss.backward();
+            return loss.data();
+          }
+        : compiled(CompiledGraph.compile(MseLoss.of(predict(model, inputs), targets)), optimizer);
     for (int k = 0; k < options.epochs(); k++) {
-      List<Value> predictions = new ArrayList<>(DATA_SIZE);
-      for (List<Value> x : inputs) {
-        predictions.add(model.forward(x).get(0));
-      }
-      Value loss = MseLoss.of(predictions, targets);
-      optimizer.zeroGrad();
-      loss.backward();
+      double loss = epoch.lossAfterBackward();
       optimizer.step();
-      losses[k] = loss.data();
+      losses[k] = loss;
       if (k % REPORT_EVERY == 0) {
-        out.println(String.format("Epoch %03d: MSE Loss=%s, w=%s, b=%s", k,
-            PythonFormat.fixed(loss.data(), 4), PythonFormat.fixed(w.data(), 3),
-            PythonFormat.fixed(b.data(), 3)));
+        out.println("Epoch " + epochNumber(k) + ": MSE Loss=" + PythonFormat.fixed(loss, 4)
+            + ", w=" + PythonFormat.fixed(w.data(), 3) + ", b=" + PythonFormat.fixed(b.data(), 3));
       }
     }
     out.println();
@@ -145,5 +153,33 @@ public final class LinearRegressionDemo {
         + PythonFormat.fixed(b.data(), 3));
     out.println("Target Function: y = 2.000x + 10.000");
     return new Result(w.data(), b.data(), losses);
+  }
+
+  /** One epoch's forward and backward pass, returning the loss; the caller steps the optimizer. */
+  @FunctionalInterface
+  private interface EpochLoss {
+    double lossAfterBackward();
+  }
+
+  private static EpochLoss compiled(CompiledGraph graph, Optimizer optimizer) {
+    return () -> {
+      optimizer.zeroGrad();
+      return graph.forwardBackward();
+    };
+  }
+
+  /** Returns the model's prediction for every input: the seed's {@code dot(x_vec, W)}. */
+  private static List<Value> predict(Linear model, List<List<Value>> inputs) {
+    List<Value> predictions = new ArrayList<>(inputs.size());
+    for (List<Value> x : inputs) {
+      predictions.add(model.forward(x).get(0));
+    }
+    return predictions;
+  }
+
+  /** Returns Python's {@code f"{k:03d}"} for {@code k >= 0}: at least three digits. */
+  static String epochNumber(int k) {
+    String digits = Integer.toString(k);
+    return digits.length() >= 3 ? digits : "000".substring(digits.length()) + digits;
   }
 }

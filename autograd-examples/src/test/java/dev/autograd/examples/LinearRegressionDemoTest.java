@@ -24,13 +24,18 @@ class LinearRegressionDemoTest {
     return seedOutput.substring(start);
   }
 
-  @ParameterizedTest(name = "--w0 {0} --b0 {1}")
+  @ParameterizedTest(name = "--w0 {0} --b0 {1} {3}")
   @CsvSource({
-    "0.25, -0.5, reference-w0_0.25-b0_-0.5.txt",
-    "-0.75, -0.125, reference-w0_-0.75-b0_-0.125.txt"
+    "0.25, -0.5, reference-w0_0.25-b0_-0.5.txt, ''",
+    "-0.75, -0.125, reference-w0_-0.75-b0_-0.125.txt, ''",
+    "0.25, -0.5, reference-w0_0.25-b0_-0.5.txt, --eager",
+    "-0.75, -0.125, reference-w0_-0.75-b0_-0.125.txt, --eager"
   })
-  void printsTheSeedsLinesLineForLineFromAFixedStart(String w0, String b0, String reference) {
-    Run run = Run.of(LinearRegressionDemo::run, "--w0", w0, "--b0", b0);
+  void printsTheSeedsLinesLineForLineFromAFixedStart(
+      String w0, String b0, String reference, String mode) {
+    Run run = mode.isEmpty()
+        ? Run.of(LinearRegressionDemo::run, "--w0", w0, "--b0", b0)
+        : Run.of(LinearRegressionDemo::run, "--w0", w0, "--b0", b0, mode);
     assertEquals(0, run.code(), run.err());
     assertEquals("", run.err());
     List<String> expected = demoTwoPart(Run.resource(reference)).lines().toList();
@@ -40,6 +45,26 @@ class LinearRegressionDemoTest {
       assertEquals(expected.get(i), actual.get(i), "line " + (i + 1));
     }
     assertEquals(demoTwoPart(Run.resource(reference)), run.out());
+  }
+
+  @Test
+  void compiledReplayAndEagerRebuildPrintTheSameNumbersWithAdam() {
+    Run compiled = Run.of(LinearRegressionDemo::run, "--seed", "3", "--optimizer", "adam",
+        "--lr", "0.1", "--epochs", "1200");
+    Run eager = Run.of(LinearRegressionDemo::run, "--seed", "3", "--optimizer", "adam",
+        "--lr", "0.1", "--epochs", "1200", "--eager");
+    assertEquals(0, compiled.code(), compiled.err());
+    assertEquals(eager.out(), compiled.out());
+    assertTrue(compiled.out().contains("Final Result (Learned): y = 2.000x + 10.000"),
+        compiled.out());
+  }
+
+  @Test
+  void epochNumbersArePaddedToThreeDigitsLikePython() {
+    assertEquals("000", LinearRegressionDemo.epochNumber(0));
+    assertEquals("050", LinearRegressionDemo.epochNumber(50));
+    assertEquals("999", LinearRegressionDemo.epochNumber(999));
+    assertEquals("4950", LinearRegressionDemo.epochNumber(4950));
   }
 
   @Test

@@ -1,0 +1,92 @@
+package dev.autograd.bench;
+
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * micrograd's moons classifier built from core {@link Value}s only (the bench does not depend on
+ * autograd-nn): a 2 → 16 → 16 → 1 perceptron with relu hidden layers and a linear output, trained
+ * on 100 two-moons points with the mean hinge loss {@code relu(1 - y s)}, labels {@code ±1}.
+ *
+ * <p>A neuron computes {@code Value.sum([w_1 x_1, ..., w_n x_n]).add(b)}. Weights start uniform in
+ * {@code [-1, 1)} and the data has Gaussian noise {@code 0.1}, both drawn from one seeded {@link
+ * Random}, so every instance built with the same seed is identical.
+ */
+final class MoonsMlp {
+  static final int POINTS = 100;
+  private static final int[] SIZES = {2, 16, 16, 1};
+
+  /** {@code layers[l][j]} holds neuron j's weights followed by its bias. */
+  private final Value[][][] layers = new Value[SIZES.length - 1][][];
+  private final List<Value> parameters = new ArrayList<>();
+  private final Value[][] inputs = new Value[POINTS][];
+  private final double[] labels = new double[POINTS];
+
+  MoonsMlp(long seed) {
+    Random random = new Random(seed);
+    for (int l = 0; l < layers.length; l++) {
+      layers[l] = new Value[SIZES[l + 1]][SIZES[l] + 1];
+      for (Value[] neuron : layers[l]) {
+        for (int i = 0; i < neuron.length; i++) {
+          neuron[i] = Value.of(random.nextDouble() * 2 - 1);
+          parameters.add(neuron[i]);
+        }
+      }
+    }
+    int half = POINTS / 2;
+    for (int i = 0; i < POINTS; i++) {
+      boolean outer = i < half;
+      double t = Math.PI * (outer ? i : i - half) / (half - 1);
+      double px = outer ? Math.cos(t) : 1 - Math.cos(t);
+      double py = outer ? Math.sin(t) : 0.5 - Math.sin(t);
+      inputs[i] =
+          new Value[] {
+            Value.of(px + 0.1 * random.nextGaussian()), Value.of(py + 0.1 * random.nextGaussian())
+          };
+      labels[i] = outer ? -1.0 : 1.0;
+    }
+  }
+
+  /** Returns the trainable parameters, layer by layer, each neuron's weights then its bias. */
+  List<Value> parameters() {
+    return parameters;
+  }
+
+  /** Returns the network's score for one input. */
+  Value score(Value[] x) {
+    Value[] activations = x;
+    for (int l = 0; l < layers.length; l++) {
+      boolean hidden = l < layers.length - 1;
+      Value[] next = new Value[layers[l].length];
+      for (int j = 0; j < next.length; j++) {
+        Value[] neuron = layers[l][j];
+        List<Value> products = new ArrayList<>(activations.length);
+        for (int i = 0; i < activations.length; i++) {
+          products.add(neuron[i].mul(activations[i]));
+        }
+        Value act = Value.sum(products).add(neuron[activations.length]);
+        next[j] = hidden ? act.relu() : act;
+      }
+      activations = next;
+    }
+    return activations[0];
+  }
+
+  /** Builds and returns the mean hinge loss over the 100 points. */
+  Value loss() {
+    List<Value> losses = new ArrayList<>(POINTS);
+    for (int i = 0; i < POINTS; i++) {
+      losses.add(score(inputs[i]).mul(-labels[i]).add(1.0).relu());
+    }
+    return Value.sum(losses).mul(1.0 / POINTS);
+  }
+
+  /** Moves every parameter by {@code -learningRate * grad} (plain SGD). */
+  void update(double learningRate) {
+    for (Value p : parameters) {
+      p.setData(p.data() - learningRate * p.grad());
+    }
+  }
+}
