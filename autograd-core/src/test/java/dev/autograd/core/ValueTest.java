@@ -26,6 +26,18 @@ class ValueTest {
   }
 
   @Test
+  void backwardOfALeafGivesItGradOneAndLeavesItReadyForOtherGraphs() {
+    Value x = Value.of(2.0, "x");
+    x.backward();
+    assertEquals(1.0, x.grad());
+    Value f = x.mul(3.0);
+    f.backward();
+    assertEquals(3.0, x.grad(), "the leaf was reached, so its grad was reset");
+    x.backwardAccumulate();
+    assertEquals(4.0, x.grad());
+  }
+
+  @Test
   void reusedNodeReceivesEveryContribution() {
     Value a = Value.of(1.0);
     Value b = a.add(a);
