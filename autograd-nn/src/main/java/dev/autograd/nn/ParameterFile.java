@@ -1,14 +1,14 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.autograd.core.Parameters;
 import dev.autograd.core.Value;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +32,10 @@ import java.util.List;
  * 0x1.4p3}, but no surrounding spaces. A final line break is optional; nothing else may follow.
  * Only data is stored: the model's shape comes from the code that builds it, and {@link #load}
  * checks that the counts agree.
+ *
+ * <p>The parameters are the distinct nodes of {@link Module#parameters()} ({@link
+ * Parameters#distinct}): a tied weight listed twice is saved once and loaded once, and {@code N}
+ * counts it once.
  */
 public final class ParameterFile {
   /** The format name on the header line. */
@@ -47,11 +51,12 @@ public final class ParameterFile {
    * exists.
    *
    * @throws NullPointerException if an argument or a parameter is null
+   * @throws IllegalArgumentException if a parameter is not a leaf
    * @throws IOException if the file cannot be written
    */
   public static void save(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
-    requireNonNull(path, "path");
+    checkNotNull(path, "path");
     StringBuilder sb = new StringBuilder();
     sb.append(FORMAT).append(' ').append(VERSION).append(' ').append(params.size()).append('\n');
     for (Value p : params) {
@@ -66,15 +71,15 @@ public final class ParameterFile {
    * it is malformed or holds a different number of parameters, nothing is changed.
    *
    * @throws NullPointerException if an argument or a parameter is null
-   * @throws IllegalArgumentException if the file is not UTF-8 text, the header is not {@code
-   *     autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file
+   * @throws IllegalArgumentException if a parameter is not a leaf, the file is not UTF-8 text,
+   *     the header is not {@code autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file
    *     holds a different number of value lines than {@code N}, or a line is not a number; the
    *     message names the file, the line and what was expected and found
    * @throws IOException if the file cannot be read
    */
   public static void load(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
-    requireNonNull(path, "path");
+    checkNotNull(path, "path");
     double[] values = parse(readLines(path), params.size(), path);
     for (int i = 0; i < values.length; i++) {
       params.get(i).setData(values[i]);
@@ -91,14 +96,8 @@ public final class ParameterFile {
   }
 
   private static List<Value> parametersOf(Module model) {
-    requireNonNull(model, "model");
-    List<Value> params = new ArrayList<>(model.parameters());
-    for (int i = 0; i < params.size(); i++) {
-      if (params.get(i) == null) {
-        throw new NullPointerException("model parameter " + i + " is null");
-      }
-    }
-    return params;
+    checkNotNull(model, "model");
+    return Parameters.distinct(model.parameters(), "model.parameters()");
   }
 
   /** Returns the saved values, or throws naming the first problem found. */
