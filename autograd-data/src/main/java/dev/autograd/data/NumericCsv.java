@@ -42,6 +42,7 @@ final class NumericCsv {
         CSVFormat.DEFAULT.builder()
             .setDelimiter(delimiter)
             .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true)
             .setTrim(true)
             .get();
     List<String> header = List.of();
@@ -70,8 +71,10 @@ final class NumericCsv {
         }
         rows.add(numbers(record, line));
       }
-    } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw notCsv(e);
+    } catch (UncheckedIOException e) {
+      throw notCsv(e.getCause());
     }
     if (width < 0) {
       throw new IllegalArgumentException(source + " is empty");
@@ -81,6 +84,10 @@ final class NumericCsv {
           + " but no data rows");
     }
     return new Table(header, rows.toArray(new double[0][]));
+  }
+
+  private IllegalArgumentException notCsv(IOException e) {
+    return new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
   }
 
   private double[] numbers(CSVRecord record, long line) {
