@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class GeneratedGraph {
   /** Interior nodes above which {@link #compile(Value)} falls back to the interpreter. */
-  public static final int DEFAULT_MAX_GENERATED_NODES = 250_000;
+  public static final int DEFAULT_MAX_GENERATED_NODES = 20_000;
 
   private final CompiledGraph interpreter;
   private final ReplaySegment[] segments;
