@@ -52,12 +52,7 @@ public final class ParameterFile {
   public static void save(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
     requireNonNull(path, "path");
-    StringBuilder sb = new StringBuilder();
-    sb.append(FORMAT).append(' ').append(VERSION).append(' ').append(params.size()).append('\n');
-    for (Value p : params) {
-      sb.append(Double.toString(p.data())).append('\n');
-    }
-    Files.writeString(path, sb, StandardCharsets.UTF_8);
+    Files.writeString(path, block(FORMAT, dataOf(params)), StandardCharsets.UTF_8);
   }
 
   /**
@@ -75,19 +70,102 @@ public final class ParameterFile {
   public static void load(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
     requireNonNull(path, "path");
-    double[] values = parse(readLines(path), params.size(), path);
+    List<String> lines = readLines(path);
+    double[] values = readBlock(lines, 0, FORMAT, params.size(), path);
+    int found = lines.size() - 1;
+    if (found != values.length) {
+      throw new IllegalArgumentException(
+          path + ": expected " + values.length + " value lines after the header, found " + found);
+    }
     for (int i = 0; i < values.length; i++) {
       params.get(i).setData(values[i]);
     }
   }
 
-  /** Returns the file's lines; bytes that are not UTF-8 make it malformed, not unreadable. */
-  private static List<String> readLines(Path path) throws IOException {
+  /**
+   * Returns the text of one block of this format: the header {@code name 1 N} (with {@code N =
+   * values.length}) and one line per value written by {@link Double#toString(double)}, each line
+   * ending in {@code '\n'}. A parameter file is the single block named {@value #FORMAT}; other
+   * files (such as a training checkpoint) store several blocks one after the other.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code name} is empty or holds a space or line break
+   */
+  public static String block(String name, double[] values) {
+    requireNonNull(values, "values");
+    StringBuilder sb = new StringBuilder();
+    sb.append(blockName(name)).append(' ').append(VERSION).append(' ').append(values.length);
+    sb.append('\n');
+    for (double v : values) {
+      sb.append(Double.toString(v)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Reads the block written by {@link #block(String, double[])} whose header is {@code
+   * lines.get(from)}, and returns its {@code expectedCount} values; lines after the block are not
+   * looked at. Reads the numbers as {@link #load} does.
+   *
+   * @param path the file the lines come from, named in error messages
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the header is missing or not {@code name 1 N}, {@code N}
+   *     differs from {@code expectedCount}, fewer than {@code N} lines follow it, or one of them
+   *     is not a number; the message names the file, the line (counting from 1) and what was
+   *     expected and found
+   */
+  public static double[] readBlock(
+      List<String> lines, int from, String name, int expectedCount, Path path) {
+    requireNonNull(lines, "lines");
+    requireNonNull(path, "path");
+    int declared = declaredCount(lines, from, blockName(name), path);
+    if (declared != expectedCount) {
+      throw malformed(path, from + 1, "expected " + expectedCount + " values but the header"
+          + " declares " + declared);
+    }
+    int found = Math.min(declared, lines.size() - from - 1);
+    if (found != declared) {
+      throw new IllegalArgumentException(path + ": expected " + declared
+          + " value lines after the header on line " + (from + 1) + ", found " + found);
+    }
+    double[] values = new double[declared];
+    for (int i = 0; i < declared; i++) {
+      values[i] = number(lines.get(from + 1 + i), i, from + 2 + i, path);
+    }
+    return values;
+  }
+
+  /**
+   * Returns the file's lines as UTF-8 text; bytes that are not UTF-8 make it malformed (an {@link
+   * IllegalArgumentException} naming the file), not unreadable.
+   *
+   * @throws NullPointerException if {@code path} is null
+   * @throws IOException if the file cannot be read
+   */
+  public static List<String> readLines(Path path) throws IOException {
+    requireNonNull(path, "path");
     try {
       return Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException(path + ": not a parameter file (not UTF-8 text)", e);
     }
+  }
+
+  private static double[] dataOf(List<Value> params) {
+    double[] values = new double[params.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = params.get(i).data();
+    }
+    return values;
+  }
+
+  private static String blockName(String name) {
+    requireNonNull(name, "name");
+    if (name.isEmpty() || name.chars().anyMatch(c -> c == ' ' || c == '\n' || c == '\r')) {
+      throw new IllegalArgumentException("a block name must be a non-empty word, got '" + name
+          + "'");
+    }
+    return name;
   }
 
   private static List<Value> parametersOf(Module model) {
@@ -101,47 +179,29 @@ public final class ParameterFile {
     return params;
   }
 
-  /** Returns the saved values, or throws naming the first problem found. */
-  static double[] parse(List<String> lines, int expectedCount, Path path) {
-    int declared = declaredCount(lines, path);
-    if (declared != expectedCount) {
-      throw malformed(path, 1, "the model has " + expectedCount
-          + " parameters but the file declares " + declared);
+  /** Returns the count on the header line {@code name 1 N}, line {@code from + 1}. */
+  private static int declaredCount(List<String> lines, int from, String name, Path path) {
+    String expected = "expected header '" + name + " " + VERSION + " <count>'";
+    if (lines.size() <= from) {
+      throw malformed(path, from + 1, expected + ", found " + (from == 0 ? "an empty file"
+          : "the end of the file"));
     }
-    int found = lines.size() - 1;
-    if (found != declared) {
-      throw new IllegalArgumentException(
-          path + ": expected " + declared + " value lines after the header, found " + found);
-    }
-    double[] values = new double[declared];
-    for (int i = 0; i < declared; i++) {
-      values[i] = number(lines.get(i + 1), i, path);
-    }
-    return values;
-  }
-
-  /** Returns the count on the header line {@code autograd-parameters 1 N}. */
-  private static int declaredCount(List<String> lines, Path path) {
-    String expected = "expected header '" + FORMAT + " " + VERSION + " <count>'";
-    if (lines.isEmpty()) {
-      throw malformed(path, 1, expected + ", found an empty file");
-    }
-    String header = lines.get(0);
+    String header = lines.get(from);
     String[] fields = header.split(" ", -1);
     if (fields.length != 3
-        || !fields[0].equals(FORMAT)
+        || !fields[0].equals(name)
         || !fields[1].equals(Integer.toString(VERSION))) {
-      throw malformed(path, 1, expected + ", found '" + header + "'");
+      throw malformed(path, from + 1, expected + ", found '" + header + "'");
     }
     try {
       return Integer.parseInt(fields[2]);
     } catch (NumberFormatException e) {
-      throw malformed(path, 1, "expected a parameter count, found '" + fields[2] + "'");
+      throw malformed(path, from + 1, "expected a value count, found '" + fields[2] + "'");
     }
   }
 
-  /** Returns the value of parameter {@code index}, written on {@code line}. */
-  private static double number(String line, int index, Path path) {
+  /** Returns value {@code index} of a block, written on line {@code lineNumber}. */
+  private static double number(String line, int index, int lineNumber, Path path) {
     if (!line.isBlank() && line.equals(line.strip())) {
       try {
         return Double.parseDouble(line);
@@ -149,8 +209,8 @@ public final class ParameterFile {
         // reported below
       }
     }
-    throw malformed(path, index + 2,
-        "expected a number for parameter " + index + ", found '" + line + "'");
+    throw malformed(path, lineNumber,
+        "expected a number for value " + index + ", found '" + line + "'");
   }
 
   private static IllegalArgumentException malformed(Path path, int line, String what) {

@@ -206,12 +206,12 @@ class BadInputTest {
             dir + "/absent.txt".replace('/', java.io.File.separatorChar),
             t -> ParameterFile.load(t.mlp, dir.resolve("absent.txt"))),
         new Row("ParameterFile.load", "a count of another model", IllegalArgumentException.class,
-            dir.resolve("count.txt") + ", line 1: the model has 13 parameters but the file"
+            dir.resolve("count.txt") + ", line 1: expected 13 values but the header"
                 + " declares 2",
             t -> ParameterFile.load(t.mlp, t.file("count.txt", "autograd-parameters 1 2\n1\n2\n"))),
         new Row("ParameterFile.load", "a bad number on the last line",
             IllegalArgumentException.class,
-            dir.resolve("number.txt") + ", line 7: expected a number for parameter 5, found 'x'",
+            dir.resolve("number.txt") + ", line 7: expected a number for value 5, found 'x'",
             t -> ParameterFile.load(t.linear,
                 t.file("number.txt", "autograd-parameters 1 6\n1\n2\n3\n4\n5\nx\n"))),
         new Row("ParameterFile.load", "an empty file", IllegalArgumentException.class,

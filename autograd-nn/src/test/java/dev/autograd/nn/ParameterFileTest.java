@@ -63,14 +63,14 @@ class ParameterFileTest {
   void countMismatchNamesBothCountsAndLeavesTheModelUnchanged() throws IOException {
     Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertRejected(model, "autograd-parameters 1 3\n1\n2\n3\n",
-        "line 1: the model has 2 parameters but the file declares 3");
+        "line 1: expected 2 values but the header declares 3");
   }
 
   @Test
   void missingValueLinesAreReported() throws IOException {
     Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertRejected(model, "autograd-parameters 1 2\n1.5\n",
-        "expected 2 value lines after the header, found 1");
+        "expected 2 value lines after the header on line 1, found 1");
     assertRejected(model, "autograd-parameters 1 2\n1.5\n2.5\n\n",
         "expected 2 value lines after the header, found 3");
   }
@@ -79,9 +79,9 @@ class ParameterFileTest {
   void badNumberNamesItsLineAndLeavesTheModelUnchanged() throws IOException {
     Linear model = new Linear(2, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertRejected(model, "autograd-parameters 1 3\n1.5\n2.5\nthree\n",
-        "line 4: expected a number for parameter 2, found 'three'");
+        "line 4: expected a number for value 2, found 'three'");
     assertRejected(model, "autograd-parameters 1 3\n1.5\n 2.5\n3\n",
-        "line 3: expected a number for parameter 1, found ' 2.5'");
+        "line 3: expected a number for value 1, found ' 2.5'");
   }
 
   @Test
@@ -93,7 +93,7 @@ class ParameterFileTest {
         "line 1: expected header 'autograd-parameters 1 <count>', found 'autograd-parameters 2 2'");
     assertRejected(model, "weights 1 2\n1\n2\n", "found 'weights 1 2'");
     assertRejected(model, "autograd-parameters 1 two\n1\n2\n",
-        "line 1: expected a parameter count, found 'two'");
+        "line 1: expected a value count, found 'two'");
   }
 
   @Test

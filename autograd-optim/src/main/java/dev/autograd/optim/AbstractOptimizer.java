@@ -31,4 +31,19 @@ abstract class AbstractOptimizer implements Optimizer {
   public final void setLearningRate(double lr) {
     this.lr = Hyperparameters.learningRate(lr);
   }
+
+  /**
+   * Returns a copy of the state a {@link Checkpoint} saves besides the parameters and the learning
+   * rate (moments, velocities, step counts), in an order each subclass documents.
+   */
+  abstract double[] state();
+
+  /**
+   * Returns what value {@code i} of a state read from a checkpoint should be if {@code value} is
+   * not acceptable there, else null. Called for every index before {@link #restoreState}.
+   */
+  abstract String stateProblem(int i, double value);
+
+  /** Replaces the state with {@code state}, a checked array as {@link #state()} returns. */
+  abstract void restoreState(double[] state);
 }

@@ -47,6 +47,22 @@ public final class Adam extends AbstractOptimizer {
     moments.step(params, lr);
   }
 
+  /** Returns {@code [steps, m..., v...]}: the step count, then both moments per parameter. */
+  @Override
+  double[] state() {
+    return moments.state();
+  }
+
+  @Override
+  String stateProblem(int i, double value) {
+    return moments.stateProblem(i, value);
+  }
+
+  @Override
+  void restoreState(double[] state) {
+    moments.restore(state);
+  }
+
   /** Returns the settings, as in {@code Adam(lr=0.1, beta1=0.9, beta2=0.999, eps=1.0E-8, ...)}. */
   @Override
   public String toString() {

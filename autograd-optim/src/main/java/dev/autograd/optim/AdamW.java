@@ -69,6 +69,22 @@ public final class AdamW extends AbstractOptimizer {
     return weightDecay;
   }
 
+  /** Returns {@code [steps, m..., v...]}: the step count, then both moments per parameter. */
+  @Override
+  double[] state() {
+    return moments.state();
+  }
+
+  @Override
+  String stateProblem(int i, double value) {
+    return moments.stateProblem(i, value);
+  }
+
+  @Override
+  void restoreState(double[] state) {
+    moments.restore(state);
+  }
+
   /** Returns the settings, as in {@code AdamW(lr=0.1, weightDecay=0.01, beta1=0.9, ...)}. */
   @Override
   public String toString() {

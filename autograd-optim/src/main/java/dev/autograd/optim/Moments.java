@@ -39,6 +39,35 @@ final class Moments {
     }
   }
 
+  /** Returns {@code [t, m_0..m_(n-1), v_0..v_(n-1)]}: the step count and both moments. */
+  double[] state() {
+    int n = m.length;
+    double[] s = new double[1 + 2 * n];
+    s[0] = t;
+    System.arraycopy(m, 0, s, 1, n);
+    System.arraycopy(v, 0, s, 1 + n, n);
+    return s;
+  }
+
+  /** Returns what value {@code i} of a {@link #state()} array must be, or null if it is. */
+  String stateProblem(int i, double value) {
+    if (i == 0) {
+      boolean steps = value >= 0 && value <= 0x1p53 && value == Math.rint(value);
+      return steps ? null : "a whole number of steps from 0 to 2^53";
+    }
+    boolean second = i > m.length;
+    return !second || value >= 0 || Double.isNaN(value)
+        ? null : "a non-negative second moment";
+  }
+
+  /** Restores a checked {@link #state()} array. */
+  void restore(double[] s) {
+    int n = m.length;
+    t = (long) s[0];
+    System.arraycopy(s, 1, m, 0, n);
+    System.arraycopy(s, 1 + n, v, 0, n);
+  }
+
   /** Returns the number of steps taken. */
   long steps() {
     return t;

@@ -66,6 +66,29 @@ public final class Sgd extends AbstractOptimizer {
     started = true;
   }
 
+  /**
+   * Returns {@code [started, velocity...]}: 1 once a step with momentum has set the buffers (0
+   * before), then the momentum buffer of each parameter (all 0 without momentum).
+   */
+  @Override
+  double[] state() {
+    double[] s = new double[1 + velocity.length];
+    s[0] = started ? 1 : 0;
+    System.arraycopy(velocity, 0, s, 1, velocity.length);
+    return s;
+  }
+
+  @Override
+  String stateProblem(int i, double value) {
+    return i == 0 && value != 0 && value != 1 ? "0 or 1 (whether a step was taken)" : null;
+  }
+
+  @Override
+  void restoreState(double[] state) {
+    started = state[0] == 1;
+    System.arraycopy(state, 1, velocity, 0, velocity.length);
+  }
+
   /** Returns the momentum coefficient (0 for none). */
   public double momentum() {
     return momentum;

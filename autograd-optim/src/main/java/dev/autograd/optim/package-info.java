@@ -12,6 +12,11 @@
  *       dev.autograd.optim.Adam}, {@link dev.autograd.optim.AdamW}.
  *   <li>Around a step: {@link dev.autograd.optim.LearningRateSchedule} and {@link
  *       dev.autograd.optim.GradientClipping}.
+ *   <li>Around a run: {@link dev.autograd.optim.Trainer}, a minibatch training loop that replays
+ *       one recorded example graph per example and returns a {@link dev.autograd.optim.History}
+ *       of losses and metrics per epoch; {@link dev.autograd.optim.Checkpoint}, which saves and
+ *       restores the parameters and the optimizer's state so that a resumed run equals an
+ *       uninterrupted one.
  * </ul>
  *
  * <p>Optimizers are the only code that changes a parameter's data ({@code Value.setData}); the
