@@ -1,5 +1,6 @@
 package dev.autograd.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
@@ -164,14 +165,10 @@ public final class Value {
    * @throws NullPointerException if {@code values} or any element is null
    */
   public static Value sum(List<Value> values) {
-    requireNonNull(values, "values");
+    checkNotNull(values, "values");
     Value total = of(0.0);
     for (int i = 0; i < values.size(); i++) {
-      Value v = values.get(i);
-      if (v == null) {
-        throw new NullPointerException("values[" + i + "] is null");
-      }
-      total = total.add(v);
+      total = total.add(checkNotNull(values.get(i), "values[%s] is null", i));
     }
     return total;
   }
