@@ -7,9 +7,10 @@ import dev.autograd.data.Standardizer;
 import dev.autograd.data.TrainTestSplit;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.Init;
-import dev.autograd.nn.Linear;
+import dev.autograd.nn.BiasTrickLinear;
 import dev.autograd.optim.Adam;
 import dev.autograd.optim.History;
+import dev.autograd.optim.Momentum;
 import dev.autograd.optim.MseLoss;
 import dev.autograd.optim.Optimizer;
 import dev.autograd.optim.Sgd;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The seed's linear regression grown to real data: {@code Linear(10 → 1)} with the bias trick
+ * The seed's linear regression grown to real data: {@code BiasTrickLinear(10 → 1)}
  * learns the diabetes data of Efron et al. (442 patients, 10 measurements, disease progression a
  * year later; {@link Datasets#diabetes()}) by minibatch MSE with SGD (Nesterov momentum 0.9) or
  * Adam, on a seeded 80/20 split with features standardised on the training part. Prints the
@@ -94,8 +95,8 @@ public final class DiabetesRegression implements Callable<Integer> {
    * What a run produced: the model, the coefficients in feature order and the bias (its last
    * weight), the test rows' actual and predicted progression, both MSEs and the history.
    */
-  record Result(Linear model, List<String> featureNames, double[] coefficients, double bias,
-      int trainSize, double trainMse, double testMse, double[] testActual, double[] testPredicted,
+  record Result(BiasTrickLinear model, List<String> featureNames, double[] coefficients,
+      double bias, int trainSize, double trainMse, double testMse, double[] testActual, double[] testPredicted,
       History history) {}
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
@@ -133,8 +134,8 @@ public final class DiabetesRegression implements Callable<Integer> {
     Standardizer scaler = Standardizer.fit(split.train());
     Dataset train = scaler.transform(split.train());
     Dataset test = scaler.transform(split.test());
-    Linear model = new Linear(train.featureCount(), 1, Activation.LINEAR, Init.XAVIER,
-        new Random(config.seed()));
+    BiasTrickLinear model = new BiasTrickLinear(train.featureCount(), 1, Activation.LINEAR,
+        Init.XAVIER, new Random(config.seed()));
     History history = fit(model, train.features(), train.targets(), config, quiet);
     List<Value> weights = model.parameters();
     double[] coefficients = new double[train.featureCount()];
@@ -151,14 +152,15 @@ public final class DiabetesRegression implements Callable<Integer> {
    * Trains {@code model} on rows {@code x} with targets {@code y} by per-example MSE, as {@code
    * config} says; returns the history (with the training MSE after each epoch).
    */
-  static History fit(Linear model, double[][] x, double[] y, Config config, boolean quiet) {
+  static History fit(
+      BiasTrickLinear model, double[][] x, double[] y, Config config, boolean quiet) {
     double[][] targets = new double[y.length][];
     for (int i = 0; i < y.length; i++) {
       targets[i] = new double[] {y[i]};
     }
     Optimizer optimizer = config.optimizer().equals("adam")
         ? new Adam(model.parameters(), config.learningRate())
-        : new Sgd(model.parameters(), config.learningRate(), 0.9, true);
+        : new Sgd(model.parameters(), config.learningRate(), Momentum.NESTEROV, 0.9);
     return new Trainer(model::forward, MseLoss::of, optimizer)
         .epochs(config.epochs()).batchSize(config.batchSize()).shuffleSeed(config.seed())
         .quiet(quiet)
@@ -166,7 +168,7 @@ public final class DiabetesRegression implements Callable<Integer> {
   }
 
   /** Returns the model's output for each row of {@code x}. */
-  static double[] predict(Linear model, double[][] x) {
+  static double[] predict(BiasTrickLinear model, double[][] x) {
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       List<Value> row = new ArrayList<>(x[i].length);

@@ -8,7 +8,7 @@ import dev.autograd.data.Datasets;
 import dev.autograd.data.Standardizer;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.Init;
-import dev.autograd.nn.Linear;
+import dev.autograd.nn.BiasTrickLinear;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class DiabetesRegressionTest {
     Dataset all = Datasets.diabetes();
     Dataset x = Standardizer.fit(all).transform(all);
     double[] expected = leastSquares(x.features(), x.targets());
-    Linear model = new Linear(10, 1, Activation.LINEAR, Init.XAVIER, new Random(1));
+    BiasTrickLinear model = new BiasTrickLinear(10, 1, Activation.LINEAR, Init.XAVIER, new Random(1));
     // Full batch (gradient descent) with Nesterov momentum: converges linearly; 1500 epochs
     // bring every weight to the solution's 1e-6 relative.
     DiabetesRegression.fit(model, x.features(), x.targets(),

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -71,7 +70,7 @@ public final class Trainer {
   }
 
   private final Function<List<Value>, List<Value>> model;
-  private final BiFunction<List<Value>, List<Value>, Value> loss;
+  private final Loss loss;
   private final Optimizer optimizer;
   private final Map<String, DoubleSupplier> metrics = new LinkedHashMap<>();
   private int epochs = 1;
@@ -96,7 +95,7 @@ public final class Trainer {
    */
   public Trainer(
       Function<List<Value>, List<Value>> model,
-      BiFunction<List<Value>, List<Value>, Value> loss,
+      Loss loss,
       Optimizer optimizer) {
     this.model = requireNonNull(model, "model");
     this.loss = requireNonNull(loss, "loss");
