@@ -113,4 +113,17 @@ class PicturesTest {
     assertEquals(DecisionBoundaryPlot.colour(-2), DecisionBoundaryPlot.colour(-50));
     assertNotEquals(DecisionBoundaryPlot.colour(1), DecisionBoundaryPlot.colour(2));
   }
+
+  @Test
+  void theDiabetesChartLeavesOutPredictionsThatAreNotFinite() throws IOException {
+    XYChart chart = DiabetesPlot.chart(new double[] {100, 200, 300},
+        new double[] {110, Double.NaN, Double.POSITIVE_INFINITY}, 5);
+    assertEquals(1, chart.getSeriesMap().get("test row").getXData().length);
+    assertTrue(chart.getTitle().endsWith(", 2 not finite, not drawn"), chart.getTitle());
+    XYChart none = DiabetesPlot.chart(new double[] {100}, new double[] {Double.NaN}, 5);
+    assertFalse(none.getSeriesMap().containsKey("test row"));
+    Path svg = dir.resolve("none.svg");
+    Picture.write(svg, 600, 520, g -> none.paint(g, 600, 520));
+    assertTrue(Files.readString(svg).contains("<svg"));
+  }
 }
