@@ -5,7 +5,7 @@ import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.Init;
-import dev.autograd.nn.Linear;
+import dev.autograd.nn.BiasTrickLinear;
 import dev.autograd.optim.Adam;
 import dev.autograd.optim.MseLoss;
 import dev.autograd.optim.Optimizer;
@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Demo 2 of the seed: learns {@code y = 2x + 10} from 50 points {@code x = 0, 0.5, ..., 24.5} with
- * a {@link Linear Linear(1, 1)} model (the bias trick: {@code [x, 1] · [w, b]}), mean squared error
- * and gradient descent, printing the seed's lines in the seed's format. From the same start
+ * a {@link BiasTrickLinear BiasTrickLinear(1, 1)} model (the bias trick: {@code [x, 1] · [w,
+ * b]}), mean squared error and gradient descent, printing the seed's lines in the seed's format. From the same start
  * ({@code --w0 --b0}) and with the default flags its lines equal those of the seed's reference
  * program.
  */
@@ -96,7 +96,8 @@ public final class LinearRegressionDemo implements Callable<Integer> {
       targets.add(Value.of(2.0 * x.data() + 10.0));
     }
     // Parameters [w, b]: drawn uniform(-1, 1), w then b, unless the command line fixes them.
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, options.random());
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, options.random());
     Value w = model.parameters().get(0);
     Value b = model.parameters().get(1);
     // A fixed start replaces the drawn initial guess before training, like the seed's Value(w0).
@@ -153,7 +154,7 @@ public final class LinearRegressionDemo implements Callable<Integer> {
   }
 
   /** Returns the model's prediction for every input: the seed's {@code dot(x_vec, W)}. */
-  private static List<Value> predict(Linear model, List<List<Value>> inputs) {
+  private static List<Value> predict(BiasTrickLinear model, List<List<Value>> inputs) {
     List<Value> predictions = new ArrayList<>(inputs.size());
     for (List<Value> x : inputs) {
       predictions.add(model.forward(x).get(0));

@@ -1,14 +1,15 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.autograd.core.Parameters;
 import dev.autograd.core.Value;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,10 @@ import java.util.List;
  * 0x1.4p3}, but no surrounding spaces. A final line break is optional; nothing else may follow.
  * Only data is stored: the model's shape comes from the code that builds it, and {@link #load}
  * checks that the counts agree.
+ *
+ * <p>The parameters are the distinct nodes of {@link Module#parameters()} ({@link
+ * Parameters#distinct}): a tied weight listed twice is saved once and loaded once, and {@code N}
+ * counts it once.
  */
 public final class ParameterFile {
   /** The format name on the header line. */
@@ -47,11 +52,12 @@ public final class ParameterFile {
    * exists.
    *
    * @throws NullPointerException if an argument or a parameter is null
+   * @throws IllegalArgumentException if a parameter is not a leaf
    * @throws IOException if the file cannot be written
    */
   public static void save(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
-    requireNonNull(path, "path");
+    checkNotNull(path, "path");
     Files.writeString(path, block(FORMAT, dataOf(params)), StandardCharsets.UTF_8);
   }
 
@@ -61,22 +67,20 @@ public final class ParameterFile {
    * it is malformed or holds a different number of parameters, nothing is changed.
    *
    * @throws NullPointerException if an argument or a parameter is null
-   * @throws IllegalArgumentException if the file is not UTF-8 text, the header is not {@code
-   *     autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file
+   * @throws IllegalArgumentException if a parameter is not a leaf, the file is not UTF-8 text,
+   *     the header is not {@code autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file
    *     holds a different number of value lines than {@code N}, or a line is not a number; the
    *     message names the file, the line and what was expected and found
    * @throws IOException if the file cannot be read
    */
   public static void load(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
-    requireNonNull(path, "path");
+    checkNotNull(path, "path");
     List<String> lines = readLines(path);
     double[] values = readBlock(lines, 0, FORMAT, params.size(), path);
     int found = lines.size() - 1;
-    if (found != values.length) {
-      throw new IllegalArgumentException(
-          path + ": expected " + values.length + " value lines after the header, found " + found);
-    }
+    checkArgument(found == values.length, "%s: expected %s value lines after the header, found %s",
+        path, values.length, found);
     for (int i = 0; i < values.length; i++) {
       params.get(i).setData(values[i]);
     }
@@ -92,7 +96,7 @@ public final class ParameterFile {
    * @throws IllegalArgumentException if {@code name} is empty or holds a space or line break
    */
   public static String block(String name, double[] values) {
-    requireNonNull(values, "values");
+    checkNotNull(values, "values");
     StringBuilder sb = new StringBuilder();
     sb.append(blockName(name)).append(' ').append(VERSION).append(' ').append(values.length);
     sb.append('\n');
@@ -116,18 +120,17 @@ public final class ParameterFile {
    */
   public static double[] readBlock(
       List<String> lines, int from, String name, int expectedCount, Path path) {
-    requireNonNull(lines, "lines");
-    requireNonNull(path, "path");
+    checkNotNull(lines, "lines");
+    checkNotNull(path, "path");
     int declared = declaredCount(lines, from, blockName(name), path);
     if (declared != expectedCount) {
       throw malformed(path, from + 1, "expected " + expectedCount + " values but the header"
           + " declares " + declared);
     }
     int found = Math.min(declared, lines.size() - from - 1);
-    if (found != declared) {
-      throw new IllegalArgumentException(path + ": expected " + declared
-          + " value lines after the header on line " + (from + 1) + ", found " + found);
-    }
+    checkArgument(found == declared,
+        "%s: expected %s value lines after the header on line %s, found %s", path, declared,
+        from + 1, found);
     double[] values = new double[declared];
     for (int i = 0; i < declared; i++) {
       values[i] = number(lines.get(from + 1 + i), i, from + 2 + i, path);
@@ -143,7 +146,7 @@ public final class ParameterFile {
    * @throws IOException if the file cannot be read
    */
   public static List<String> readLines(Path path) throws IOException {
-    requireNonNull(path, "path");
+    checkNotNull(path, "path");
     try {
       return Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
@@ -160,23 +163,15 @@ public final class ParameterFile {
   }
 
   private static String blockName(String name) {
-    requireNonNull(name, "name");
-    if (name.isEmpty() || name.chars().anyMatch(c -> c == ' ' || c == '\n' || c == '\r')) {
-      throw new IllegalArgumentException("a block name must be a non-empty word, got '" + name
-          + "'");
-    }
+    checkNotNull(name, "name");
+    checkArgument(!name.isEmpty() && name.chars().noneMatch(c -> c == ' ' || c == '\n' || c == '\r'),
+        "a block name must be a non-empty word, got '%s'", name);
     return name;
   }
 
   private static List<Value> parametersOf(Module model) {
-    requireNonNull(model, "model");
-    List<Value> params = new ArrayList<>(model.parameters());
-    for (int i = 0; i < params.size(); i++) {
-      if (params.get(i) == null) {
-        throw new NullPointerException("model parameter " + i + " is null");
-      }
-    }
-    return params;
+    checkNotNull(model, "model");
+    return Parameters.distinct(model.parameters(), "model.parameters()");
   }
 
   /** Returns the count on the header line {@code name 1 N}, line {@code from + 1}. */

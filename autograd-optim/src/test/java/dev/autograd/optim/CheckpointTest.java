@@ -94,7 +94,7 @@ class CheckpointTest {
   @Test
   void sgdWithMomentumResumedFromACheckpointEqualsAnUninterruptedRunBitForBit()
       throws IOException {
-    assertResumedRunEqualsUninterrupted(params -> new Sgd(params, 0.1, 0.9, true));
+    assertResumedRunEqualsUninterrupted(params -> new Sgd(params, 0.1, Momentum.NESTEROV, 0.9));
   }
 
   @Test
@@ -157,7 +157,7 @@ class CheckpointTest {
 
   @Test
   void aNegativeStartedFlagIsRejectedForSgd() throws IOException {
-    Run run = new Run(1, params -> new Sgd(params, 0.1, 0.5, false));
+    Run run = new Run(1, params -> new Sgd(params, 0.1, Momentum.CLASSICAL, 0.5));
     run.steps(1);
     String[] lines = text(run.optimizer).split("\n");
     int startedLine = 2 + run.model.parameters().size() + 2; // 0-based

@@ -56,7 +56,7 @@ class TrainerTest {
   void eagerAndReplayedTrainingGiveBitIdenticalParametersAfterAnEpoch() {
     List<Function<List<Value>, Optimizer>> optimizers = List.of(
         params -> new Adam(params, 0.01),
-        params -> new Sgd(params, 0.05, 0.9, true));
+        params -> new Sgd(params, 0.05, Momentum.NESTEROV, 0.9));
     for (Function<List<Value>, Optimizer> optimizer : optimizers) {
       Mlp eager = mlp(1);
       Mlp replayed = mlp(1);
