@@ -1,6 +1,7 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class Softmax {
    * @throws IllegalArgumentException if {@code logits} is empty
    */
   public static int argmax(double[] logits) {
-    requireNonNull(logits, "logits");
+    checkNotNull(logits, "logits");
     checkNotEmpty(logits.length);
     int best = 0;
     for (int k = 1; k < logits.length; k++) {
@@ -126,11 +127,11 @@ public final class Softmax {
 
   /** Returns {@code z_k - m} for each logit, {@code m} a constant leaf (the detached max). */
   private static List<Value> shifted(List<Value> logits) {
-    requireNonNull(logits, "logits");
+    checkNotNull(logits, "logits");
     checkNotEmpty(logits.size());
     double[] data = new double[logits.size()];
     for (int k = 0; k < data.length; k++) {
-      data[k] = Vectors.element(logits, k, "logits").data();
+      data[k] = checkNotNull(logits.get(k), "logits[%s] is null", k).data();
     }
     Value max = Value.of(max(data));
     List<Value> out = new ArrayList<>(data.length);
@@ -149,7 +150,7 @@ public final class Softmax {
   }
 
   private static double[] shifted(double[] logits) {
-    requireNonNull(logits, "logits");
+    checkNotNull(logits, "logits");
     checkNotEmpty(logits.length);
     double max = max(logits);
     double[] out = new double[logits.length];
@@ -186,8 +187,6 @@ public final class Softmax {
   }
 
   private static void checkNotEmpty(int size) {
-    if (size == 0) {
-      throw new IllegalArgumentException("softmax needs at least one logit, got none");
-    }
+    checkArgument(size > 0, "softmax needs at least one logit, got none");
   }
 }

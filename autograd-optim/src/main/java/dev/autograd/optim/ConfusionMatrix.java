@@ -1,6 +1,7 @@
 package dev.autograd.optim;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * How often each true class was predicted as each class: {@link #count(int, int) count(a, p)} is
@@ -29,9 +30,7 @@ public final class ConfusionMatrix {
    */
   public static ConfusionMatrix of(int[] actual, int[] predicted, int classes) {
     checkLabels(actual, predicted);
-    if (classes < 1) {
-      throw new IllegalArgumentException("classes must be at least 1, got " + classes);
-    }
+    checkArgument(classes >= 1, "classes must be at least 1, got %s", classes);
     int[][] counts = new int[classes][classes];
     for (int i = 0; i < actual.length; i++) {
       counts[checkClass(actual, i, "actual", classes)]
@@ -59,23 +58,17 @@ public final class ConfusionMatrix {
   }
 
   private static void checkLabels(int[] actual, int[] predicted) {
-    requireNonNull(actual, "actual");
-    requireNonNull(predicted, "predicted");
-    if (actual.length != predicted.length) {
-      throw new IllegalArgumentException("actual and predicted differ in length: "
-          + actual.length + " vs " + predicted.length);
-    }
-    if (actual.length == 0) {
-      throw new IllegalArgumentException("no examples: actual and predicted are empty");
-    }
+    checkNotNull(actual, "actual");
+    checkNotNull(predicted, "predicted");
+    checkArgument(actual.length == predicted.length,
+        "actual and predicted differ in length: %s vs %s", actual.length, predicted.length);
+    checkArgument(actual.length > 0, "no examples: actual and predicted are empty");
   }
 
   private static int checkClass(int[] labels, int i, String name, int classes) {
     int label = labels[i];
-    if (label < 0 || label >= classes) {
-      throw new IllegalArgumentException(
-          name + "[" + i + "] = " + label + " is not a class in [0, " + classes + ")");
-    }
+    checkArgument(label >= 0 && label < classes, "%s[%s] = %s is not a class in [0, %s)", name, i,
+        label, classes);
     return label;
   }
 

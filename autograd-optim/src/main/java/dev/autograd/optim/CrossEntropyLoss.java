@@ -1,6 +1,7 @@
 package dev.autograd.optim;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import dev.autograd.nn.Softmax;
@@ -31,11 +32,10 @@ public final class CrossEntropyLoss {
    *     {@code [0, logits.size())}
    */
   public static Value of(List<Value> logits, int target) {
-    requireNonNull(logits, "logits");
-    if (target < 0 || target >= logits.size()) {
-      throw new IllegalArgumentException("target class " + target + " out of range [0, "
-          + logits.size() + ") for " + logits.size() + " logits");
-    }
+    checkNotNull(logits, "logits");
+    checkArgument(target >= 0 && target < logits.size(),
+        "target class %s out of range [0, %s) for %s logits", target, logits.size(),
+        logits.size());
     return Softmax.logSoftmax(logits).get(target).neg();
   }
 
@@ -44,8 +44,8 @@ public final class CrossEntropyLoss {
    * cross-entropy against class probabilities, which for a one-hot {@code targets} (1 at the true
    * class, 0 elsewhere) equals {@link #of(List, int)} in value and gradient with respect to the
    * logits. With the targets as leaves the graph has the same shape for every class, so a recorded
-   * graph can be replayed for every example; {@code CrossEntropyLoss::of} is a loss of two lists,
-   * as the training loop takes.
+   * graph can be replayed for every example; {@code CrossEntropyLoss::of} is a {@link Loss}
+   * (argument checks and messages as its contract says, so the logits are called predictions).
    *
    * @throws NullPointerException if a list or an element is null
    * @throws IllegalArgumentException if the lists differ in length or are empty, or a target is
@@ -55,10 +55,8 @@ public final class CrossEntropyLoss {
     LossInputs.check(logits, targets);
     for (int k = 0; k < targets.size(); k++) {
       double t = targets.get(k).data();
-      if (!(t >= 0 && t <= 1)) {
-        throw new IllegalArgumentException(
-            "targets[" + k + "] must be a probability in [0, 1], got " + t);
-      }
+      checkArgument(t >= 0 && t <= 1, "targets[%s] must be a probability in [0, 1], got %s", k,
+          (Double) t);
     }
     List<Value> logP = Softmax.logSoftmax(logits);
     List<Value> terms = new ArrayList<>(logP.size());
@@ -76,10 +74,8 @@ public final class CrossEntropyLoss {
    *     {@code [0, classes)}
    */
   public static List<Value> oneHot(int target, int classes) {
-    if (classes < 1 || target < 0 || target >= classes) {
-      throw new IllegalArgumentException(
-          "target class " + target + " out of range [0, " + classes + ")");
-    }
+    checkArgument(classes >= 1 && target >= 0 && target < classes,
+        "target class %s out of range [0, %s)", target, classes);
     List<Value> out = new ArrayList<>(classes);
     for (int k = 0; k < classes; k++) {
       out.add(Value.of(k == target ? 1.0 : 0.0));
