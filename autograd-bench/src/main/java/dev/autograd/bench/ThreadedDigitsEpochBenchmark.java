@@ -34,6 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * examples on {@code threads} threads ({@link MinibatchReplay}), with the same parameters,
  * bit for bit, whatever the thread count.
  *
+ * <p>Ten warm-up iterations: HotSpot compiles each generated method (up to 7,000 bytes of
+ * straight-line bytecode) with C2 only after thousands of calls, and each such compilation takes
+ * a few hundred milliseconds here; measured before that, the replay runs at C1 speed.
+ *
  * <p>Not final: JMH generates subclasses of benchmark state classes.
  *
  * <h2>How to run</h2>
@@ -44,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
