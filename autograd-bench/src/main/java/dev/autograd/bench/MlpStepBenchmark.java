@@ -1,31 +1,21 @@
 package dev.autograd.bench;
 
-import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.Value;
-import java.util.concurrent.TimeUnit;
+import dev.autograd.examples.MoonsProblem;
+import dev.autograd.optim.Sgd;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A full-batch training step of micrograd's moons classifier ({@link MoonsMlp}: 2 → 16 → 16 → 1,
- * 100 points, hinge loss, 337 parameters; plus micrograd's L2 term when {@code alpha = 1e-4}):
- * forward only, backward only, and the whole step (forward, backward, SGD update), eager and
- * compiled.
+ * A full-batch training step of micrograd's moons classifier as the library trains it ({@link
+ * MoonsProblem}: {@code nn.Mlp} 2 → 16 → 16 → 1 with ReLU, 100 points, {@code HingeLoss}, 337
+ * parameters; plus micrograd's L2 term {@code Regularization.l2} when {@code alpha = 1e-4}):
+ * measured the six ways of {@link GraphBenchmark} (the graph is the loss, the probe the first
+ * parameter's grad), and the whole step with {@link Sgd}: eager (build, {@code zeroGrad()}, {@code
+ * backward()}, {@code step()}) and compiled (replay forward and backward, {@code step()}).
  *
- * <p>{@code eagerBackward} and {@code compiledBackward} differentiate the loss built in {@link
- * #setUp()} again and again ({@code backward()} is idempotent). The step methods train on across
- * invocations; the cost of a step does not depend on the weights.
- *
- * <p>Not final: JMH generates subclasses of benchmark state classes.
+ * <p>The step methods train on across invocations; the cost of a step does not depend on the
+ * weights.
  *
  * <h2>How to run</h2>
  *
@@ -33,73 +23,52 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar autograd-bench/target/benchmarks.jar MlpStep -prof gc
  * </pre>
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Thread)
-public class MlpStepBenchmark {
+public class MlpStepBenchmark extends GraphBenchmark {
   static final double LEARNING_RATE = 0.01;
-  /** The seed of the model's weights and data. */
+
+  /** The seed of the problem's data and weights. */
   static final long SEED = 1;
 
   /** micrograd's L2 coefficient: {@code 0} (hinge loss alone) or {@code 1e-4}. */
   @Param({"0", "1e-4"})
   double alpha;
 
-  MoonsMlp model;
-  Value loss;
-  CompiledGraph compiled;
+  MoonsProblem problem;
+  Sgd optimizer;
 
-  /** Builds the model (seed 1), one loss graph with the L2 term {@code alpha}, and its replay. */
-  @Setup
-  public void setUp() {
-    model = new MoonsMlp(SEED);
-    loss = model.loss(alpha);
-    compiled = CompiledGraph.compile(loss);
+  /** Builds the problem from seed 1 and plain SGD over its model's parameters. */
+  @Override
+  void createLeaves() {
+    problem = new MoonsProblem(SEED);
+    optimizer = new Sgd(problem.model().parameters(), LEARNING_RATE);
   }
 
-  /** Returns a freshly built loss graph (the eager forward pass). */
-  @Benchmark
-  public Value eagerForward() {
-    return model.loss(alpha);
+  /** Returns a freshly built loss graph. */
+  @Override
+  Value build() {
+    return problem.loss(alpha);
   }
 
-  /** Returns the first parameter's grad after {@code backward()} on the loss built in setup. */
-  @Benchmark
-  public double eagerBackward() {
-    loss.backward();
-    return model.parameters().get(0).grad();
+  @Override
+  Value probe() {
+    return optimizer.parameters().get(0);
   }
 
-  /** Returns the loss of one eager step: build, {@code backward()}, update. */
+  /** Returns the loss of one eager step: build, {@code zeroGrad()}, {@code backward()}, step. */
   @Benchmark
   public double eagerStep() {
-    Value stepLoss = model.loss(alpha);
-    stepLoss.backward();
-    model.update(LEARNING_RATE);
-    return stepLoss.data();
+    Value loss = problem.loss(alpha);
+    optimizer.zeroGrad();
+    loss.backward();
+    optimizer.step();
+    return loss.data();
   }
 
-  /** Returns the loss of one compiled forward replay. */
-  @Benchmark
-  public double compiledForward() {
-    return compiled.forward();
-  }
-
-  /** Returns the first parameter's grad after one compiled backward replay. */
-  @Benchmark
-  public double compiledBackward() {
-    compiled.backward();
-    return model.parameters().get(0).grad();
-  }
-
-  /** Returns the loss of one compiled step: replay forward and backward, update. */
+  /** Returns the loss of one compiled step: replay forward and backward, then step. */
   @Benchmark
   public double compiledStep() {
-    double stepLoss = compiled.forwardBackward();
-    model.update(LEARNING_RATE);
-    return stepLoss;
+    double loss = compiled.forwardBackward();
+    optimizer.step();
+    return loss;
   }
 }

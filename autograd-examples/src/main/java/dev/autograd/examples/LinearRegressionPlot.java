@@ -56,12 +56,12 @@ final class LinearRegressionPlot {
         .title("Data and learned line").xAxisTitle("x").yAxisTitle("y").build();
     chart.getStyler().setLegendPosition(LegendPosition.InsideNW).setMarkerSize(6);
     chart.getStyler().setXAxisTickMarkSpacingHint(90);
-    int n = LinearRegressionDemo.DATA_SIZE;
+    int n = ReferenceRegression.DATA_SIZE;
     double[] x = new double[n];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = i * 0.5;
-      y[i] = 2.0 * x[i] + 10.0;
+      x[i] = ReferenceRegression.input(i);
+      y[i] = ReferenceRegression.target(i);
     }
     XYSeries data = chart.addSeries("data: y = 2x + 10", x, y);
     data.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
