@@ -94,6 +94,7 @@ final class Backprop {
           }
         }
         if (propagate) {
+          v.checkInputsUnchanged();
           v.propagate();
           if (checked && anomaly == null) {
             anomaly = AnomalyDetection.backwardAnomaly(v);
@@ -136,6 +137,10 @@ final class Backprop {
   static void accumulate(Value root) {
     Value[] order = propagationOrder(root);
     int n = order.length;
+    // Checked before any grad changes, so a stale graph leaves the accumulated grads as they were.
+    for (int i = 0; i < n && order[i].op != Value.LEAF; i++) {
+      order[i].checkInputsUnchanged();
+    }
     double[] kept = new double[n];
     for (int i = 0; i < n; i++) {
       kept[i] = order[i].grad;

@@ -37,6 +37,8 @@ public final class CompiledGraph {
   /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
   private final int[] runStart;
   private final byte[] runOp;
+  /** {@link Value#latestVersion()} when the last {@link #forward()} began reading the leaves. */
+  private long forwardVersion;
 
   /** Replay-only op: {@code POW_CONST} with exponent 2, replayed as {@code x * x}. */
   private static final byte SQUARE = 100;
@@ -147,6 +149,7 @@ public final class CompiledGraph {
   public double forward() {
     final double[] d = data;
     final Value[] lv = leaves;
+    forwardVersion = Value.latestVersion();
     for (int i = 0; i < leafCount; i++) {
       d[i] = lv[i].data;
     }
@@ -238,8 +241,12 @@ public final class CompiledGraph {
    * Sets every recorded grad to {@code 0}, the output's to {@code 1}, propagates in reverse
    * recording order using the data of the last {@link #forward()}, and writes each leaf's
    * gradient into its {@code grad} — the same semantics as {@link Value#backward()}.
+   *
+   * @throws IllegalStateException if a leaf was changed by {@link Value#setData} since the last
+   *     {@link #forward()} (the recorded data would be stale); no grad is changed then
    */
   public void backward() {
+    checkLeavesUnchangedSinceForward();
     final double[] g = grad;
     Arrays.fill(g, 0.0);
     g[size - 1] = 1.0;
@@ -348,6 +355,21 @@ public final class CompiledGraph {
         break;
       default:
         throw new AssertionError("unknown op " + op);
+    }
+  }
+
+  /**
+   * Throws if a leaf changed since the last forward pass read it. Constant time when no leaf
+   * anywhere changed since (the usual case); otherwise one look at each leaf.
+   */
+  private void checkLeavesUnchangedSinceForward() {
+    if (Value.latestVersion() == forwardVersion) {
+      return;
+    }
+    for (int i = 0; i < leafCount; i++) {
+      if (leaves[i].changedSince(forwardVersion)) {
+        throw Value.stale(leaves[i], "the compiled graph's last forward() read it");
+      }
     }
   }
 

@@ -33,7 +33,8 @@ public final class GradCheck {
    * Compares the gradients that {@code output.backward()} gives each of {@code inputs} with finite
    * differences taken by replaying the recorded graph ({@link CompiledGraph}) with one input
    * moved at a time. Calls {@code output.backward()}, so grads in the graph are overwritten; every
-   * input's data is restored.
+   * input's data is restored bit for bit without a new version (see {@link Value#setData}), so
+   * {@code output}'s graph stays valid for {@code backward()}.
    *
    * @throws NullPointerException if an argument or input is null
    * @throws IllegalArgumentException if an input is not a leaf, or {@code step} is not positive
@@ -64,13 +65,13 @@ public final class GradCheck {
         numeric =
             derivative(
                 t -> {
-                  x.setData(t);
+                  x.data = t; // not setData: restored below, the caller's graph stays valid
                   return graph.forward();
                 },
                 x0,
                 step);
       } finally {
-        x.setData(x0);
+        x.data = x0;
       }
       entries.add(new Entry(i, x.label(), analytic, numeric));
     }
