@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.Value;
 import dev.autograd.examples.MoonsProblem;
+import dev.autograd.jit.MinibatchReplay;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,23 @@ class MlpStepTest {
     List<Value> b = compiled.optimizer.parameters();
     for (int i = 0; i < a.size(); i++) {
       assertEquals(a.get(i).data(), b.get(i).data(), 1e-12, "parameter " + i);
+    }
+  }
+
+  @Test
+  void perExampleReplayOnTwoThreadsGivesTheFullBatchLossAndGradients() {
+    MoonsProblem batch = new MoonsProblem(1);
+    Value loss = batch.loss(0);
+    loss.backward();
+    MoonsProblem perExample = new MoonsProblem(1);
+    try (MinibatchReplay replay = MinibatchStepBenchmark.record(perExample).threads(2)) {
+      assertEquals(loss.data(),
+          replay.accumulate(MinibatchStepBenchmark.examples(perExample)), 1e-12);
+    }
+    List<Value> expected = batch.model().parameters();
+    List<Value> actual = perExample.model().parameters();
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i).grad(), actual.get(i).grad(), 1e-12, "grad " + i);
     }
   }
 }

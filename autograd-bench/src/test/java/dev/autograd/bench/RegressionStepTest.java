@@ -15,11 +15,12 @@ class RegressionStepTest {
   }
 
   @Test
-  void naiveEagerCompiledAndHandWrittenStepsAgreeForTwentySteps() {
+  void naiveEagerCompiledGeneratedAndHandWrittenStepsAgreeForTwentySteps() {
     RegressionStep naive = new NaiveRegression(0.25, -0.5);
     RegressionStep[] others = {
       LibraryRegression.eager(0.25, -0.5),
       LibraryRegression.compiled(0.25, -0.5),
+      LibraryRegression.generated(0.25, -0.5),
       new HandWrittenRegression(0.25, -0.5)
     };
     for (int step = 0; step < 20; step++) {
