@@ -48,34 +48,12 @@ import java.util.List;
  * give bit for bit the results they give on one thread.
  */
 public final class Value {
-  // Operation codes. CompiledGraph replays the same codes from arrays.
-  static final byte LEAF = 0;
-  static final byte ADD = 1;
-  static final byte SUB = 2;
-  static final byte MUL = 3;
-  static final byte DIV = 4;
-  static final byte NEG = 5;
-  static final byte POW_CONST = 6;
-  static final byte POW = 7;
-  static final byte EXP = 8;
-  static final byte LOG = 9;
-  static final byte TANH = 10;
-  static final byte RELU = 11;
-  static final byte SIGMOID = 12;
-
-  /** The hidden exponent of every {@code pow(2.0)}. */
-  private static final Value SQUARE_EXPONENT = new Value(2.0, LEAF, null, null, "");
-
-  private static final String[] OP_NAMES = {
-    "", "+", "-", "*", "/", "neg", "**", "**", "exp", "log", "tanh", "relu", "sigmoid"
-  };
-
   double data;
   double grad;
   final byte op;
   /** First input, or {@code null} for a leaf. */
   final Value left;
-  /** Second input; for {@code POW_CONST} a hidden constant holding the exponent. */
+  /** Second input; for an op of kind {@link Op.Kind#UNARY_CONSTANT} a hidden constant leaf. */
   final Value right;
 
   private final String label;
@@ -87,9 +65,9 @@ public final class Value {
   /** Set while {@link Backprop} collects the graph; always false between calls. */
   boolean visited;
 
-  private Value(double data, byte op, Value left, Value right, String label) {
+  private Value(double data, Op op, Value left, Value right, String label) {
     this.data = data;
-    this.op = op;
+    this.op = op.code();
     this.left = left;
     this.right = right;
     this.label = label;
@@ -100,13 +78,24 @@ public final class Value {
     }
   }
 
-  private Value(double data, byte op, Value left, Value right) {
-    this(data, op, left, right, "");
+  /** Returns a new node made by unary {@code op} from {@code input}. */
+  private static Value unary(Op op, Value input) {
+    return new Value(op.forward(input.data, 0.0), op, input, null, "");
+  }
+
+  /** Returns a new node made by {@code op} from {@code input} and a hidden constant. */
+  private static Value withConstant(Op op, Value input, double constant) {
+    return new Value(op.forward(input.data, constant), op, input, of(constant), "");
+  }
+
+  /** Returns a new node made by binary {@code op} from {@code a} and {@code b}. */
+  private static Value binary(Op op, Value a, Value b) {
+    return new Value(op.forward(a.data, b.data), op, a, b, "");
   }
 
   /** Returns a new leaf holding {@code data}, with an empty label. */
   public static Value of(double data) {
-    return new Value(data, LEAF, null, null, "");
+    return new Value(data, Op.LEAF, null, null, "");
   }
 
   /**
@@ -116,7 +105,7 @@ public final class Value {
    * @throws NullPointerException if {@code label} is null
    */
   public static Value of(double data, String label) {
-    return new Value(data, LEAF, null, null, requireNonNull(label, "label"));
+    return new Value(data, Op.LEAF, null, null, requireNonNull(label, "label"));
   }
 
   /**
@@ -163,12 +152,7 @@ public final class Value {
    * "exp"}, {@code "log"}, {@code "tanh"}, {@code "relu"} or {@code "sigmoid"}.
    */
   public String op() {
-    if (op == POW_CONST) {
-      double e = right.data;
-      boolean integral = e == Math.rint(e) && Math.abs(e) < 1e15;
-      return "**" + (integral ? Long.toString((long) e) : PythonFormat.repr(e));
-    }
-    return OP_NAMES[op];
+    return Op.of(op).label(this);
   }
 
   /** Returns the inputs of the operation that made this node, in order (empty for a leaf). */
@@ -176,7 +160,7 @@ public final class Value {
     if (left == null) {
       return List.of();
     }
-    if (right == null || op == POW_CONST) {
+    if (!Op.readsRight(op)) {
       return List.of(left);
     }
     return List.of(left, right);
@@ -184,7 +168,7 @@ public final class Value {
 
   /** Returns true if no operation made this node (a parameter, an input or a constant). */
   public boolean isLeaf() {
-    return op == LEAF;
+    return left == null;
   }
 
   /**
@@ -220,7 +204,7 @@ public final class Value {
    */
   public Value add(Value other) {
     requireNonNull(other, "other");
-    return new Value(data + other.data, ADD, this, other);
+    return binary(Op.ADD, this, other);
   }
 
   /** Returns {@code this + c}, with {@code c} as a new constant leaf (as the seed does). */
@@ -236,7 +220,7 @@ public final class Value {
    */
   public Value sub(Value other) {
     requireNonNull(other, "other");
-    return new Value(data - other.data, SUB, this, other);
+    return binary(Op.SUB, this, other);
   }
 
   /** Returns {@code this - c}, with {@code c} as a new constant leaf. */
@@ -252,7 +236,7 @@ public final class Value {
    */
   public Value mul(Value other) {
     requireNonNull(other, "other");
-    return new Value(data * other.data, MUL, this, other);
+    return binary(Op.MUL, this, other);
   }
 
   /** Returns {@code this * c}, with {@code c} as a new constant leaf (as the seed does). */
@@ -268,7 +252,7 @@ public final class Value {
    */
   public Value div(Value other) {
     requireNonNull(other, "other");
-    return new Value(data / other.data, DIV, this, other);
+    return binary(Op.DIV, this, other);
   }
 
   /** Returns {@code this / c}, with {@code c} as a new constant leaf. */
@@ -278,7 +262,7 @@ public final class Value {
 
   /** Returns {@code -this}. Local derivative: {@code d/dthis = -1}. */
   public Value neg() {
-    return new Value(-data, NEG, this, null);
+    return unary(Op.NEG, this);
   }
 
   /**
@@ -288,11 +272,10 @@ public final class Value {
    */
   public Value pow(double exponent) {
     if (exponent == 2.0) {
-      // x * x is the correctly rounded square (what Math.pow(x, 2.0) returns on HotSpot), and
-      // the hidden exponent leaf is never mutated or traversed, so squares share one.
-      return new Value(data * data, POW_CONST, this, SQUARE_EXPONENT);
+      // x * x is the correctly rounded square (what Math.pow(x, 2.0) returns on HotSpot).
+      return unary(Op.SQUARE, this);
     }
-    return new Value(Math.pow(data, exponent), POW_CONST, this, of(exponent));
+    return withConstant(Op.POW_CONST, this, exponent);
   }
 
   /**
@@ -305,12 +288,12 @@ public final class Value {
    */
   public Value pow(Value exponent) {
     requireNonNull(exponent, "exponent");
-    return new Value(Math.pow(data, exponent.data), POW, this, exponent);
+    return binary(Op.POW, this, exponent);
   }
 
   /** Returns {@code e^this}. Local derivative: {@code d/dthis = e^this}. */
   public Value exp() {
-    return new Value(Math.exp(data), EXP, this, null);
+    return unary(Op.EXP, this);
   }
 
   /**
@@ -318,12 +301,12 @@ public final class Value {
    * 1 / this}.
    */
   public Value log() {
-    return new Value(Math.log(data), LOG, this, null);
+    return unary(Op.LOG, this);
   }
 
   /** Returns {@code tanh(this)}. Local derivative: {@code d/dthis = 1 - tanh(this)^2}. */
   public Value tanh() {
-    return new Value(Math.tanh(data), TANH, this, null);
+    return unary(Op.TANH, this);
   }
 
   /**
@@ -333,7 +316,7 @@ public final class Value {
    * silently dropped.
    */
   public Value relu() {
-    return new Value(data < 0 ? 0.0 : data, RELU, this, null);
+    return unary(Op.RELU, this);
   }
 
   /**
@@ -341,78 +324,47 @@ public final class Value {
    * sigmoid(this))}.
    */
   public Value sigmoid() {
-    return new Value(1.0 / (1.0 + Math.exp(-data)), SIGMOID, this, null);
+    return unary(Op.SIGMOID, this);
   }
 
   /**
-   * Adds this node's local derivatives times its grad into its inputs' grads: one chain-rule step.
-   * Kept next to the forward definitions above so each op reads as forward + derivative.
+   * Adds this node's local derivatives times its grad into its inputs' grads: one chain-rule step,
+   * with the arithmetic of {@link Op}. The common ops are dispatched by a switch whose cases the
+   * JIT inlines; any other op goes through the table's virtual methods.
    */
   void propagate() {
     double g = grad;
-    switch (op) {
+    Op o = Op.of(op);
+    switch (o) {
       case ADD:
-        left.grad += g;
-        right.grad += g;
+        left.grad += Op.ADD.leftGrad(left.data, right.data, data, g);
+        right.grad += Op.ADD.rightGrad(left.data, right.data, data, g);
         break;
       case SUB:
-        left.grad += g;
-        right.grad -= g;
+        left.grad += Op.SUB.leftGrad(left.data, right.data, data, g);
+        right.grad += Op.SUB.rightGrad(left.data, right.data, data, g);
         break;
       case MUL:
-        left.grad += right.data * g;
-        right.grad += left.data * g;
+        left.grad += Op.MUL.leftGrad(left.data, right.data, data, g);
+        right.grad += Op.MUL.rightGrad(left.data, right.data, data, g);
         break;
-      case DIV:
-        left.grad += g / right.data;
-        right.grad -= g * left.data / (right.data * right.data);
-        break;
-      case NEG:
-        left.grad -= g;
-        break;
-      case POW_CONST:
-        left.grad += powBaseSlope(left.data, right.data) * g;
-        break;
-      case POW:
-        left.grad += powBaseSlope(left.data, right.data) * g;
-        right.grad += powExponentSlope(left.data, data) * g;
-        break;
-      case EXP:
-        left.grad += data * g;
-        break;
-      case LOG:
-        left.grad += g / left.data;
-        break;
-      case TANH:
-        left.grad += (1 - data * data) * g;
+      case SQUARE:
+        left.grad += Op.SQUARE.leftGrad(left.data, 0.0, data, g);
         break;
       case RELU:
-        left.grad += reluSlope(data) * g;
+        left.grad += Op.RELU.leftGrad(left.data, 0.0, data, g);
         break;
-      case SIGMOID:
-        left.grad += data * (1 - data) * g;
+      case TANH:
+        left.grad += Op.TANH.leftGrad(left.data, 0.0, data, g);
         break;
-      default: // LEAF
+      default:
+        double b = right == null ? 0.0 : right.data;
+        left.grad += o.leftGrad(left.data, b, data, g);
+        if (o.kind == Op.Kind.BINARY) {
+          right.grad += o.rightGrad(left.data, b, data, g);
+        }
         break;
     }
-  }
-
-  /** Returns relu's local derivative from its output: 1 above 0, 0 at or below, NaN for NaN. */
-  static double reluSlope(double out) {
-    return out > 0 ? 1.0 : (Double.isNaN(out) ? Double.NaN : 0.0);
-  }
-
-  /**
-   * Returns {@code d(base^e)/dbase = e * base^(e - 1)}; for {@code e = 2} computed as {@code 2 *
-   * base}, which is the same number ({@code Math.pow(x, 1.0)} is {@code x}) without a pow call.
-   */
-  static double powBaseSlope(double base, double e) {
-    return e == 2.0 ? 2.0 * base : e * Math.pow(base, e - 1);
-  }
-
-  /** Returns {@code d(base^e)/de = ln(base) * base^e}, taking its limit 0 where the result is 0. */
-  static double powExponentSlope(double base, double result) {
-    return result == 0.0 ? 0.0 : Math.log(base) * result;
   }
 
   /**
