@@ -117,7 +117,7 @@ enum Op {
 
     @Override
     double rightGrad(double a, double b, double out, double g) {
-      return -(g * a / (b * b));
+      return -out / b * g; // (a / b) / b: a / (b * b) would overflow or underflow in b * b
     }
 
     @Override
@@ -127,7 +127,7 @@ enum Op {
 
     @Override
     Value rightGrad(Value node, Value g) {
-      return g.mul(node.left).div(node.right.pow(2.0)).neg();
+      return node.neg().div(node.right).mul(g);
     }
   },
   NEG("neg", Kind.UNARY) {
@@ -166,18 +166,18 @@ enum Op {
   POW_CONST("**", Kind.UNARY_CONSTANT) {
     @Override
     double forward(double a, double b) {
-      return Math.pow(a, b);
+      return pow(a, b);
     }
 
     @Override
     double leftGrad(double a, double b, double out, double g) {
-      return b * Math.pow(a, b - 1) * g;
+      return powBaseGrad(a, b, g);
     }
 
     @Override
     Value leftGrad(Value node, Value g) {
       double e = node.right.data;
-      return node.left.pow(e - 1).mul(e).mul(g);
+      return e == 0.0 ? null : node.left.pow(e - 1).mul(e).mul(g);
     }
 
     @Override
@@ -190,27 +190,30 @@ enum Op {
   POW("**", Kind.BINARY) {
     @Override
     double forward(double a, double b) {
-      return Math.pow(a, b);
+      return pow(a, b);
     }
 
     @Override
     double leftGrad(double a, double b, double out, double g) {
-      return b * Math.pow(a, b - 1) * g;
+      return powBaseGrad(a, b, g);
     }
 
     @Override
     double rightGrad(double a, double b, double out, double g) {
-      return (out == 0.0 ? 0.0 : Math.log(a) * out) * g;
+      return powExponentIsZero(a, b, out) ? 0.0 : out * Math.log(a) * g;
     }
 
     @Override
     Value leftGrad(Value node, Value g) {
-      return node.right.mul(node.left.pow(node.right.sub(1.0))).mul(g);
+      Value b = node.right;
+      return b.data == 0.0 ? null : b.mul(node.left.pow(b.sub(1.0))).mul(g);
     }
 
     @Override
     Value rightGrad(Value node, Value g) {
-      return node.data == 0.0 ? null : node.left.log().mul(node).mul(g);
+      return powExponentIsZero(node.left.data, node.right.data, node.data)
+          ? null
+          : node.mul(node.left.log()).mul(g);
     }
   },
   EXP("exp", Kind.UNARY) {
@@ -253,12 +256,22 @@ enum Op {
 
     @Override
     double leftGrad(double a, double b, double out, double g) {
-      return (1 - out * out) * g;
+      if (Math.abs(a) < 1.0) {
+        return (1 - out * out) * g;
+      }
+      // sech²(a) = 4e / (1 + e)² with e = exp(-2|a|): 1 - out² cancels to 0 once out rounds to ±1.
+      double e = Math.exp(a >= 0 ? a * -2.0 : a * 2.0);
+      return e * 4.0 / ((e + 1.0) * (e + 1.0)) * g;
     }
 
     @Override
     Value leftGrad(Value node, Value g) {
-      return node.pow(2.0).neg().add(1.0).mul(g);
+      Value a = node.left;
+      if (Math.abs(a.data) < 1.0) {
+        return node.pow(2.0).neg().add(1.0).mul(g);
+      }
+      Value e = a.mul(a.data >= 0 ? -2.0 : 2.0).exp();
+      return e.mul(4.0).div(e.add(1.0).pow(2.0)).mul(g);
     }
   },
   RELU("relu", Kind.UNARY) {
@@ -269,12 +282,12 @@ enum Op {
 
     @Override
     double leftGrad(double a, double b, double out, double g) {
-      return (out > 0 ? 1.0 : (Double.isNaN(out) ? Double.NaN : 0.0)) * g;
+      return out <= 0 ? 0.0 : g; // a select, as PyTorch's threshold_backward: NaN passes g
     }
 
     @Override
     Value leftGrad(Value node, Value g) {
-      return node.data > 0 ? g : null;
+      return node.data <= 0 ? null : g;
     }
   },
   SIGMOID("sigmoid", Kind.UNARY) {
@@ -285,14 +298,225 @@ enum Op {
 
     @Override
     double leftGrad(double a, double b, double out, double g) {
-      return out * (1 - out) * g;
+      // e / (1 + e)² with e = exp(-|a|): out * (1 - out) cancels to 0 once out rounds to 1.
+      double e = Math.exp(a >= 0 ? -a : a);
+      return e / ((e + 1.0) * (e + 1.0)) * g;
     }
 
     @Override
     Value leftGrad(Value node, Value g) {
-      return node.mul(node.neg().add(1.0)).mul(g);
+      Value a = node.left;
+      Value e = (a.data >= 0 ? a.neg() : a).exp();
+      return e.div(e.add(1.0).pow(2.0)).mul(g);
+    }
+  },
+  ABS("abs", Kind.UNARY) {
+    @Override
+    double forward(double a, double b) {
+      return Math.abs(a);
+    }
+
+    @Override
+    double leftGrad(double a, double b, double out, double g) {
+      return a > 0 ? g : (a < 0 ? -g : 0.0);
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      double a = node.left.data;
+      return a > 0 ? g : (a < 0 ? g.neg() : null);
+    }
+  },
+  SQRT("sqrt", Kind.UNARY) {
+    @Override
+    double forward(double a, double b) {
+      return Math.sqrt(a);
+    }
+
+    @Override
+    double leftGrad(double a, double b, double out, double g) {
+      return g / (out * 2.0);
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      return g.div(node.mul(2.0));
+    }
+  },
+  SIN("sin", Kind.UNARY) {
+    @Override
+    double forward(double a, double b) {
+      return Math.sin(a);
+    }
+
+    @Override
+    double leftGrad(double a, double b, double out, double g) {
+      return Math.cos(a) * g;
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      return node.left.cos().mul(g);
+    }
+  },
+  COS("cos", Kind.UNARY) {
+    @Override
+    double forward(double a, double b) {
+      return Math.cos(a);
+    }
+
+    @Override
+    double leftGrad(double a, double b, double out, double g) {
+      return -Math.sin(a) * g;
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      return node.left.sin().neg().mul(g);
+    }
+  },
+  MAX("max", Kind.BINARY) {
+    @Override
+    double forward(double a, double b) {
+      return Math.max(a, b);
+    }
+
+    @Override
+    double leftGrad(double a, double b, double out, double g) {
+      return winnerGrad(a, b, g);
+    }
+
+    @Override
+    double rightGrad(double a, double b, double out, double g) {
+      return winnerGrad(b, a, g);
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      return winnerGrad(node.left.data, node.right.data, g);
+    }
+
+    @Override
+    Value rightGrad(Value node, Value g) {
+      return winnerGrad(node.right.data, node.left.data, g);
+    }
+  },
+  MIN("min", Kind.BINARY) {
+    @Override
+    double forward(double a, double b) {
+      return Math.min(a, b);
+    }
+
+    @Override
+    double leftGrad(double a, double b, double out, double g) {
+      return winnerGrad(b, a, g);
+    }
+
+    @Override
+    double rightGrad(double a, double b, double out, double g) {
+      return winnerGrad(a, b, g);
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      return winnerGrad(node.right.data, node.left.data, g);
+    }
+
+    @Override
+    Value rightGrad(Value node, Value g) {
+      return winnerGrad(node.left.data, node.right.data, g);
+    }
+  },
+  LEAKY_RELU("leakyRelu", Kind.UNARY_CONSTANT) {
+    @Override
+    double forward(double a, double slope) {
+      return a > 0 ? a : a * slope;
+    }
+
+    @Override
+    double leftGrad(double a, double slope, double out, double g) {
+      return a > 0 ? g : (slope == 0.0 ? 0.0 : slope * g);
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      double slope = node.right.data;
+      return node.left.data > 0 ? g : (slope == 0.0 ? null : g.mul(slope));
+    }
+
+    @Override
+    String label(Value node) {
+      return "leakyRelu(" + PythonFormat.repr(node.right.data) + ")";
+    }
+  },
+  SOFTPLUS("softplus", Kind.UNARY) {
+    @Override
+    double forward(double a, double b) {
+      return Math.max(a, 0.0) + Math.log1p(Math.exp(-Math.abs(a)));
+    }
+
+    @Override
+    double leftGrad(double a, double b, double out, double g) {
+      return SIGMOID.forward(a, 0.0) * g;
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      return node.left.sigmoid().mul(g);
     }
   };
+
+  /**
+   * Returns {@code a^b} as IEEE 754 {@code pow} defines it: Java's {@code Math.pow} but {@code 1}
+   * for {@code pow(1, y)} with any {@code y} (NaN included) and for {@code pow(-1, ±Infinity)},
+   * where {@code Math.pow} returns NaN (as C's {@code pow}, which PyTorch and NumPy call).
+   */
+  static double pow(double a, double b) {
+    if (a == 1.0 || (a == -1.0 && Double.isInfinite(b))) {
+      return 1.0;
+    }
+    return Math.pow(a, b);
+  }
+
+  /**
+   * Returns {@code b * a^(b - 1) * g}, the power rule, or exactly {@code 0} where {@code b == 0}
+   * (the derivative of the constant {@code a^0 = 1}, NaN or zero base included, as PyTorch masks
+   * it).
+   */
+  static double powBaseGrad(double a, double b, double g) {
+    return b == 0.0 ? 0.0 : b * pow(a, b - 1) * g;
+  }
+
+  /**
+   * Returns true where {@code d(a^b)/db = a^b ln(a)} is taken as exactly {@code 0}: a zero base
+   * with {@code b >= 0} (PyTorch's mask, the limit for {@code b > 0}), and a zero result of a
+   * positive base ({@code a^b} underflowed, or {@code a = Infinity} with {@code b < 0}: the
+   * function is flat there, where {@code 0 * ln(a)} would give NaN).
+   */
+  static boolean powExponentIsZero(double a, double b, double out) {
+    return (a == 0.0 && b >= 0) || (out == 0.0 && a > 0);
+  }
+
+  /**
+   * Returns the grad of the {@code winner} input of a max (the {@code loser} of a min): {@code g}
+   * if it is strictly ahead, {@code 0} if behind, {@code g / 2} at a tie ({@code -0.0} ties
+   * {@code 0.0}), and {@code g} to both inputs where either is NaN — as PyTorch's {@code
+   * torch.maximum} backward.
+   */
+  static double winnerGrad(double winner, double loser, double g) {
+    if (winner < loser) {
+      return 0.0;
+    }
+    return winner == loser ? g * 0.5 : g;
+  }
+
+  /** Returns {@link #winnerGrad(double, double, double)} as {@code Value} ops, or null for 0. */
+  static Value winnerGrad(double winner, double loser, Value g) {
+    if (winner < loser) {
+      return null;
+    }
+    return winner == loser ? g.mul(0.5) : g;
+  }
 
   /** What a node of an op holds in its {@code left} and {@code right} fields. */
   enum Kind {

@@ -33,8 +33,17 @@ import java.util.List;
  *
  * Operations follow IEEE 754 arithmetic and never throw on a value: {@code log} of {@code 0} is
  * {@code -Infinity} and of a negative number {@code NaN}; a negative base to a non-integer power
- * is {@code NaN}; overflow gives {@code ±Infinity}; {@code NaN} propagates through every op and its
- * derivative. Each op documents the points where its local derivative is not finite.
+ * is {@code NaN}; overflow gives {@code ±Infinity}; {@code NaN} propagates through every op.
+ *
+ * <p><b>Special points of derivatives.</b> Where the mathematical limit of the derivative exists
+ * (one-sided at the edge of a domain, as {@code sqrt} at 0), the local derivative is that limit;
+ * where it does not (kinks, ties, NaN inputs, {@code pow(0, 0)}), it is the value PyTorch's
+ * autograd returns. A local derivative that is exactly {@code 0} there (relu below its kink,
+ * {@code abs} at 0, the losing input of {@code max}/{@code min}, {@code pow} with exponent 0) is a
+ * select: the input's grad gets {@code 0} even when the upstream grad is infinite or NaN. Each op
+ * documents its special points; derivatives are computed so that no intermediate term overflows
+ * or cancels where the derivative itself is representable (see {@link #div(Value)}, {@link
+ * #sigmoid()}, {@link #tanh()}).
  * {@link AnomalyDetection} makes creation and backpropagation throw at the first NaN or infinity
  * instead, naming the op, its inputs and the node's label.
  *
@@ -148,8 +157,11 @@ public final class Value {
   /**
    * Returns the operation that made this node: {@code ""} for a leaf, otherwise {@code "+"},
    * {@code "-"}, {@code "*"}, {@code "/"}, {@code "neg"}, {@code "**2"} (power with a constant
-   * exponent, written as the seed writes {@code x**2}; an integral exponent has no {@code .0}), {@code "**"} (power with a {@code Value} exponent), {@code
-   * "exp"}, {@code "log"}, {@code "tanh"}, {@code "relu"} or {@code "sigmoid"}.
+   * exponent, written as the seed writes {@code x**2}; an integral exponent has no {@code .0}),
+   * {@code "**"} (power with a {@code Value} exponent), {@code "exp"}, {@code "log"}, {@code
+   * "tanh"}, {@code "relu"}, {@code "sigmoid"}, {@code "abs"}, {@code "sqrt"}, {@code "sin"},
+   * {@code "cos"}, {@code "max"}, {@code "min"}, {@code "leakyRelu(0.01)"} (with its slope) or
+   * {@code "softplus"}.
    */
   public String op() {
     return Op.of(op).label(this);
@@ -246,7 +258,10 @@ public final class Value {
 
   /**
    * Returns {@code this / other}. Local derivatives: {@code d/dthis = 1 / other}, {@code d/dother
-   * = -this / other^2}; both are infinite or NaN where {@code other == 0}.
+   * = -(this / other) / other}, computed in that order so that {@code other * other} cannot
+   * overflow or underflow ({@code div(1e200, 1e200)} gives {@code d/dother = -1e-200}, {@code
+   * div(3, 1e160)} gives {@code -3e-320}, as PyTorch). Where {@code other == 0} both follow IEEE
+   * arithmetic ({@code ±Infinity}, or NaN for {@code 0 / 0}).
    *
    * @throws NullPointerException if {@code other} is null
    */
@@ -260,29 +275,70 @@ public final class Value {
     return div(of(c));
   }
 
+  /**
+   * Returns {@code c - this}, the constant on the left ({@code x.rsub(1)} is {@code 1 - x}; the
+   * name is Python's {@code __rsub__}, which micrograd defines for the same purpose). The constant
+   * becomes a new leaf, the node's first input; the node is a {@link #sub(Value)}, so {@code
+   * d/dthis = -1}.
+   */
+  public Value rsub(double c) {
+    return of(c).sub(this);
+  }
+
+  /**
+   * Returns {@code c / this}, the constant on the left ({@code x.rdiv(2)} is {@code 2 / x};
+   * Python's {@code __rtruediv__}). The constant becomes a new leaf, the node's first input; the
+   * node is a {@link #div(Value)}, so {@code d/dthis = -(c / this) / this}.
+   */
+  public Value rdiv(double c) {
+    return of(c).div(this);
+  }
+
   /** Returns {@code -this}. Local derivative: {@code d/dthis = -1}. */
   public Value neg() {
     return unary(Op.NEG, this);
   }
 
   /**
-   * Returns {@code this^exponent} for a constant exponent. Local derivative (power rule): {@code
-   * d/dthis = exponent * this^(exponent - 1)}; NaN for a negative base with a non-integer
-   * exponent, infinite at {@code this == 0} for exponents below 1.
+   * Returns {@code this^exponent} for a constant exponent, as IEEE 754 {@code pow} (and PyTorch)
+   * define it: like {@link Math#pow} except that {@code pow(1, y)} is {@code 1} for every {@code
+   * y} (NaN and {@code ±Infinity} included) and {@code pow(-1, ±Infinity)} is {@code 1}, where
+   * {@code Math.pow} returns NaN. Local derivative (power rule): {@code d/dthis = exponent *
+   * this^(exponent - 1)}, with PyTorch's conventions:
+   *
+   * <ul>
+   *   <li>exactly {@code 0} for {@code exponent == 0}, whatever the base (zero and NaN included):
+   *       {@code this^0 = 1} is constant;
+   *   <li>{@code +Infinity} at {@code this == 0} for {@code 0 < exponent < 1} (the limit from the
+   *       right), {@code ±Infinity} there for negative exponents;
+   *   <li>NaN for a negative base with a non-integer exponent (the power is not real);
+   *   <li>at base {@code ±1} with an infinite exponent {@code ±Infinity} ({@code exponent *
+   *       1}); with a NaN exponent NaN.
+   * </ul>
+   *
+   * {@code pow(2.0)} is computed as {@code this * this}, the correctly rounded square.
    */
   public Value pow(double exponent) {
     if (exponent == 2.0) {
-      // x * x is the correctly rounded square (what Math.pow(x, 2.0) returns on HotSpot).
       return unary(Op.SQUARE, this);
     }
     return withConstant(Op.POW_CONST, this, exponent);
   }
 
   /**
-   * Returns {@code this^exponent} with a differentiable exponent. Local derivatives: {@code
-   * d/dthis = exponent * this^(exponent - 1)}, {@code d/dexponent = ln(this) * this^exponent}.
-   * The second is {@code 0} where the result is {@code 0} (the limit at a zero base) and NaN for a
-   * negative base, where {@code ln} is undefined.
+   * Returns {@code this^exponent} with a differentiable exponent; the value as {@link
+   * #pow(double)}. Local derivatives: {@code d/dthis} as {@link #pow(double)} (exactly {@code 0}
+   * where {@code exponent == 0}), and {@code d/dexponent = this^exponent * ln(this)}, which is:
+   *
+   * <ul>
+   *   <li>exactly {@code 0} at a zero base with {@code exponent >= 0} (PyTorch's mask; the limit
+   *       for {@code exponent > 0}; {@code pow(0, 0)} included), and where a positive base gives
+   *       a zero result ({@code this^exponent} underflowed, or {@code Infinity^-y}: the power is
+   *       flat in the exponent there);
+   *   <li>{@code 0} at base {@code 1} (any exponent, {@code ln 1 = 0});
+   *   <li>NaN for a negative base ({@code ln} is undefined), {@code pow(-1, ±Infinity)} and a NaN
+   *       base with exponent 0 included, as PyTorch.
+   * </ul>
    *
    * @throws NullPointerException if {@code exponent} is null
    */
@@ -291,29 +347,40 @@ public final class Value {
     return binary(Op.POW, this, exponent);
   }
 
-  /** Returns {@code e^this}. Local derivative: {@code d/dthis = e^this}. */
+  /**
+   * Returns {@code e^this}. Local derivative: {@code d/dthis = e^this} ({@code 0} at {@code
+   * -Infinity}, {@code Infinity} where the result overflows).
+   */
   public Value exp() {
     return unary(Op.EXP, this);
   }
 
   /**
-   * Returns {@code ln(this)}: {@code -Infinity} at 0, NaN below. Local derivative: {@code d/dthis =
-   * 1 / this}.
+   * Returns {@code ln(this)}: {@code -Infinity} at {@code ±0}, NaN below. Local derivative:
+   * {@code d/dthis = 1 / this} ({@code Infinity} at {@code 0}, {@code -Infinity} at {@code -0.0},
+   * {@code 0} at {@code Infinity}, as PyTorch).
    */
   public Value log() {
     return unary(Op.LOG, this);
   }
 
-  /** Returns {@code tanh(this)}. Local derivative: {@code d/dthis = 1 - tanh(this)^2}. */
+  /**
+   * Returns {@code tanh(this)}. Local derivative: {@code d/dthis = 1 - tanh(this)^2 =
+   * sech(this)^2}, computed as {@code 1 - tanh^2} for {@code |this| < 1} and as {@code 4e / (1 +
+   * e)^2} with {@code e = exp(-2|this|)} beyond, so that it keeps its true small value where
+   * {@code tanh} rounds to {@code ±1} (about {@code 1.7e-17} at 20, where {@code 1 - tanh^2} and
+   * PyTorch give {@code 0}); {@code 0} at {@code ±Infinity}.
+   */
   public Value tanh() {
     return unary(Op.TANH, this);
   }
 
   /**
-   * Returns {@code max(0, this)} (NaN stays NaN). Local derivative: {@code d/dthis = 1} where the
-   * result is positive, else {@code 0} (so {@code 0} at the kink, as in micrograd), NaN for NaN;
-   * like micrograd it multiplies the upstream gradient, so a NaN or infinite upstream is not
-   * silently dropped.
+   * Returns {@code max(0, this)} ({@code -0.0} and NaN stay as they are). Local derivative:
+   * {@code d/dthis = 1} where the result is positive or NaN, {@code 0} at or below 0 (the kink
+   * takes {@code 0}, as micrograd and PyTorch). It is a select, as PyTorch's {@code
+   * threshold_backward}: below the kink the input's grad gets {@code 0} even if the upstream grad
+   * is infinite or NaN; a NaN result passes the upstream grad.
    */
   public Value relu() {
     return unary(Op.RELU, this);
@@ -321,10 +388,101 @@ public final class Value {
 
   /**
    * Returns {@code 1 / (1 + e^-this)}. Local derivative: {@code d/dthis = sigmoid(this) * (1 -
-   * sigmoid(this))}.
+   * sigmoid(this))}, computed as {@code e / (1 + e)^2} with {@code e = exp(-|this|)} so that it
+   * keeps its true small value where the sigmoid rounds to 1 ({@code 4.248e-18} at 40, where
+   * {@code s (1 - s)} and PyTorch give {@code 0}); {@code 0} at {@code ±Infinity}.
    */
   public Value sigmoid() {
     return unary(Op.SIGMOID, this);
+  }
+
+  /**
+   * Returns {@code |this|}. Local derivative: {@code d/dthis = sign(this)}: {@code 1} above 0,
+   * {@code -1} below, and at the kink ({@code ±0}) exactly {@code 0} — PyTorch's {@code
+   * sgn(0) = 0}; the input's grad then gets {@code 0} whatever the upstream grad. NaN has
+   * derivative {@code 0}, as PyTorch's {@code sgn(NaN) = 0}.
+   */
+  public Value abs() {
+    return unary(Op.ABS, this);
+  }
+
+  /**
+   * Returns {@code sqrt(this)} ({@code -0.0} at {@code -0.0}, NaN below 0). Local derivative:
+   * {@code d/dthis = 1 / (2 sqrt(this))}: {@code +Infinity} at {@code 0} (the limit from the
+   * right), {@code -Infinity} at {@code -0.0}, {@code 0} at {@code Infinity}, NaN below 0, as
+   * PyTorch.
+   */
+  public Value sqrt() {
+    return unary(Op.SQRT, this);
+  }
+
+  /**
+   * Returns {@code sin(this)}. Local derivative: {@code d/dthis = cos(this)} (NaN at {@code
+   * ±Infinity}).
+   */
+  public Value sin() {
+    return unary(Op.SIN, this);
+  }
+
+  /**
+   * Returns {@code cos(this)}. Local derivative: {@code d/dthis = -sin(this)} ({@code -0.0} at
+   * {@code 0}, NaN at {@code ±Infinity}).
+   */
+  public Value cos() {
+    return unary(Op.COS, this);
+  }
+
+  /**
+   * Returns the larger of {@code this} and {@code other} as {@link Math#max} (NaN if either is
+   * NaN; {@code 0.0} is larger than {@code -0.0}). Local derivatives, as PyTorch's {@code
+   * torch.maximum}: {@code 1} to the larger input and exactly {@code 0} to the smaller; at a tie
+   * ({@code -0.0} and {@code 0.0} included) each input gets half the upstream grad; if either is
+   * NaN both get the full upstream grad.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Value max(Value other) {
+    requireNonNull(other, "other");
+    return binary(Op.MAX, this, other);
+  }
+
+  /**
+   * Returns the smaller of {@code this} and {@code other} as {@link Math#min}. Local derivatives
+   * mirror {@link #max(Value)} (PyTorch's {@code torch.minimum}): {@code 1} to the smaller input,
+   * {@code 0} to the larger, half each at a tie, full to both if either is NaN.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Value min(Value other) {
+    requireNonNull(other, "other");
+    return binary(Op.MIN, this, other);
+  }
+
+  /**
+   * Returns {@code this} where it is positive, else {@code slope * this} (PyTorch's {@code
+   * leaky_relu(x, negative_slope)}; NaN stays NaN). Local derivative: {@code 1} above 0, {@code
+   * slope} at or below 0 (the kink takes {@code slope}, as PyTorch) and for NaN; with {@code slope
+   * == 0} the input's grad gets exactly {@code 0} there, whatever the upstream grad, as {@link
+   * #relu()}. The slope is a hidden constant, not an input: it receives no gradient.
+   *
+   * @throws IllegalArgumentException if {@code slope} is NaN or infinite
+   */
+  public Value leakyRelu(double slope) {
+    if (!Double.isFinite(slope)) {
+      throw new IllegalArgumentException("slope must be finite, got " + slope);
+    }
+    return withConstant(Op.LEAKY_RELU, this, slope);
+  }
+
+  /**
+   * Returns {@code ln(1 + e^this)}, computed as {@code max(this, 0) + log1p(e^-|this|)} so that it
+   * neither overflows for large inputs nor loses them for small ones ({@code jax.nn.softplus}'s
+   * value; PyTorch's {@code softplus} instead returns {@code this} itself above its threshold 20).
+   * Local derivative: {@code d/dthis = sigmoid(this)}, computed as {@link #sigmoid()} ({@code 1}
+   * at {@code Infinity}, {@code 0} at {@code -Infinity}).
+   */
+  public Value softplus() {
+    return unary(Op.SOFTPLUS, this);
   }
 
   /**
