@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class DemoTwoStepBenchmark {
-  private static final double W0 = 0.25;
-  private static final double B0 = -0.5;
+  static final double W0 = 0.25;
+  static final double B0 = -0.5;
 
   NaiveRegression naive;
   EagerRegression eager;

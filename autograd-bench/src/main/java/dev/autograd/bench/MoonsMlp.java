@@ -2,6 +2,7 @@ package dev.autograd.bench;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -81,6 +82,43 @@ final class MoonsMlp {
       losses.add(score(inputs[i]).mul(-labels[i]).add(1.0).relu());
     }
     return Value.sum(losses).mul(1.0 / POINTS);
+  }
+
+  /**
+   * Builds and returns micrograd's full moons loss: the mean hinge loss plus its L2 term {@code
+   * alpha * sum(p * p)} over the parameters ({@code alpha = 1e-4} in micrograd's demo notebook);
+   * {@code alpha = 0} builds exactly {@link #loss()}.
+   */
+  Value loss(double alpha) {
+    Value dataLoss = loss();
+    if (alpha == 0) {
+      return dataLoss;
+    }
+    List<Value> squares = new ArrayList<>(parameters.size());
+    for (Value p : parameters) {
+      squares.add(p.mul(p));
+    }
+    return dataLoss.add(Value.sum(squares).mul(alpha));
+  }
+
+  /** Returns a copy of neuron {@code j} of layer {@code l}: its weights, then its bias. */
+  double[] neuron(int l, int j) {
+    return Arrays.stream(layers[l][j]).mapToDouble(Value::data).toArray();
+  }
+
+  /** Returns the layer sizes, inputs first: {@code {2, 16, 16, 1}}. */
+  static int[] sizes() {
+    return SIZES.clone();
+  }
+
+  /** Returns input point {@code i} as {@code {x, y}}. */
+  double[] input(int i) {
+    return new double[] {inputs[i][0].data(), inputs[i][1].data()};
+  }
+
+  /** Returns the label of point {@code i}, {@code -1} or {@code 1}. */
+  double label(int i) {
+    return labels[i];
   }
 
   /** Moves every parameter by {@code -learningRate * grad} (plain SGD). */

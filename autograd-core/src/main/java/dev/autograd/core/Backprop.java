@@ -131,6 +131,7 @@ final class Backprop {
 
     @Override
     void ready(Value v) {
+      v.checkInputsUnchanged();
       v.propagate();
       if (checked && anomaly == null) {
         anomaly = AnomalyDetection.backwardAnomaly(v);
@@ -174,6 +175,10 @@ final class Backprop {
   static void accumulate(Value root) {
     Value[] order = propagationOrder(root);
     int n = order.length;
+    // Checked before any grad changes, so a stale graph leaves the accumulated grads as they were.
+    for (int i = 0; i < n && order[i].left != null; i++) {
+      order[i].checkInputsUnchanged();
+    }
     double[] kept = new double[n];
     for (int i = 0; i < n; i++) {
       kept[i] = order[i].grad;

@@ -38,6 +38,8 @@ public final class CompiledGraph {
   /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
   private final int[] runStart;
   private final Op[] runOp;
+  /** {@link Value#latestVersion()} when the last {@link #forward()} began reading the leaves. */
+  private long forwardVersion;
 
   private CompiledGraph(Value root) {
     // Interior nodes in the order Value.backward() propagates them, then the leaves: replaying
@@ -143,6 +145,7 @@ public final class CompiledGraph {
   public double forward() {
     final double[] d = data;
     final Value[] lv = leaves;
+    forwardVersion = Value.latestVersion();
     for (int i = 0; i < leafCount; i++) {
       d[i] = lv[i].data;
     }
@@ -209,8 +212,12 @@ public final class CompiledGraph {
    * Sets every recorded grad to {@code 0}, the output's to {@code 1}, propagates in reverse
    * recording order using the data of the last {@link #forward()}, and writes each leaf's
    * gradient into its {@code grad} — the same semantics as {@link Value#backward()}.
+   *
+   * @throws IllegalStateException if a leaf was changed by {@link Value#setData} since the last
+   *     {@link #forward()} (the recorded data would be stale); no grad is changed then
    */
   public void backward() {
+    checkLeavesUnchangedSinceForward();
     final double[] g = grad;
     Arrays.fill(g, 0.0);
     g[size - 1] = 1.0;
@@ -290,6 +297,21 @@ public final class CompiledGraph {
           }
         }
         break;
+    }
+  }
+
+  /**
+   * Throws if a leaf changed since the last forward pass read it. Constant time when no leaf
+   * anywhere changed since (the usual case); otherwise one look at each leaf.
+   */
+  private void checkLeavesUnchangedSinceForward() {
+    if (Value.latestVersion() == forwardVersion) {
+      return;
+    }
+    for (int i = 0; i < leafCount; i++) {
+      if (leaves[i].changedSince(forwardVersion)) {
+        throw Value.stale(leaves[i], "the compiled graph's last forward() read it");
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,22 +33,21 @@ public final class GradCheck {
    * Compares the gradients that {@code output.backward()} gives each of {@code inputs} with finite
    * differences taken by replaying the recorded graph ({@link CompiledGraph}) with one input
    * moved at a time. Calls {@code output.backward()}, so grads in the graph are overwritten; every
-   * input's data is restored.
+   * input's data is restored bit for bit without a new version (see {@link Value#setData}), so
+   * {@code output}'s graph stays valid for {@code backward()}.
    *
    * @throws NullPointerException if an argument or input is null
    * @throws IllegalArgumentException if an input is not a leaf, or {@code step} is not positive
    *     and finite
    */
   public static Report check(Value output, List<Value> inputs, double step) {
-    requireNonNull(output, "output");
-    requireNonNull(inputs, "inputs");
-    checkStep(step);
+    checkNotNull(output, "output");
+    checkNotNull(inputs, "inputs");
+    checkArgument(step > 0 && step < Double.POSITIVE_INFINITY,
+        "step must be positive and finite, got %s", step);
     for (int i = 0; i < inputs.size(); i++) {
-      Value x = requireNonNull(inputs.get(i), "inputs[" + i + "]");
-      if (!x.isLeaf()) {
-        throw new IllegalArgumentException(
-            "inputs[" + i + "] must be a leaf, but was made by op '" + x.op() + "'");
-      }
+      Value x = checkNotNull(inputs.get(i), "inputs[%s] is null", i);
+      checkArgument(x.isLeaf(), "inputs[%s] must be a leaf, but was made by op '%s'", i, x.op());
     }
     CompiledGraph graph = CompiledGraph.compile(output);
     Map<Value, Boolean> reachable = new IdentityHashMap<>();
@@ -65,13 +65,13 @@ public final class GradCheck {
         numeric =
             derivative(
                 t -> {
-                  x.setData(t);
+                  x.data = t; // not setData: restored below, the caller's graph stays valid
                   return graph.forward();
                 },
                 x0,
                 step);
       } finally {
-        x.setData(x0);
+        x.data = x0;
       }
       entries.add(new Entry(i, x.label(), analytic, numeric));
     }
@@ -92,10 +92,10 @@ public final class GradCheck {
    * @throws NullPointerException if {@code f} or {@code point} is null, or {@code f} returns null
    */
   public static Report check(Function<List<Value>, Value> f, double... point) {
-    requireNonNull(f, "f");
-    requireNonNull(point, "point");
+    checkNotNull(f, "f");
+    checkNotNull(point, "point");
     List<Value> leaves = leavesAt(point);
-    Value out = requireNonNull(f.apply(leaves), "f returned null");
+    Value out = checkNotNull(f.apply(leaves), "f returned null");
     out.backward();
     List<Entry> entries = new ArrayList<>(point.length);
     for (int i = 0; i < point.length; i++) {
@@ -105,7 +105,7 @@ public final class GradCheck {
               t -> {
                 double[] moved = point.clone();
                 moved[index] = t;
-                return requireNonNull(f.apply(leavesAt(moved)), "f returned null").data();
+                return checkNotNull(f.apply(leavesAt(moved)), "f returned null").data();
               },
               point[i],
               DEFAULT_STEP);
@@ -120,12 +120,6 @@ public final class GradCheck {
       leaves.add(Value.of(point[i], "x" + i));
     }
     return leaves;
-  }
-
-  private static void checkStep(double step) {
-    if (!(step > 0) || Double.isInfinite(step)) {
-      throw new IllegalArgumentException("step must be positive and finite, got " + step);
-    }
   }
 
   /** Richardson-extrapolated central difference of {@code f} at {@code x0}. */

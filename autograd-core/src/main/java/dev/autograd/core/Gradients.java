@@ -44,6 +44,9 @@ public final class Gradients {
    *
    * @throws NullPointerException if {@code output}, {@code wrt} or an element of {@code wrt} is
    *     null
+   * @throws IllegalStateException if a leaf of the graph was changed by {@link
+   *     Value#setData(double)} after a node was built from it (a stale graph, as {@link
+   *     Value#backward()} reports it)
    */
   public static List<Value> of(Value output, List<Value> wrt) {
     requireNonNull(output, "output");
@@ -65,6 +68,7 @@ public final class Gradients {
    *
    * @throws NullPointerException if {@code output}, {@code wrt} or an element of {@code wrt} is
    *     null
+   * @throws IllegalStateException for a stale graph, as {@link #of(Value, List)}
    */
   public static double[][] hessian(Value output, List<Value> wrt) {
     List<Value> gradient = of(output, wrt);
@@ -85,6 +89,7 @@ public final class Gradients {
    * @throws NullPointerException if {@code output}, {@code wrt}, an element of {@code wrt} or
    *     {@code v} is null
    * @throws IllegalArgumentException if {@code v.length != wrt.size()}
+   * @throws IllegalStateException for a stale graph, as {@link #of(Value, List)}
    */
   public static double[] hessianVectorProduct(Value output, List<Value> wrt, double[] v) {
     requireNonNull(v, "v");
@@ -107,6 +112,9 @@ public final class Gradients {
    */
   private static Map<Value, Value> adjoints(Value output) {
     Value[] order = Backprop.propagationOrder(output);
+    for (int i = 0; i < order.length && order[i].left != null; i++) {
+      order[i].checkInputsUnchanged();
+    }
     Map<Value, Value> adjoint = new IdentityHashMap<>(order.length * 2);
     adjoint.put(output, Value.of(1.0));
     for (Value v : order) {

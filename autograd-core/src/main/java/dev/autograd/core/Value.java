@@ -1,8 +1,10 @@
 package dev.autograd.core;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scalar node of a computation graph: its number ({@link #data()}), the derivative of the last
@@ -28,6 +30,27 @@ import java.util.List;
  * <p>A node used twice (as in {@code a.add(a)}) receives both contributions. Graph traversal is
  * iterative, so graphs of any depth (10,000,000-node chains included) differentiate without
  * {@code StackOverflowError}.
+ *
+ * <h2>Changing a leaf: stale graphs</h2>
+ *
+ * Nodes are built from their inputs' data at the time, so after {@link #setData(double)} on a leaf
+ * the nodes already built from it hold old values. Like PyTorch's version counters on saved
+ * tensors, every {@code setData} gives the leaf a new version, and {@link #backward()} and {@link
+ * #backwardAccumulate()} throw an {@link IllegalStateException} naming the leaf (label and data)
+ * when they reach a node built from an older version of it, instead of mixing old and new data
+ * into gradients that are right at neither point:
+ *
+ * <pre>{@code
+ * Value x = Value.of(0.5, "x");
+ * Value f = x.mul(x).tanh();
+ * x.setData(2);
+ * f.backward();   // IllegalStateException: stale graph: leaf "x" (data 2.0) was changed ...
+ * }</pre>
+ *
+ * The training loop of the reference program — build the graph, {@code backward()}, {@code
+ * setData} on the parameters, build the graph again — never meets the check, and a {@link
+ * CompiledGraph} replay re-reads every leaf, so it may follow {@code setData}. Only leaves can be
+ * changed: {@code setData} on a node made by an operation throws.
  *
  * <h2>Non-finite values</h2>
  *
@@ -73,6 +96,20 @@ public final class Value {
   final int level;
   /** Set while {@link Backprop} collects the graph; always false between calls. */
   boolean visited;
+  /**
+   * The version of this node's data. A leaf starts at 0 and takes a new value of {@link #VERSIONS}
+   * at each {@link #setData}; a node made by an op takes its inputs' highest version. So an input
+   * has a higher version than a node made from it exactly when the input was changed after the
+   * node was built (see {@link #checkInputsUnchanged()}).
+   */
+  private long version;
+
+  /**
+   * Hands out leaf versions. Only {@link #setData} writes it (one atomic increment); building nodes
+   * never reads it, so threads building independent graphs share nothing through it. Versions
+   * only grow, so every new one is above every version any node holds.
+   */
+  private static final AtomicLong VERSIONS = new AtomicLong();
 
   private Value(double data, Op op, Value left, Value right, String label) {
     this.data = data;
@@ -82,6 +119,8 @@ public final class Value {
     this.label = label;
     this.level =
         left == null ? 0 : 1 + (right == null ? left.level : Math.max(left.level, right.level));
+    this.version =
+        left == null ? 0 : right == null ? left.version : Math.max(left.version, right.version);
     if (AnomalyDetection.enabled) {
       AnomalyDetection.checkForward(this);
     }
@@ -124,14 +163,10 @@ public final class Value {
    * @throws NullPointerException if {@code values} or any element is null
    */
   public static Value sum(List<Value> values) {
-    requireNonNull(values, "values");
+    checkNotNull(values, "values");
     Value total = of(0.0);
     for (int i = 0; i < values.size(); i++) {
-      Value v = values.get(i);
-      if (v == null) {
-        throw new NullPointerException("values[" + i + "] is null");
-      }
-      total = total.add(v);
+      total = total.add(checkNotNull(values.get(i), "values[%s] is null", i));
     }
     return total;
   }
@@ -184,12 +219,84 @@ public final class Value {
   }
 
   /**
-   * Replaces this node's number: the one way optimizers update a parameter. Nodes already built
-   * from this one keep their old data; build the graph again (or replay a {@link CompiledGraph})
-   * to see the change.
+   * Replaces this leaf's number: the one way optimizers update a parameter. Nodes already built
+   * from this leaf keep their old data; build the graph again (or replay a {@link CompiledGraph})
+   * to see the change. The leaf gets a new version (even when {@code data} equals the old value),
+   * so a later {@link #backward()} or {@link #backwardAccumulate()} through a node built before
+   * this call throws {@link IllegalStateException} instead of mixing old and new data.
+   *
+   * @throws IllegalStateException if this node was made by an operation: its data follows from
+   *     its inputs, and changing it would make every gradient through it wrong
    */
   public void setData(double data) {
+    if (left != null) {
+      throw new IllegalStateException(
+          "setData on a node made by '"
+              + op()
+              + "' (data "
+              + this.data
+              + "): only leaves can be changed; change a leaf and build the graph again");
+    }
     this.data = data;
+    this.version = VERSIONS.incrementAndGet();
+  }
+
+  /**
+   * Returns a new leaf with this node's data and label, not connected to this node's graph:
+   * gradients do not flow through it into this node's inputs, as with PyTorch's {@code
+   * Tensor.detach()} (<a
+   * href="https://pytorch.org/docs/stable/generated/torch.Tensor.detach.html">docs</a>). Unlike
+   * PyTorch's, it shares no storage: {@link #setData(double)} on either node leaves the other
+   * unchanged. Use it for a value that should act as a constant, such as a target computed by the
+   * model itself.
+   */
+  public Value detach() {
+    return new Value(data, Op.LEAF, null, null, label);
+  }
+
+  /** Returns the version every leaf changed so far is at or below: see {@link #version}. */
+  static long latestVersion() {
+    return VERSIONS.get();
+  }
+
+  /** Returns true if this leaf was changed by {@link #setData} after {@code version} was current. */
+  boolean changedSince(long version) {
+    return this.version > version;
+  }
+
+  /**
+   * Throws if an input of this node was changed by {@link #setData} after this node was built, so
+   * that its local derivatives would read data it was not computed from.
+   *
+   * @throws IllegalStateException naming the changed leaf, its data and this node's op
+   */
+  void checkInputsUnchanged() {
+    if (left.version > version) {
+      throw staleInput(left);
+    }
+    if (right != null && right.version > version) {
+      throw staleInput(right);
+    }
+  }
+
+  private IllegalStateException staleInput(Value input) {
+    return stale(input, "the '" + op() + "' node built from it");
+  }
+
+  /**
+   * Returns the exception for a backward pass that reaches {@code leaf} through {@code user}, a
+   * node (or a {@link CompiledGraph} forward pass) that read the leaf before its last change.
+   */
+  static IllegalStateException stale(Value leaf, String user) {
+    return new IllegalStateException(
+        "stale graph: leaf \""
+            + leaf.label
+            + "\" (data "
+            + leaf.data
+            + ") was changed by setData after "
+            + user
+            + "; build the graph again after changing a leaf (or replay it with CompiledGraph,"
+            + " which re-reads every leaf)");
   }
 
   /**
@@ -530,6 +637,10 @@ public final class Value {
    * propagates gradients in reverse topological order, so that each reachable node ends with
    * {@code d(this)/d(node)} — the seed's {@code backward()}. Idempotent: calling it again yields
    * the same grads. Grads of nodes not reachable from this one are untouched.
+   *
+   * @throws IllegalStateException if a leaf of this graph was changed by {@link #setData} after a
+   *     node built from it (see "Changing a leaf" above); the grads of reachable nodes are then
+   *     partly reset and must not be used
    */
   public void backward() {
     Backprop.backward(this);
@@ -540,6 +651,10 @@ public final class Value {
    * what they held: after {@code a.backwardAccumulate(); b.backwardAccumulate();} from zero grads,
    * each node holds {@code d(a)/d(node) + d(b)/d(node)}. Intermediate nodes shared by several
    * outputs accumulate too, so the result does not depend on the order of the calls.
+   *
+   * @throws IllegalStateException if a leaf of this graph was changed by {@link #setData} after a
+   *     node built from it (see "Changing a leaf" above); checked before any grad changes, so
+   *     every grad keeps what it held
    */
   public void backwardAccumulate() {
     Backprop.accumulate(this);

@@ -76,7 +76,7 @@ class BadInputTest {
             t -> GradCheck.check(null, List.of(t.x))),
         new Row("GradCheck.check", "null inputs", NullPointerException.class, "inputs",
             t -> GradCheck.check(t.f, null)),
-        new Row("GradCheck.check", "a null input", NullPointerException.class, "inputs[1]",
+        new Row("GradCheck.check", "a null input", NullPointerException.class, "inputs[1] is null",
             t -> GradCheck.check(t.f, Arrays.asList(t.x, null))),
         new Row("GradCheck.check", "an interior node as input", IllegalArgumentException.class,
             "inputs[1] must be a leaf, but was made by op '+'",
@@ -100,6 +100,20 @@ class BadInputTest {
         new Row("GradCheck.check(f, point)", "a function returning null",
             NullPointerException.class, "f returned null",
             t -> GradCheck.check(xs -> null, 1.0)),
+        new Row("Parameters.distinct", "null list", NullPointerException.class, "params",
+            t -> Parameters.distinct(null, "params")),
+        new Row("Parameters.distinct", "null name", NullPointerException.class, "name",
+            t -> Parameters.distinct(List.of(t.x), null)),
+        new Row("Parameters.distinct", "a null element", NullPointerException.class,
+            "weights[1] is null", t -> Parameters.distinct(Arrays.asList(t.x, null), "weights")),
+        new Row("Parameters.distinct", "an interior node", IllegalArgumentException.class,
+            "params[2] must be a leaf, but was made by op '*'",
+            t -> Parameters.distinct(List.of(t.x, t.y, t.f), "params")),
+        new Row("Parameters.zeroGrad", "null list", NullPointerException.class, "params",
+            t -> Parameters.zeroGrad(null)),
+        new Row("Parameters.zeroGrad", "a null element after a parameter",
+            NullPointerException.class, "params[1] is null",
+            t -> Parameters.zeroGrad(Arrays.asList(t.x, null))),
         new Row("DotGraph.render", "null output", NullPointerException.class, "output",
             t -> DotGraph.render(null)),
         new Row("PythonFormat.fixed", "negative digits", IllegalArgumentException.class,
@@ -148,7 +162,7 @@ class BadInputTest {
     List<String> covered = rows().map(Row::entryPoint).toList();
     for (String type :
         List.of("Value", "CompiledGraph", "GradCheck", "DotGraph", "PythonFormat",
-            "AnomalyDetection")) {
+            "AnomalyDetection", "Parameters")) {
       assertEquals(true, covered.stream().anyMatch(p -> p.startsWith(type)), type);
     }
   }

@@ -3,6 +3,7 @@ package dev.autograd.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +69,7 @@ class ConcurrentGraphsTest {
   /**
    * Builds a small tanh network (3 inputs, 6 hidden, 1 output) with weights and a batch of 4
    * examples drawn from {@code seed}, takes the mean squared error, backpropagates eagerly, then
-   * replays the compiled graph with moved weights. Returns the bits of the loss, every weight's
+   * checks that the eager graph is now stale, replays the compiled graph with moved weights. Returns the bits of the loss, every weight's
    * grad, and the replayed loss and grads.
    */
   private static long[] trainingStepBits(long seed) {
@@ -119,6 +120,8 @@ class ConcurrentGraphsTest {
     for (Value w : weights) {
       w.setData(w.data() - 0.1 * w.grad());
     }
+    // Other threads change their own leaves meanwhile: only this graph's changes make it stale.
+    assertThrows(IllegalStateException.class, loss::backward);
     bits[n++] = Double.doubleToRawLongBits(compiled.forwardBackward());
     for (Value w : weights) {
       bits[n++] = Double.doubleToRawLongBits(w.grad());

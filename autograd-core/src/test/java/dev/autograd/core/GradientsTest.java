@@ -153,6 +153,16 @@ class GradientsTest {
   }
 
   @Test
+  void aStaleGraphThrowsNamingTheChangedLeaf() {
+    Value x = Value.of(0.5, "x");
+    Value f = x.mul(x).tanh();
+    x.setData(2.0);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> Gradients.of(f, List.of(x)));
+    assertEquals(true, e.getMessage().startsWith("stale graph: leaf \"x\" (data 2.0)"), e.getMessage());
+  }
+
+  @Test
   void badArgumentsNameTheOffendingValue() {
     Value x = Value.of(1.0);
     assertEquals("output", assertThrows(NullPointerException.class,

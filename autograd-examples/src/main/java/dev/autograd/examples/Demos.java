@@ -1,23 +1,33 @@
 package dev.autograd.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The module's default main: runs the seed's demos in the seed's order, demo 1 (scalar
+ * The module's default main: runs the reference program's demos in its order, demo 1 (scalar
  * calculation) then demo 2 (linear regression, from a random start unless {@code --w0}/{@code
  * --b0} fix it). It takes demo 2's flags, so {@code --w0 0.25 --b0 -0.5} prints exactly what
  * {@code python3 reference.py --w0 0.25 --b0 -0.5} prints.
  */
-public final class Demos {
-  private Demos() {}
+@Command(name = "demos", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    sortOptions = false, description = "Runs the reference program's demo 1 (scalar calculation)"
+        + " then demo 2 (linear regression).")
+public final class Demos implements Callable<Integer> {
+  /** Returns the demos as a command, for picocli (its flags are set by parsing). */
+  public Demos() {}
 
-  static final CommandLine COMMAND_LINE = new CommandLine("Demos",
-      "Runs the seed's demo 1 (scalar calculation) then demo 2 (linear regression).",
-      LinearRegressionDemo.FLAGS);
+  @Mixin private RegressionFlags flags;
+  @Spec private CommandSpec spec;
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
-    CommandLine.exitOnFailure(run(args, System.out, System.err));
+    Cli.exitOnFailure(run(args, System.out, System.err));
   }
 
   /**
@@ -25,10 +35,15 @@ public final class Demos {
    * an error and the usage to {@code err} for a bad command line, 1 if the plot cannot be written.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return COMMAND_LINE.run(args, out, err, arguments -> {
-      LinearRegressionDemo.Options options = LinearRegressionDemo.options(arguments);
-      ScalarDemo.run(out);
-      return LinearRegressionDemo.run(options, out);
-    });
+    return Cli.execute(new Demos(), args, out, err);
+  }
+
+  /** Runs demo 1 then demo 2 with the parsed flags; returns the exit code. */
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    LinearRegressionDemo.Options options = flags.options();
+    ScalarDemo.run(out);
+    return LinearRegressionDemo.run(options, out);
   }
 }

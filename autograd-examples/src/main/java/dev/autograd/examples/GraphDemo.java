@@ -4,30 +4,50 @@ import dev.autograd.core.DotGraph;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Draws demo 1's graph {@code f = (x + y) * y} (after {@code backward()}) as Graphviz DOT text, and
  * as SVG when Graphviz's {@code dot} program is on the {@code PATH}; without it, prints the command
  * that would render the DOT file.
  */
-public final class GraphDemo {
-  private GraphDemo() {}
-
+@Command(name = "graph", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    description = "Writes demo 1's graph f = (x + y) * y as Graphviz DOT, and as SVG when 'dot' is"
+        + " installed.")
+public final class GraphDemo implements Callable<Integer> {
   static final Path DEFAULT_OUT = Path.of("target", "demo1.dot");
 
-  static final CommandLine COMMAND_LINE = new CommandLine("GraphDemo",
-      "Writes demo 1's graph f = (x + y) * y as Graphviz DOT, and as SVG when 'dot' is installed.",
-      List.of(CommandLine.Flag.valued("--out", "FILE.dot",
-          "where to write the DOT text (default " + DEFAULT_OUT + ", directory created)")));
+  @Option(names = "--out", paramLabel = "FILE.dot", converter = Cli.OutputFile.class,
+      description = "where to write the DOT text (default target/demo1.dot, directory created)")
+  private Path out;
+
+  @Spec private CommandSpec spec;
+
+  /** Where to look for Graphviz's {@code dot}: a {@code PATH}-style list of directories. */
+  private final String path;
+
+  /** Returns the graph drawing as a command that looks for {@code dot} on the {@code PATH}. */
+  public GraphDemo() {
+    this(System.getenv("PATH"));
+  }
+
+  private GraphDemo(String path) {
+    this.path = path;
+  }
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
-    CommandLine.exitOnFailure(run(args, System.out, System.err));
+    Cli.exitOnFailure(run(args, System.out, System.err));
   }
 
   /**
@@ -44,28 +64,34 @@ public final class GraphDemo {
    * directories of {@code path} (a {@code PATH}-style list).
    */
   static int run(String[] args, PrintStream out, PrintStream err, String path) {
-    return COMMAND_LINE.run(args, out, err, arguments -> {
-      Path dotFile = arguments.outputFile("--out");
-      if (dotFile == null) {
-        dotFile = DEFAULT_OUT.toAbsolutePath();
-        Files.createDirectories(dotFile.getParent());
-      }
-      ScalarDemo.Graph graph = ScalarDemo.differentiated();
-      Files.writeString(dotFile, DotGraph.render(graph.f()), StandardCharsets.UTF_8);
-      out.println("Wrote " + dotFile);
-      Path svgFile = siblingSvg(dotFile);
-      Path dot = findOnPath("dot", path);
-      if (dot == null) {
-        out.println("Graphviz 'dot' is not on the PATH; to draw the graph install Graphviz and "
-            + "run: dot -Tsvg " + dotFile + " -o " + svgFile);
-        return 0;
-      }
-      return renderSvg(dot, dotFile, svgFile, out, err);
-    });
+    return Cli.execute(new GraphDemo(path), args, out, err);
   }
 
-  private static int renderSvg(Path dot, Path dotFile, Path svgFile, PrintStream out,
-      PrintStream err) throws IOException {
+  /** Writes the DOT file (and the SVG when {@code dot} is found); returns the exit code. */
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path dotFile = this.out;
+    if (dotFile == null) {
+      dotFile = DEFAULT_OUT.toAbsolutePath();
+      Files.createDirectories(dotFile.getParent());
+    }
+    ScalarDemo.Graph graph = ScalarDemo.differentiated();
+    Files.writeString(dotFile, DotGraph.render(graph.f()), StandardCharsets.UTF_8);
+    out.println("Wrote " + dotFile);
+    Path svgFile = siblingSvg(dotFile);
+    Path dot = findOnPath("dot", path);
+    if (dot == null) {
+      out.println("Graphviz 'dot' is not on the PATH; to draw the graph install Graphviz and "
+          + "run: dot -Tsvg " + dotFile + " -o " + svgFile);
+      return 0;
+    }
+    return renderSvg(dot, dotFile, svgFile, out, err);
+  }
+
+  private int renderSvg(Path dot, Path dotFile, Path svgFile, PrintWriter out,
+      PrintWriter err) throws IOException {
     Process process = new ProcessBuilder(dot.toString(), "-Tsvg", dotFile.toString(), "-o",
         svgFile.toString()).redirectErrorStream(true).start();
     String messages = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,8 +103,8 @@ public final class GraphDemo {
       throw new IOException("interrupted while waiting for " + dot, e);
     }
     if (exit != 0) {
-      err.println("GraphDemo: error: " + dot + " exited with " + exit + ": " + messages.strip());
-      return CommandLine.RUN_ERROR;
+      err.println(spec.qualifiedName() + ": error: " + dot + " exited with " + exit + ": " + messages.strip());
+      return Cli.RUN_ERROR;
     }
     out.println("Wrote " + svgFile);
     return 0;

@@ -3,52 +3,46 @@ package dev.autograd.examples;
 import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
-import dev.autograd.examples.CommandLine.Arguments;
-import dev.autograd.examples.CommandLine.Flag;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.Init;
-import dev.autograd.nn.Linear;
+import dev.autograd.nn.BiasTrickLinear;
 import dev.autograd.optim.Adam;
 import dev.autograd.optim.MseLoss;
 import dev.autograd.optim.Optimizer;
 import dev.autograd.optim.Sgd;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * Demo 2 of the seed: learns {@code y = 2x + 10} from 50 points {@code x = 0, 0.5, ..., 24.5} with
- * a {@link Linear Linear(1, 1)} model (the bias trick: {@code [x, 1] · [w, b]}), mean squared error
- * and gradient descent, printing the seed's lines in the seed's format. From the same start
+ * a {@link BiasTrickLinear BiasTrickLinear(1, 1)} model (the bias trick: {@code [x, 1] · [w,
+ * b]}), mean squared error and gradient descent, printing the seed's lines in the seed's format. From the same start
  * ({@code --w0 --b0}) and with the default flags its lines equal those of the seed's reference
  * program.
  */
-public final class LinearRegressionDemo {
-  private LinearRegressionDemo() {}
+@Command(name = "regression", mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class, sortOptions = false,
+    description = "Demo 2 of the reference program: linear regression of y = 2x + 10 by gradient"
+        + " descent.")
+public final class LinearRegressionDemo implements Callable<Integer> {
+  /** Returns demo 2 as a command, for picocli (its flags are set by parsing). */
+  public LinearRegressionDemo() {}
 
   /** Number of training points, as in the seed. */
   static final int DATA_SIZE = 50;
 
   /** The seed prints a progress line every this many epochs. */
   static final int REPORT_EVERY = 50;
-
-  /** The flags of demo 2, shared with {@link Demos}. */
-  static final List<Flag> FLAGS = List.of(
-      Flag.valued("--w0", "D", "initial weight (default: uniform(-1, 1))"),
-      Flag.valued("--b0", "D", "initial bias (default: uniform(-1, 1))"),
-      Flag.valued("--seed", "N", "seed of the random start (default: a fresh random start)"),
-      Flag.valued("--epochs", "N", "number of epochs (default 5000)"),
-      Flag.valued("--lr", "D", "learning rate (default 1e-3)"),
-      Flag.valued("--optimizer", "NAME", "sgd or adam (default sgd, as in the seed)"),
-      Flag.valued("--plot", "FILE.png", "also draw the loss curve and the fitted line"),
-      Flag.toggle("--eager", "rebuild the graph every epoch, as the seed does (default: build it"
-          + " once and replay it compiled; both print the same numbers)"));
-
-  static final CommandLine COMMAND_LINE = new CommandLine("LinearRegressionDemo",
-      "Demo 2 of the seed: linear regression of y = 2x + 10 by gradient descent.", FLAGS);
 
   /** Demo 2's settings, read from the command line. */
   record Options(Double w0, Double b0, Random random, int epochs, double learningRate,
@@ -57,9 +51,12 @@ public final class LinearRegressionDemo {
   /** What training produced: the learned weight and bias, and the loss of every epoch. */
   record Result(double weight, double bias, double[] losses) {}
 
+  @Mixin private RegressionFlags flags;
+  @Spec private CommandSpec spec;
+
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
-    CommandLine.exitOnFailure(run(args, System.out, System.err));
+    Cli.exitOnFailure(run(args, System.out, System.err));
   }
 
   /**
@@ -68,30 +65,17 @@ public final class LinearRegressionDemo {
    * if the plot cannot be written.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return COMMAND_LINE.run(args, out, err, arguments -> run(options(arguments), out));
+    return Cli.execute(new LinearRegressionDemo(), args, out, err);
   }
 
-  /**
-   * Returns demo 2's settings from {@code arguments}.
-   *
-   * @throws CommandLine.BadArgument naming the flag and value that are not valid
-   */
-  static Options options(Arguments arguments) {
-    Random random = arguments.has("--seed")
-        ? new Random(arguments.anyLong("--seed", 0)) : new Random();
-    return new Options(
-        arguments.has("--w0") ? arguments.finiteDouble("--w0", 0) : null,
-        arguments.has("--b0") ? arguments.finiteDouble("--b0", 0) : null,
-        random,
-        arguments.positiveInt("--epochs", 5000),
-        arguments.positiveDouble("--lr", 1e-3),
-        arguments.choice("--optimizer", List.of("sgd", "adam"), "sgd"),
-        arguments.outputFile("--plot"),
-        arguments.has("--eager"));
+  /** Runs demo 2 with the parsed flags; returns the exit code. */
+  @Override
+  public Integer call() throws IOException {
+    return run(flags.options(), spec.commandLine().getOut());
   }
 
   /** Trains with {@code options}, printing to {@code out}, then draws any plot; returns 0. */
-  static int run(Options options, PrintStream out) throws IOException {
+  static int run(Options options, PrintWriter out) throws IOException {
     Result result = train(options, out);
     if (options.plot() != null) {
       LinearRegressionPlot.write(result, options.plot());
@@ -101,7 +85,7 @@ public final class LinearRegressionDemo {
   }
 
   /** Trains the model as the seed does, printing the seed's lines; returns the outcome. */
-  static Result train(Options options, PrintStream out) {
+  static Result train(Options options, PrintWriter out) {
     out.println();
     out.println("--- Demo 2: Training Linear Regression (Vectorized Structure) ---");
     List<List<Value>> inputs = new ArrayList<>();
@@ -112,7 +96,8 @@ public final class LinearRegressionDemo {
       targets.add(Value.of(2.0 * x.data() + 10.0));
     }
     // Parameters [w, b]: drawn uniform(-1, 1), w then b, unless the command line fixes them.
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, options.random());
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, options.random());
     Value w = model.parameters().get(0);
     Value b = model.parameters().get(1);
     // A fixed start replaces the drawn initial guess before training, like the seed's Value(w0).
@@ -169,7 +154,7 @@ public final class LinearRegressionDemo {
   }
 
   /** Returns the model's prediction for every input: the seed's {@code dot(x_vec, W)}. */
-  private static List<Value> predict(Linear model, List<List<Value>> inputs) {
+  private static List<Value> predict(BiasTrickLinear model, List<List<Value>> inputs) {
     List<Value> predictions = new ArrayList<>(inputs.size());
     for (List<Value> x : inputs) {
       predictions.add(model.forward(x).get(0));

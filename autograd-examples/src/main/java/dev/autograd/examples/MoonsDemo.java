@@ -2,7 +2,6 @@ package dev.autograd.examples;
 
 import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
-import dev.autograd.examples.CommandLine.Flag;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.Init;
 import dev.autograd.nn.Mlp;
@@ -12,10 +11,16 @@ import dev.autograd.optim.Regularization;
 import dev.autograd.optim.Sgd;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * micrograd's headline demo: a multi-layer perceptron (2 → 16 → 16 → 1, ReLU hidden layers) learns
@@ -24,27 +29,38 @@ import java.util.Random;
  * learning rate falls linearly from 1.0 to 0.1 over the run, as micrograd's {@code 1.0 - 0.9 * k /
  * 100}. Prints loss and training accuracy as it goes and can draw the decision boundary.
  */
-public final class MoonsDemo {
-  private MoonsDemo() {}
+@Command(name = "moons", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    sortOptions = false, description = "micrograd's moons demo: an MLP 2-16-16-1 learns two-moons"
+        + " data with hinge loss and SGD.")
+public final class MoonsDemo implements Callable<Integer> {
+  /** Returns the moons demo as a command, for picocli (its flags are set by parsing). */
+  public MoonsDemo() {}
 
   static final int POINTS = 100;
   static final double NOISE = 0.1;
   static final double ALPHA = 1e-4;
   static final List<Integer> SIZES = List.of(16, 16, 1);
 
-  static final CommandLine COMMAND_LINE = new CommandLine("MoonsDemo",
-      "micrograd's moons demo: an MLP 2-16-16-1 learns two-moons data with hinge loss and SGD.",
-      List.of(
-          Flag.valued("--seed", "N", "seed of the data and the initial weights (default 1337)"),
-          Flag.valued("--steps", "N", "number of gradient descent steps (default 100)"),
-          Flag.valued("--plot", "FILE.png", "also draw the decision boundary with the data")));
+  @Option(names = "--seed", paramLabel = "N", converter = Cli.AnyLong.class,
+      description = "seed of the data and the initial weights (default 1337)")
+  private long seed = 1337;
+
+  @Option(names = "--steps", paramLabel = "N", converter = Cli.PositiveInt.class,
+      description = "number of gradient descent steps (default 100)")
+  private int steps = 100;
+
+  @Option(names = "--plot", paramLabel = "FILE", converter = Cli.PictureFile.class,
+      description = "also draw the decision boundary with the data (FILE.png)")
+  private Path plot;
+
+  @Spec private CommandSpec spec;
 
   /** What training produced: the model, its data, and its accuracy on that data after training. */
   record Result(Mlp model, TwoMoons data, double accuracy, int steps) {}
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
-    CommandLine.exitOnFailure(run(args, System.out, System.err));
+    Cli.exitOnFailure(run(args, System.out, System.err));
   }
 
   /**
@@ -53,21 +69,23 @@ public final class MoonsDemo {
    * line, or 1 if the plot cannot be written.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return COMMAND_LINE.run(args, out, err, arguments -> {
-      long seed = arguments.anyLong("--seed", 1337);
-      int steps = arguments.positiveInt("--steps", 100);
-      Path plot = arguments.outputFile("--plot");
-      Result result = train(seed, steps, out);
-      if (plot != null) {
-        DecisionBoundaryPlot.write(result, plot);
-        out.println("Wrote " + plot);
-      }
-      return 0;
-    });
+    return Cli.execute(new MoonsDemo(), args, out, err);
+  }
+
+  /** Trains with the parsed flags and draws any plot; returns the exit code. */
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Result result = train(seed, steps, out);
+    if (plot != null) {
+      DecisionBoundaryPlot.write(result, plot);
+      out.println("Wrote " + plot);
+    }
+    return 0;
   }
 
   /** Trains a new model on new data drawn from {@code seed}, printing progress; returns both. */
-  static Result train(long seed, int steps, PrintStream out) {
+  static Result train(long seed, int steps, PrintWriter out) {
     Random random = new Random(seed);
     TwoMoons data = TwoMoons.generate(POINTS, NOISE, random);
     Mlp model = new Mlp(2, SIZES, Activation.RELU, Init.UNIFORM, random);

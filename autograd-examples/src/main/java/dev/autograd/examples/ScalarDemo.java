@@ -3,21 +3,28 @@ package dev.autograd.examples;
 import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
 import java.io.PrintStream;
-import java.util.List;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Demo 1 of the seed: {@code f = (x + y) * y} at {@code x = -2, y = 5}, and its gradients. */
-public final class ScalarDemo {
-  private ScalarDemo() {}
+/** Demo 1 of the reference program: {@code f = (x + y) * y} at {@code x = -2, y = 5}, and its gradients. */
+@Command(name = "scalar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    description = "Demo 1 of the reference program: f = (x + y) * y at x = -2, y = 5, and its"
+        + " gradients.")
+public final class ScalarDemo implements Callable<Integer> {
+  /** Returns demo 1 as a command, for picocli. */
+  public ScalarDemo() {}
+
+  @Spec private CommandSpec spec;
 
   /** Demo 1's graph after {@code f.backward()}: the inputs and the output. */
   record Graph(Value x, Value y, Value f) {}
 
-  static final CommandLine COMMAND_LINE = new CommandLine("ScalarDemo",
-      "Demo 1 of the seed: f = (x + y) * y at x = -2, y = 5, and its gradients.", List.of());
-
-  /** Prints the seed's demo 1 lines: the result 15.0 and the gradients x=5.0, y=8.0. */
+  /** Prints the reference program's demo 1 lines: the result 15.0 and the gradients x=5.0, y=8.0. */
   public static void main(String[] args) {
-    CommandLine.exitOnFailure(run(args, System.out, System.err));
+    Cli.exitOnFailure(run(args, System.out, System.err));
   }
 
   /**
@@ -25,14 +32,18 @@ public final class ScalarDemo {
    * 0, or 2 after printing an error and the usage to {@code err} for any other argument.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return COMMAND_LINE.run(args, out, err, arguments -> {
-      run(out);
-      return 0;
-    });
+    return Cli.execute(new ScalarDemo(), args, out, err);
+  }
+
+  /** Runs demo 1; returns 0. */
+  @Override
+  public Integer call() {
+    run(spec.commandLine().getOut());
+    return 0;
   }
 
   /** Runs demo 1, printing its lines to {@code out}. */
-  public static void run(PrintStream out) {
+  public static void run(PrintWriter out) {
     out.println();
     out.println("--- Demo 1: Simple Scalar Calculation ---");
     Graph g = differentiated();

@@ -37,7 +37,7 @@ class BadFlagsTest {
     rows.add(row("GraphDemo", GraphDemo::run, "--out needs a value (FILE.dot)", "--out"));
     rows.add(row("GraphDemo", GraphDemo::run, "--out must name a file, got 'target'",
         "--out", "target"));
-    rows.add(row("GraphDemo", GraphDemo::run, "--help takes no value, got '--help=yes'",
+    rows.add(row("GraphDemo", GraphDemo::run, "--help 'yes' is not a boolean",
         "--help=yes"));
     for (String program : List.of("LinearRegressionDemo", "Demos")) {
       Run.Main main = program.equals("Demos") ? Demos::run : LinearRegressionDemo::run;

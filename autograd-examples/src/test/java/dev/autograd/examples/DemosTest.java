@@ -38,6 +38,6 @@ class DemosTest {
   @Test
   void rejectsABadFlagBeforePrintingAnyDemo() {
     Run.of(Demos::run, "--epochs", "-3")
-        .assertRejected(Demos.COMMAND_LINE, "Demos: error: --epochs must be >= 1, got '-3'");
+        .assertRejected(Cli.usage(new Demos()), "Demos: error: --epochs must be >= 1, got '-3'");
   }
 }

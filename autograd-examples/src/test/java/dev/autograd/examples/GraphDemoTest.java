@@ -72,13 +72,13 @@ class GraphDemoTest {
   @Test
   void rejectsAnOutputFileInADirectoryThatDoesNotExist() {
     Path missing = dir.resolve("no-such-dir").resolve("g.dot");
-    runWithPath("", "--out", missing.toString()).assertRejected(GraphDemo.COMMAND_LINE,
+    runWithPath("", "--out", missing.toString()).assertRejected(Cli.usage(new GraphDemo()),
         "GraphDemo: error: --out cannot write '" + missing + "'");
   }
 
   @Test
   void helpPrintsTheUsageAndExitsZero() {
-    runWithPath("", "--help").assertPrintedHelp(GraphDemo.COMMAND_LINE);
+    runWithPath("", "--help").assertPrintedHelp(Cli.usage(new GraphDemo()));
   }
 
   @Test

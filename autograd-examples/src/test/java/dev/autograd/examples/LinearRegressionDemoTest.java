@@ -127,17 +127,17 @@ class LinearRegressionDemoTest {
     String missingDir = dir.resolve("no-such-dir").toString();
     String[] argv = Arrays.stream(args.split(" "))
         .map(a -> a.replace("MISSING", missingDir)).toArray(String[]::new);
-    Run.of(LinearRegressionDemo::run, argv).assertRejected(LinearRegressionDemo.COMMAND_LINE,
+    Run.of(LinearRegressionDemo::run, argv).assertRejected(Cli.usage(new LinearRegressionDemo()),
         "LinearRegressionDemo: error: " + message.replace("MISSING", missingDir));
   }
 
   @Test
   void helpPrintsTheUsageAndExitsZero() {
     Run run = Run.of(LinearRegressionDemo::run, "--help");
-    run.assertPrintedHelp(LinearRegressionDemo.COMMAND_LINE);
+    run.assertPrintedHelp(Cli.usage(new LinearRegressionDemo()));
     for (String flag : List.of("--w0", "--b0", "--seed", "--epochs", "--lr", "--optimizer",
         "--plot", "--help")) {
-      assertTrue(run.out().contains("  " + flag), flag);
+      assertTrue(run.out().contains(" " + flag + (flag.equals("--help") ? " " : "=")), flag);
     }
   }
 }

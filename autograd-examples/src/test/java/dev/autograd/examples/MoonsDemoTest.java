@@ -7,7 +7,7 @@ import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +57,7 @@ class MoonsDemoTest {
   void anUntrainedModelIsNotAccurate() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     MoonsDemo.Result result =
-        MoonsDemo.train(1337, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        MoonsDemo.train(1337, 1, new PrintWriter(bytes, true, StandardCharsets.UTF_8));
     assertTrue(result.accuracy() < 0.97, "accuracy after one step " + result.accuracy());
     assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Training accuracy after 1 step: "
         + PythonFormat.fixed(100 * result.accuracy(), 1) + "%"));
@@ -89,19 +89,19 @@ class MoonsDemoTest {
   void aBadFlagGivesOneErrorLineThenTheUsageAndExitCodeTwo(String args, String message) {
     String missing = dir.resolve("no-such-dir").resolve("m.png").toString();
     String[] argv = args.replace("MISSING", missing).split(" ");
-    Run.of(MoonsDemo::run, argv).assertRejected(MoonsDemo.COMMAND_LINE,
+    Run.of(MoonsDemo::run, argv).assertRejected(Cli.usage(new MoonsDemo()),
         "MoonsDemo: error: " + message.replace("MISSING", missing));
   }
 
   @Test
   void helpPrintsTheUsageAndExitsZero() {
     Run run = Run.of(MoonsDemo::run, "--help");
-    run.assertPrintedHelp(MoonsDemo.COMMAND_LINE);
+    run.assertPrintedHelp(Cli.usage(new MoonsDemo()));
     assertTrue(run.out().contains("--seed") && run.out().contains("--steps")
         && run.out().contains("--plot"), run.out());
   }
 
-  private static PrintStream silent() {
-    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  private static PrintWriter silent() {
+    return new PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
   }
 }

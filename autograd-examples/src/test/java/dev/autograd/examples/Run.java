@@ -38,22 +38,22 @@ record Run(int code, String out, String err) {
 
   /**
    * Asserts that this run rejected its command line: exit code 2, nothing on standard output, and
-   * on standard error one line starting with {@code firstLine} followed by the usage of {@code
-   * commandLine}, without a stack trace.
+   * on standard error one line starting with {@code firstLine} followed by {@code usage}, without a
+   * stack trace.
    */
-  void assertRejected(CommandLine commandLine, String firstLine) {
+  void assertRejected(String usage, String firstLine) {
     assertEquals(2, code, "exit code; stderr: " + err);
     assertEquals("", out, "stdout");
     int end = err.indexOf('\n');
     assertTrue(end > 0 && err.substring(0, end).startsWith(firstLine), err);
-    assertEquals(commandLine.usage().replace(System.lineSeparator(), "\n"), err.substring(end + 1));
+    assertEquals(usage.replace(System.lineSeparator(), "\n"), err.substring(end + 1));
     assertFalse(err.contains("Exception") || err.contains("\tat "), err);
   }
 
-  /** Asserts that this run printed the usage of {@code commandLine} for --help and exited 0. */
-  void assertPrintedHelp(CommandLine commandLine) {
+  /** Asserts that this run printed {@code usage} for --help and exited 0. */
+  void assertPrintedHelp(String usage) {
     assertEquals(0, code, "exit code; stderr: " + err);
-    assertEquals(commandLine.usage().replace(System.lineSeparator(), "\n"), out);
+    assertEquals(usage.replace(System.lineSeparator(), "\n"), out);
     assertEquals("", err, "stderr");
   }
 

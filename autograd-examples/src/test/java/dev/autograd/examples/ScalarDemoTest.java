@@ -3,7 +3,7 @@ package dev.autograd.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ class ScalarDemoTest {
   @Test
   void printsExactlyTheSeedsDemoOneLines() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ScalarDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    ScalarDemo.run(new PrintWriter(bytes, true, StandardCharsets.UTF_8));
     String expected =
         "\n--- Demo 1: Simple Scalar Calculation ---\n"
             + "Result: 15.0, Gradients: x=5.0, y=8.0\n";
@@ -25,8 +25,8 @@ class ScalarDemoTest {
     assertEquals(0, run.code(), run.err());
     assertEquals("\n--- Demo 1: Simple Scalar Calculation ---\n"
         + "Result: 15.0, Gradients: x=5.0, y=8.0\n", run.out());
-    Run.of(ScalarDemo::run, "--help").assertPrintedHelp(ScalarDemo.COMMAND_LINE);
-    Run.of(ScalarDemo::run, "--x", "1").assertRejected(ScalarDemo.COMMAND_LINE,
+    Run.of(ScalarDemo::run, "--help").assertPrintedHelp(Cli.usage(new ScalarDemo()));
+    Run.of(ScalarDemo::run, "--x", "1").assertRejected(Cli.usage(new ScalarDemo()),
         "ScalarDemo: error: unknown flag --x");
   }
 }

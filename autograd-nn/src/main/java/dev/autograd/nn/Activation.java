@@ -1,6 +1,6 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 
@@ -10,28 +10,28 @@ public enum Activation {
   LINEAR {
     @Override
     public Value apply(Value v) {
-      return requireNonNull(v, "v");
+      return checkNotNull(v, "v");
     }
   },
   /** {@code max(0, v)}, see {@link Value#relu()}. */
   RELU {
     @Override
     public Value apply(Value v) {
-      return requireNonNull(v, "v").relu();
+      return checkNotNull(v, "v").relu();
     }
   },
   /** {@code tanh(v)}, see {@link Value#tanh()}. */
   TANH {
     @Override
     public Value apply(Value v) {
-      return requireNonNull(v, "v").tanh();
+      return checkNotNull(v, "v").tanh();
     }
   },
   /** {@code 1 / (1 + e^-v)}, see {@link Value#sigmoid()}. */
   SIGMOID {
     @Override
     public Value apply(Value v) {
-      return requireNonNull(v, "v").sigmoid();
+      return checkNotNull(v, "v").sigmoid();
     }
   };
 

@@ -1,6 +1,7 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Random;
 
@@ -45,11 +46,9 @@ public enum Init {
    * @throws IllegalArgumentException if {@code fanIn} or {@code fanOut} is below 1
    */
   public double sample(Random random, int fanIn, int fanOut) {
-    requireNonNull(random, "random");
-    if (fanIn < 1 || fanOut < 1) {
-      throw new IllegalArgumentException(
-          "fanIn and fanOut must be at least 1, got fanIn=" + fanIn + ", fanOut=" + fanOut);
-    }
+    checkNotNull(random, "random");
+    checkArgument(fanIn >= 1 && fanOut >= 1,
+        "fanIn and fanOut must be at least 1, got fanIn=%s, fanOut=%s", fanIn, fanOut);
     double limit = limit(fanIn, fanOut);
     return -limit + 2 * limit * random.nextDouble();
   }

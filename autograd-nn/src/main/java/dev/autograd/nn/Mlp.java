@@ -1,6 +1,7 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -9,14 +10,15 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A multi-layer perceptron, micrograd's {@code MLP}: {@link Layer}s applied in turn, the hidden
+ * A multi-layer perceptron, micrograd's {@code MLP}: {@link NeuronLayer}s applied in turn, the
+ * hidden
  * ones with a chosen nonlinearity and the last one {@link Activation#LINEAR}. For example {@code
  * new Mlp(2, List.of(16, 16, 1), Activation.RELU, Init.UNIFORM, random)} is micrograd's {@code
  * MLP(2, [16, 16, 1])} for the moons demo.
  */
 public final class Mlp implements Module {
   private final int inputs;
-  private final List<Layer> layers;
+  private final List<NeuronLayer> layers;
   private final List<Value> parameters;
 
   /**
@@ -30,28 +32,22 @@ public final class Mlp implements Module {
    *     random} is null
    */
   public Mlp(int inputs, List<Integer> sizes, Activation hidden, Init init, Random random) {
-    requireNonNull(sizes, "sizes");
-    requireNonNull(hidden, "hidden");
-    if (sizes.isEmpty()) {
-      throw new IllegalArgumentException("sizes must name at least one layer, got []");
-    }
-    if (inputs < 1) {
-      throw new IllegalArgumentException("inputs must be at least 1, got " + inputs);
-    }
+    checkNotNull(sizes, "sizes");
+    checkNotNull(hidden, "hidden");
+    checkArgument(!sizes.isEmpty(), "sizes must name at least one layer, got %s", sizes);
+    checkArgument(inputs >= 1, "inputs must be at least 1, got %s", inputs);
     for (int k = 0; k < sizes.size(); k++) {
-      Integer size = requireNonNull(sizes.get(k), "sizes[" + k + "] is null");
-      if (size < 1) {
-        throw new IllegalArgumentException(
-            "every layer size must be at least 1, got sizes[" + k + "]=" + size + " in " + sizes);
-      }
+      int size = checkNotNull(sizes.get(k), "sizes[%s] is null", k);
+      checkArgument(size >= 1, "every layer size must be at least 1, got sizes[%s]=%s in %s", k,
+          size, sizes);
     }
     this.inputs = inputs;
-    List<Layer> list = new ArrayList<>(sizes.size());
+    List<NeuronLayer> list = new ArrayList<>(sizes.size());
     List<Value> all = new ArrayList<>();
     int fanIn = inputs;
     for (int k = 0; k < sizes.size(); k++) {
       Activation activation = k == sizes.size() - 1 ? Activation.LINEAR : hidden;
-      Layer layer = new Layer(fanIn, sizes.get(k), activation, init, random);
+      NeuronLayer layer = new NeuronLayer(fanIn, sizes.get(k), activation, init, random);
       list.add(layer);
       all.addAll(layer.parameters());
       fanIn = sizes.get(k);
@@ -68,7 +64,7 @@ public final class Mlp implements Module {
    */
   public List<Value> forward(List<Value> x) {
     List<Value> out = x;
-    for (Layer layer : layers) {
+    for (NeuronLayer layer : layers) {
       out = layer.forward(out);
     }
     return out;
@@ -80,7 +76,7 @@ public final class Mlp implements Module {
   }
 
   /** Returns the layers in order, unmodifiable. */
-  public List<Layer> layers() {
+  public List<NeuronLayer> layers() {
     return layers;
   }
 
@@ -96,7 +92,7 @@ public final class Mlp implements Module {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Mlp(").append(inputs);
-    for (Layer layer : layers) {
+    for (NeuronLayer layer : layers) {
       sb.append(" -> ").append(layer.outputs()).append(' ').append(layer.activation());
     }
     return sb.append(", ").append(parameters.size()).append(" parameters)").toString();

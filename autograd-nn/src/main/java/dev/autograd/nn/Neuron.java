@@ -1,6 +1,7 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -32,10 +33,11 @@ public final class Neuron implements Module {
 
   /** Draws the weights for a neuron of a layer with {@code fanOut} outputs. */
   Neuron(int inputs, int fanOut, Activation activation, Init init, Random random) {
-    Linear.checkShape(inputs, fanOut);
-    this.activation = requireNonNull(activation, "activation");
-    requireNonNull(init, "init");
-    requireNonNull(random, "random");
+    checkArgument(inputs >= 1 && fanOut >= 1,
+        "inputs and outputs must be at least 1, got inputs=%s, outputs=%s", inputs, fanOut);
+    this.activation = checkNotNull(activation, "activation");
+    checkNotNull(init, "init");
+    checkNotNull(random, "random");
     List<Value> w = new ArrayList<>(inputs);
     for (int i = 0; i < inputs; i++) {
       w.add(Value.of(init.sample(random, inputs, fanOut), "w" + i));
@@ -55,10 +57,12 @@ public final class Neuron implements Module {
    * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
    */
   public Value forward(List<Value> x) {
-    Linear.checkInputSize(x, weights.size());
+    checkNotNull(x, "x");
+    checkArgument(x.size() == weights.size(), "expected %s inputs, got %s", weights.size(),
+        x.size());
     Value act = bias;
     for (int i = 0; i < weights.size(); i++) {
-      act = act.add(weights.get(i).mul(Vectors.element(x, i, "x")));
+      act = act.add(weights.get(i).mul(checkNotNull(x.get(i), "x[%s] is null", i)));
     }
     return activation.apply(act);
   }

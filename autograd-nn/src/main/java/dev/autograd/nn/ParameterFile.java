@@ -1,14 +1,15 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.autograd.core.Parameters;
 import dev.autograd.core.Value;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,10 @@ import java.util.List;
  * 0x1.4p3}, but no surrounding spaces. A final line break is optional; nothing else may follow.
  * Only data is stored: the model's shape comes from the code that builds it, and {@link #load}
  * checks that the counts agree.
+ *
+ * <p>The parameters are the distinct nodes of {@link Module#parameters()} ({@link
+ * Parameters#distinct}): a tied weight listed twice is saved once and loaded once, and {@code N}
+ * counts it once.
  */
 public final class ParameterFile {
   /** The format name on the header line. */
@@ -47,17 +52,13 @@ public final class ParameterFile {
    * exists.
    *
    * @throws NullPointerException if an argument or a parameter is null
+   * @throws IllegalArgumentException if a parameter is not a leaf
    * @throws IOException if the file cannot be written
    */
   public static void save(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
-    requireNonNull(path, "path");
-    StringBuilder sb = new StringBuilder();
-    sb.append(FORMAT).append(' ').append(VERSION).append(' ').append(params.size()).append('\n');
-    for (Value p : params) {
-      sb.append(Double.toString(p.data())).append('\n');
-    }
-    Files.writeString(path, sb, StandardCharsets.UTF_8);
+    checkNotNull(path, "path");
+    Files.writeString(path, block(FORMAT, dataOf(params)), StandardCharsets.UTF_8);
   }
 
   /**
@@ -66,23 +67,86 @@ public final class ParameterFile {
    * it is malformed or holds a different number of parameters, nothing is changed.
    *
    * @throws NullPointerException if an argument or a parameter is null
-   * @throws IllegalArgumentException if the file is not UTF-8 text, the header is not {@code
-   *     autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file
+   * @throws IllegalArgumentException if a parameter is not a leaf, the file is not UTF-8 text,
+   *     the header is not {@code autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file
    *     holds a different number of value lines than {@code N}, or a line is not a number; the
    *     message names the file, the line and what was expected and found
    * @throws IOException if the file cannot be read
    */
   public static void load(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
-    requireNonNull(path, "path");
-    double[] values = parse(readLines(path), params.size(), path);
+    checkNotNull(path, "path");
+    List<String> lines = readLines(path);
+    double[] values = readBlock(lines, 0, FORMAT, params.size(), path);
+    int found = lines.size() - 1;
+    checkArgument(found == values.length, "%s: expected %s value lines after the header, found %s",
+        path, values.length, found);
     for (int i = 0; i < values.length; i++) {
       params.get(i).setData(values[i]);
     }
   }
 
-  /** Returns the file's lines; bytes that are not UTF-8 make it malformed, not unreadable. */
-  private static List<String> readLines(Path path) throws IOException {
+  /**
+   * Returns the text of one block of this format: the header {@code name 1 N} (with {@code N =
+   * values.length}) and one line per value written by {@link Double#toString(double)}, each line
+   * ending in {@code '\n'}. A parameter file is the single block named {@value #FORMAT}; other
+   * files (such as a training checkpoint) store several blocks one after the other.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code name} is empty or holds a space or line break
+   */
+  public static String block(String name, double[] values) {
+    checkNotNull(values, "values");
+    StringBuilder sb = new StringBuilder();
+    sb.append(blockName(name)).append(' ').append(VERSION).append(' ').append(values.length);
+    sb.append('\n');
+    for (double v : values) {
+      sb.append(Double.toString(v)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Reads the block written by {@link #block(String, double[])} whose header is {@code
+   * lines.get(from)}, and returns its {@code expectedCount} values; lines after the block are not
+   * looked at. Reads the numbers as {@link #load} does.
+   *
+   * @param path the file the lines come from, named in error messages
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the header is missing or not {@code name 1 N}, {@code N}
+   *     differs from {@code expectedCount}, fewer than {@code N} lines follow it, or one of them
+   *     is not a number; the message names the file, the line (counting from 1) and what was
+   *     expected and found
+   */
+  public static double[] readBlock(
+      List<String> lines, int from, String name, int expectedCount, Path path) {
+    checkNotNull(lines, "lines");
+    checkNotNull(path, "path");
+    int declared = declaredCount(lines, from, blockName(name), path);
+    if (declared != expectedCount) {
+      throw malformed(path, from + 1, "expected " + expectedCount + " values but the header"
+          + " declares " + declared);
+    }
+    int found = Math.min(declared, lines.size() - from - 1);
+    checkArgument(found == declared,
+        "%s: expected %s value lines after the header on line %s, found %s", path, declared,
+        from + 1, found);
+    double[] values = new double[declared];
+    for (int i = 0; i < declared; i++) {
+      values[i] = number(lines.get(from + 1 + i), i, from + 2 + i, path);
+    }
+    return values;
+  }
+
+  /**
+   * Returns the file's lines as UTF-8 text; bytes that are not UTF-8 make it malformed (an {@link
+   * IllegalArgumentException} naming the file), not unreadable.
+   *
+   * @throws NullPointerException if {@code path} is null
+   * @throws IOException if the file cannot be read
+   */
+  public static List<String> readLines(Path path) throws IOException {
+    checkNotNull(path, "path");
     try {
       return Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
@@ -90,58 +154,49 @@ public final class ParameterFile {
     }
   }
 
-  private static List<Value> parametersOf(Module model) {
-    requireNonNull(model, "model");
-    List<Value> params = new ArrayList<>(model.parameters());
-    for (int i = 0; i < params.size(); i++) {
-      if (params.get(i) == null) {
-        throw new NullPointerException("model parameter " + i + " is null");
-      }
-    }
-    return params;
-  }
-
-  /** Returns the saved values, or throws naming the first problem found. */
-  static double[] parse(List<String> lines, int expectedCount, Path path) {
-    int declared = declaredCount(lines, path);
-    if (declared != expectedCount) {
-      throw malformed(path, 1, "the model has " + expectedCount
-          + " parameters but the file declares " + declared);
-    }
-    int found = lines.size() - 1;
-    if (found != declared) {
-      throw new IllegalArgumentException(
-          path + ": expected " + declared + " value lines after the header, found " + found);
-    }
-    double[] values = new double[declared];
-    for (int i = 0; i < declared; i++) {
-      values[i] = number(lines.get(i + 1), i, path);
+  private static double[] dataOf(List<Value> params) {
+    double[] values = new double[params.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = params.get(i).data();
     }
     return values;
   }
 
-  /** Returns the count on the header line {@code autograd-parameters 1 N}. */
-  private static int declaredCount(List<String> lines, Path path) {
-    String expected = "expected header '" + FORMAT + " " + VERSION + " <count>'";
-    if (lines.isEmpty()) {
-      throw malformed(path, 1, expected + ", found an empty file");
+  private static String blockName(String name) {
+    checkNotNull(name, "name");
+    checkArgument(!name.isEmpty() && name.chars().noneMatch(c -> c == ' ' || c == '\n' || c == '\r'),
+        "a block name must be a non-empty word, got '%s'", name);
+    return name;
+  }
+
+  private static List<Value> parametersOf(Module model) {
+    checkNotNull(model, "model");
+    return Parameters.distinct(model.parameters(), "model.parameters()");
+  }
+
+  /** Returns the count on the header line {@code name 1 N}, line {@code from + 1}. */
+  private static int declaredCount(List<String> lines, int from, String name, Path path) {
+    String expected = "expected header '" + name + " " + VERSION + " <count>'";
+    if (lines.size() <= from) {
+      throw malformed(path, from + 1, expected + ", found " + (from == 0 ? "an empty file"
+          : "the end of the file"));
     }
-    String header = lines.get(0);
+    String header = lines.get(from);
     String[] fields = header.split(" ", -1);
     if (fields.length != 3
-        || !fields[0].equals(FORMAT)
+        || !fields[0].equals(name)
         || !fields[1].equals(Integer.toString(VERSION))) {
-      throw malformed(path, 1, expected + ", found '" + header + "'");
+      throw malformed(path, from + 1, expected + ", found '" + header + "'");
     }
     try {
       return Integer.parseInt(fields[2]);
     } catch (NumberFormatException e) {
-      throw malformed(path, 1, "expected a parameter count, found '" + fields[2] + "'");
+      throw malformed(path, from + 1, "expected a value count, found '" + fields[2] + "'");
     }
   }
 
-  /** Returns the value of parameter {@code index}, written on {@code line}. */
-  private static double number(String line, int index, Path path) {
+  /** Returns value {@code index} of a block, written on line {@code lineNumber}. */
+  private static double number(String line, int index, int lineNumber, Path path) {
     if (!line.isBlank() && line.equals(line.strip())) {
       try {
         return Double.parseDouble(line);
@@ -149,8 +204,8 @@ public final class ParameterFile {
         // reported below
       }
     }
-    throw malformed(path, index + 2,
-        "expected a number for parameter " + index + ", found '" + line + "'");
+    throw malformed(path, lineNumber,
+        "expected a number for value " + index + ", found '" + line + "'");
   }
 
   private static IllegalArgumentException malformed(Path path, int line, String what) {

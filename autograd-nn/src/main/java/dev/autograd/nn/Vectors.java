@@ -1,6 +1,7 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -20,15 +21,14 @@ public final class Vectors {
    * @throws IllegalArgumentException if {@code a} and {@code b} differ in length
    */
   public static Value dot(List<Value> a, List<Value> b) {
-    requireNonNull(a, "a");
-    requireNonNull(b, "b");
-    if (a.size() != b.size()) {
-      throw new IllegalArgumentException(
-          "dot needs vectors of equal length, got " + a.size() + " and " + b.size());
-    }
+    checkNotNull(a, "a");
+    checkNotNull(b, "b");
+    checkArgument(a.size() == b.size(), "dot needs vectors of equal length, got %s and %s",
+        a.size(), b.size());
     List<Value> products = new ArrayList<>(a.size());
     for (int i = 0; i < a.size(); i++) {
-      products.add(element(a, i, "a").mul(element(b, i, "b")));
+      Value ai = checkNotNull(a.get(i), "a[%s] is null", i);
+      products.add(ai.mul(checkNotNull(b.get(i), "b[%s] is null", i)));
     }
     return Value.sum(products);
   }
@@ -41,21 +41,12 @@ public final class Vectors {
    * @throws NullPointerException if {@code x} or any element is null
    */
   public static List<Value> withBias(List<Value> x) {
-    requireNonNull(x, "x");
+    checkNotNull(x, "x");
     List<Value> biased = new ArrayList<>(x.size() + 1);
     for (int i = 0; i < x.size(); i++) {
-      biased.add(element(x, i, "x"));
+      biased.add(checkNotNull(x.get(i), "x[%s] is null", i));
     }
     biased.add(Value.of(1.0));
     return Collections.unmodifiableList(biased);
-  }
-
-  /** Returns {@code list.get(i)}, throwing a NullPointerException naming it if it is null. */
-  static Value element(List<Value> list, int i, String name) {
-    Value v = list.get(i);
-    if (v == null) {
-      throw new NullPointerException(name + "[" + i + "] is null");
-    }
-    return v;
   }
 }

@@ -4,14 +4,17 @@
  * <ul>
  *   <li>{@link dev.autograd.nn.Vectors}: the seed's {@code dot} and the bias trick ({@code
  *       withBias}).
- *   <li>{@link dev.autograd.nn.Linear}: a fully connected layer written with the bias trick; {@code
- *       new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, random)} is the seed's demo 2 model.
- *   <li>{@link dev.autograd.nn.Neuron}, {@link dev.autograd.nn.Layer}, {@link dev.autograd.nn.Mlp}:
- *       micrograd's {@code nn.py}.
+ *   <li>{@link dev.autograd.nn.BiasTrickLinear}: a fully connected layer written with the
+ *       reference program's bias trick (the bias is the last weight of each row); {@code new
+ *       BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, random)} is its demo 2 model.
+ *   <li>{@link dev.autograd.nn.Neuron}, {@link dev.autograd.nn.NeuronLayer} (a fully connected
+ *       layer written as micrograd's {@code Layer}: neurons summing from a zero bias), {@link
+ *       dev.autograd.nn.Mlp}: micrograd's {@code nn.py}.
  *   <li>{@link dev.autograd.nn.Activation} and {@link dev.autograd.nn.Init}: nonlinearities and
  *       seeded weight initialisation.
  *   <li>{@link dev.autograd.nn.Module}: anything with parameters; {@link
- *       dev.autograd.nn.ParameterFile} saves and restores them exactly.
+ *       dev.autograd.nn.ParameterFile} saves and restores them exactly. A tied weight listed
+ *       twice is one parameter ({@code dev.autograd.core.Parameters}).
  * </ul>
  *
  * <p>Models only build graph nodes; an optimizer from {@code dev.autograd.optim} changes their

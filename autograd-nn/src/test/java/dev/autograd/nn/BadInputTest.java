@@ -29,8 +29,9 @@ class BadInputTest {
   /** Differentiated models every row runs against. */
   static final class Fixture {
     final Mlp mlp = new Mlp(2, List.of(3, 1), Activation.TANH, Init.UNIFORM, new Random(7));
-    final Linear linear = new Linear(2, 2, Activation.RELU, Init.HE, new Random(8));
-    final Layer layer = new Layer(2, 2, Activation.SIGMOID, Init.XAVIER, new Random(9));
+    final BiasTrickLinear linear =
+        new BiasTrickLinear(2, 2, Activation.RELU, Init.HE, new Random(8));
+    final NeuronLayer layer = new NeuronLayer(2, 2, Activation.SIGMOID, Init.XAVIER, new Random(9));
     final Neuron neuron = new Neuron(2, Activation.TANH, Init.UNIFORM, new Random(10));
     final List<Value> x = List.of(Value.of(0.5, "x0"), Value.of(-1.0, "x1"));
     final List<Value> three = List.of(Value.of(1.0), Value.of(2.0), Value.of(3.0));
@@ -84,10 +85,11 @@ class BadInputTest {
   static Stream<Row> rows() {
     return Stream.of(
             Stream.of(
-                nullArguments("Linear(...)", "activation",
-                    (a, i, r) -> new Linear(2, 1, a, i, r)),
+                nullArguments("BiasTrickLinear(...)", "activation",
+                    (a, i, r) -> new BiasTrickLinear(2, 1, a, i, r)),
                 nullArguments("Neuron(...)", "activation", (a, i, r) -> new Neuron(2, a, i, r)),
-                nullArguments("Layer(...)", "activation", (a, i, r) -> new Layer(2, 2, a, i, r)),
+                nullArguments("NeuronLayer(...)", "activation",
+                    (a, i, r) -> new NeuronLayer(2, 2, a, i, r)),
                 nullArguments("Mlp(...)", "hidden",
                     (a, i, r) -> new Mlp(2, List.of(1), a, i, r)))
                 .flatMap(rows -> rows),
@@ -146,19 +148,20 @@ class BadInputTest {
         new Row("Init.sample", "fanOut -1", IllegalArgumentException.class,
             "fanIn and fanOut must be at least 1, got fanIn=2, fanOut=-1",
             t -> Init.UNIFORM.sample(new Random(0), 2, -1)),
-        new Row("Linear(...)", "0 inputs", IllegalArgumentException.class,
+        new Row("BiasTrickLinear(...)", "0 inputs", IllegalArgumentException.class,
             SHAPE + "inputs=0, outputs=2",
-            t -> new Linear(0, 2, Activation.LINEAR, Init.UNIFORM, new Random(0))),
-        new Row("Linear(...)", "-1 outputs", IllegalArgumentException.class,
+            t -> new BiasTrickLinear(0, 2, Activation.LINEAR, Init.UNIFORM, new Random(0))),
+        new Row("BiasTrickLinear(...)", "-1 outputs", IllegalArgumentException.class,
             SHAPE + "inputs=2, outputs=-1",
-            t -> new Linear(2, -1, Activation.LINEAR, Init.UNIFORM, new Random(0))),
-        new Row("Linear.forward", "null x", NullPointerException.class, "x",
+            t -> new BiasTrickLinear(2, -1, Activation.LINEAR, Init.UNIFORM, new Random(0))),
+        new Row("BiasTrickLinear.forward", "null x", NullPointerException.class, "x",
             t -> t.linear.forward(null)),
-        new Row("Linear.forward", "3 inputs for 2", IllegalArgumentException.class,
+        new Row("BiasTrickLinear.forward", "3 inputs for 2", IllegalArgumentException.class,
             "expected 2 inputs, got 3", t -> t.linear.forward(t.three)),
-        new Row("Linear.forward", "an empty list", IllegalArgumentException.class,
+        new Row("BiasTrickLinear.forward", "an empty list", IllegalArgumentException.class,
             "expected 2 inputs, got 0", t -> t.linear.forward(List.of())),
-        new Row("Linear.forward", "a null element", NullPointerException.class, "x[1] is null",
+        new Row("BiasTrickLinear.forward", "a null element", NullPointerException.class,
+            "x[1] is null",
             t -> t.linear.forward(Arrays.asList(t.x.get(0), null))),
         new Row("Neuron(...)", "0 inputs", IllegalArgumentException.class,
             SHAPE + "inputs=0, outputs=1",
@@ -167,10 +170,10 @@ class BadInputTest {
             "expected 2 inputs, got 1", t -> t.neuron.forward(List.of(t.x.get(0)))),
         new Row("Neuron.forward", "null x", NullPointerException.class, "x",
             t -> t.neuron.forward(null)),
-        new Row("Layer(...)", "0 outputs", IllegalArgumentException.class,
+        new Row("NeuronLayer(...)", "0 outputs", IllegalArgumentException.class,
             SHAPE + "inputs=2, outputs=0",
-            t -> new Layer(2, 0, Activation.TANH, Init.UNIFORM, new Random(0))),
-        new Row("Layer.forward", "3 inputs for 2", IllegalArgumentException.class,
+            t -> new NeuronLayer(2, 0, Activation.TANH, Init.UNIFORM, new Random(0))),
+        new Row("NeuronLayer.forward", "3 inputs for 2", IllegalArgumentException.class,
             "expected 2 inputs, got 3", t -> t.layer.forward(t.three)),
         new Row("Mlp(...)", "null sizes", NullPointerException.class, "sizes",
             t -> new Mlp(2, null, Activation.TANH, Init.UNIFORM, new Random(0))),
@@ -195,7 +198,7 @@ class BadInputTest {
         new Row("ParameterFile.save", "null path", NullPointerException.class, "path",
             t -> ParameterFile.save(t.mlp, null)),
         new Row("ParameterFile.save", "a model with a null parameter",
-            NullPointerException.class, "model parameter 1 is null",
+            NullPointerException.class, "model.parameters()[1] is null",
             t -> ParameterFile.save(() -> Arrays.asList(Value.of(1.0), null),
                 dir.resolve("broken.txt"))),
         new Row("ParameterFile.load", "null model", NullPointerException.class, "model",
@@ -206,12 +209,12 @@ class BadInputTest {
             dir + "/absent.txt".replace('/', java.io.File.separatorChar),
             t -> ParameterFile.load(t.mlp, dir.resolve("absent.txt"))),
         new Row("ParameterFile.load", "a count of another model", IllegalArgumentException.class,
-            dir.resolve("count.txt") + ", line 1: the model has 13 parameters but the file"
+            dir.resolve("count.txt") + ", line 1: expected 13 values but the header"
                 + " declares 2",
             t -> ParameterFile.load(t.mlp, t.file("count.txt", "autograd-parameters 1 2\n1\n2\n"))),
         new Row("ParameterFile.load", "a bad number on the last line",
             IllegalArgumentException.class,
-            dir.resolve("number.txt") + ", line 7: expected a number for parameter 5, found 'x'",
+            dir.resolve("number.txt") + ", line 7: expected a number for value 5, found 'x'",
             t -> ParameterFile.load(t.linear,
                 t.file("number.txt", "autograd-parameters 1 6\n1\n2\n3\n4\n5\nx\n"))),
         new Row("ParameterFile.load", "an empty file", IllegalArgumentException.class,
@@ -234,8 +237,8 @@ class BadInputTest {
   @Test
   void everyPublicTypeOfNnHasAtLeastOneRow() {
     List<String> covered = rows().map(Row::entryPoint).toList();
-    for (String type : List.of("Vectors", "Activation", "Init", "Linear", "Neuron", "Layer",
-        "Mlp", "ParameterFile")) {
+    for (String type : List.of("Vectors", "Activation", "Init", "BiasTrickLinear", "Neuron",
+        "NeuronLayer", "Mlp", "ParameterFile")) {
       assertEquals(true, covered.stream().anyMatch(p -> p.startsWith(type)), type);
     }
   }

@@ -20,7 +20,7 @@ class MlpTest {
   @Test
   void hiddenLayersUseTheGivenActivationAndTheLastIsLinear() {
     Mlp mlp = new Mlp(3, List.of(4, 5, 2), Activation.TANH, Init.XAVIER, new Random(1));
-    List<Layer> layers = mlp.layers();
+    List<NeuronLayer> layers = mlp.layers();
     assertEquals(3, layers.size());
     assertEquals(Activation.TANH, layers.get(0).activation());
     assertEquals(Activation.TANH, layers.get(1).activation());

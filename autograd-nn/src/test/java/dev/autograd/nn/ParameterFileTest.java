@@ -42,7 +42,8 @@ class ParameterFileTest {
 
   @Test
   void fileIsAHeaderThenOneValuePerLine() throws IOException {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     model.parameters().get(0).setData(0.25);
     model.parameters().get(1).setData(-1e-3);
     Path file = dir.resolve("linear.txt");
@@ -53,7 +54,8 @@ class ParameterFileTest {
 
   @Test
   void handWrittenFileWithoutFinalLineBreakLoads() throws IOException {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     ParameterFile.load(model, write("autograd-parameters 1 2\n2.0\n0x1.4p3"));
     assertEquals(2.0, model.parameters().get(0).data());
     assertEquals(10.0, model.parameters().get(1).data());
@@ -61,44 +63,49 @@ class ParameterFileTest {
 
   @Test
   void countMismatchNamesBothCountsAndLeavesTheModelUnchanged() throws IOException {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertRejected(model, "autograd-parameters 1 3\n1\n2\n3\n",
-        "line 1: the model has 2 parameters but the file declares 3");
+        "line 1: expected 2 values but the header declares 3");
   }
 
   @Test
   void missingValueLinesAreReported() throws IOException {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertRejected(model, "autograd-parameters 1 2\n1.5\n",
-        "expected 2 value lines after the header, found 1");
+        "expected 2 value lines after the header on line 1, found 1");
     assertRejected(model, "autograd-parameters 1 2\n1.5\n2.5\n\n",
         "expected 2 value lines after the header, found 3");
   }
 
   @Test
   void badNumberNamesItsLineAndLeavesTheModelUnchanged() throws IOException {
-    Linear model = new Linear(2, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(2, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertRejected(model, "autograd-parameters 1 3\n1.5\n2.5\nthree\n",
-        "line 4: expected a number for parameter 2, found 'three'");
+        "line 4: expected a number for value 2, found 'three'");
     assertRejected(model, "autograd-parameters 1 3\n1.5\n 2.5\n3\n",
-        "line 3: expected a number for parameter 1, found ' 2.5'");
+        "line 3: expected a number for value 1, found ' 2.5'");
   }
 
   @Test
   void badHeaderIsReported() throws IOException {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertRejected(model, "",
         "line 1: expected header 'autograd-parameters 1 <count>', found an empty file");
     assertRejected(model, "autograd-parameters 2 2\n1\n2\n",
         "line 1: expected header 'autograd-parameters 1 <count>', found 'autograd-parameters 2 2'");
     assertRejected(model, "weights 1 2\n1\n2\n", "found 'weights 1 2'");
     assertRejected(model, "autograd-parameters 1 two\n1\n2\n",
-        "line 1: expected a parameter count, found 'two'");
+        "line 1: expected a value count, found 'two'");
   }
 
   @Test
   void binaryFileIsRejectedAsMalformed() throws IOException {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     Path file = dir.resolve("binary.bin");
     Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1});
     IllegalArgumentException e =
@@ -108,19 +115,59 @@ class ParameterFileTest {
 
   @Test
   void missingFileThrowsIoException() {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertThrows(IOException.class, () -> ParameterFile.load(model, dir.resolve("absent.txt")));
   }
 
   @Test
   void nullArgumentsAreRejected() {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     assertThrows(NullPointerException.class, () -> ParameterFile.save(null, dir.resolve("a")));
     assertThrows(NullPointerException.class, () -> ParameterFile.save(model, null));
     assertThrows(NullPointerException.class, () -> ParameterFile.load(model, null));
     Module broken = () -> Arrays.asList(Value.of(1.0), null);
-    assertEquals("model parameter 1 is null", assertThrows(NullPointerException.class,
+    assertEquals("model.parameters()[1] is null", assertThrows(NullPointerException.class,
         () -> ParameterFile.save(broken, dir.resolve("b"))).getMessage());
+  }
+
+  @Test
+  void aTiedWeightIsSavedOnceAndLoadedOnce() throws IOException {
+    Value w = Value.of(0.25, "w");
+    Value b = Value.of(-0.5, "b");
+    Module tied = () -> List.of(w, b, w);
+    Path file = dir.resolve("tied.txt");
+    ParameterFile.save(tied, file);
+    assertEquals("autograd-parameters 1 2\n0.25\n-0.5\n",
+        Files.readString(file, StandardCharsets.UTF_8));
+    ParameterFile.load(tied, write("autograd-parameters 1 2\n3.0\n4.0\n"));
+    assertEquals(3.0, w.data());
+    assertEquals(4.0, b.data());
+    assertRejected(tied, "autograd-parameters 1 3\n1\n2\n3\n",
+        "line 1: expected 2 values but the header declares 3");
+  }
+
+  @Test
+  void aNonLeafParameterIsRejectedOnSaveAndLoad() throws IOException {
+    Value w = Value.of(0.25, "w");
+    Module broken = () -> List.of(w, w.neg());
+    String message = "model.parameters()[1] must be a leaf, but was made by op 'neg'";
+    assertEquals(message, assertThrows(IllegalArgumentException.class,
+        () -> ParameterFile.save(broken, dir.resolve("c"))).getMessage());
+    Path file = write("autograd-parameters 1 2\n1.0\n2.0\n");
+    assertEquals(message, assertThrows(IllegalArgumentException.class,
+        () -> ParameterFile.load(broken, file)).getMessage());
+    assertEquals(0.25, w.data());
+  }
+
+  @Test
+  void moduleZeroGradClearsATiedWeight() {
+    Value w = Value.of(0.25, "w");
+    w.setGrad(5.0);
+    Module tied = () -> List.of(w, w);
+    tied.zeroGrad();
+    assertEquals(0.0, w.grad());
   }
 
   private Path write(String content) throws IOException {

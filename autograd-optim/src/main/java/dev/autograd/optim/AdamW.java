@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Adam with decoupled weight decay (Loshchilov and Hutter, 2019), as {@code torch.optim.AdamW}:
- * each step first shrinks every parameter, {@code p = p - lr * weightDecay * p}, then takes the
- * {@link Adam} step from the grad (the decay does not enter the moments). See {@link Optimizer}
+ * each step first shrinks every parameter, {@code p = p - learningRate * weightDecay * p}, then
+ * takes the {@link Adam} step from the grad (the decay does not enter the moments). See {@link Optimizer}
  * for the call order.
  */
 public final class AdamW extends AbstractOptimizer {
@@ -17,51 +17,52 @@ public final class AdamW extends AbstractOptimizer {
   private final double weightDecay;
 
   /**
-   * Returns AdamW with learning rate {@code lr}, weight decay {@value #DEFAULT_WEIGHT_DECAY}, betas
-   * 0.9 and 0.999, eps 1e-8.
+   * Returns AdamW with learning rate {@code learningRate}, weight decay {@value
+   * #DEFAULT_WEIGHT_DECAY}, betas 0.9 and 0.999, eps 1e-8.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code params} is empty or {@code lr} is not positive and
-   *     finite
+   * @throws IllegalArgumentException if {@code params} is empty or holds a non-leaf, or {@code
+   *     learningRate} is not positive and finite
    */
-  public AdamW(List<Value> params, double lr) {
-    this(params, lr, DEFAULT_WEIGHT_DECAY);
+  public AdamW(List<Value> params, double learningRate) {
+    this(params, learningRate, DEFAULT_WEIGHT_DECAY);
   }
 
   /**
-   * Returns AdamW with learning rate {@code lr} and weight decay {@code weightDecay}, betas 0.9 and
-   * 0.999, eps 1e-8.
+   * Returns AdamW with learning rate {@code learningRate} and weight decay {@code weightDecay},
+   * betas 0.9 and 0.999, eps 1e-8.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code params} is empty, {@code lr} is not positive and
-   *     finite, or {@code weightDecay} is negative or not finite
+   * @throws IllegalArgumentException if {@code params} is empty or holds a non-leaf, {@code
+   *     learningRate} is not positive and finite, or {@code weightDecay} is negative or not finite
    */
-  public AdamW(List<Value> params, double lr, double weightDecay) {
-    this(params, lr, 0.9, 0.999, 1e-8, weightDecay);
+  public AdamW(List<Value> params, double learningRate, double weightDecay) {
+    this(params, learningRate, 0.9, 0.999, 1e-8, weightDecay);
   }
 
   /**
    * Returns AdamW with the given hyper-parameters.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code params} is empty, {@code lr} or {@code eps} is not
-   *     positive and finite, {@code beta1} or {@code beta2} is outside {@code [0, 1)}, or {@code
-   *     weightDecay} is negative or not finite
+   * @throws IllegalArgumentException if {@code params} is empty or holds a non-leaf, {@code
+   *     learningRate} or {@code eps} is not positive and finite, {@code beta1} or {@code beta2} is
+   *     outside {@code [0, 1)}, or {@code weightDecay} is negative or not finite
    */
-  public AdamW(
-      List<Value> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
-    super(params, lr);
-    this.moments = new Moments(this.params.size(), beta1, beta2, eps);
+  public AdamW(List<Value> params, double learningRate, double beta1, double beta2, double eps,
+      double weightDecay) {
+    super(params, learningRate);
+    this.moments = new Moments(parameters().size(), beta1, beta2, eps);
     this.weightDecay = Hyperparameters.nonNegative("weightDecay", weightDecay);
   }
 
-  /** Shrinks every parameter by {@code lr * weightDecay * p}, then takes an Adam step. */
+  /** Shrinks every parameter by {@code learningRate * weightDecay * p}, then takes an Adam step. */
   @Override
   public void step() {
-    for (Value p : params) {
-      p.setData(p.data() - lr * weightDecay * p.data());
+    double learningRate = learningRate();
+    for (Value p : parameters()) {
+      p.setData(p.data() - learningRate * weightDecay * p.data());
     }
-    moments.step(params, lr);
+    moments.step(parameters(), learningRate);
   }
 
   /** Returns the weight decay coefficient. */
@@ -69,11 +70,29 @@ public final class AdamW extends AbstractOptimizer {
     return weightDecay;
   }
 
-  /** Returns the settings, as in {@code AdamW(lr=0.1, weightDecay=0.01, beta1=0.9, ...)}. */
+  /** Returns {@code [steps, m..., v...]}: the step count, then both moments per parameter. */
+  @Override
+  double[] state() {
+    return moments.state();
+  }
+
+  @Override
+  String stateProblem(int i, double value) {
+    return moments.stateProblem(i, value);
+  }
+
+  @Override
+  void restoreState(double[] state) {
+    moments.restore(state);
+  }
+
+  /**
+   * Returns the settings, as in {@code AdamW(learningRate=0.1, weightDecay=0.01, beta1=0.9,
+   * ...)}.
+   */
   @Override
   public String toString() {
-    return "AdamW(lr=" + lr + ", weightDecay=" + weightDecay + ", beta1=" + moments.beta1
-        + ", beta2=" + moments.beta2 + ", eps=" + moments.eps + ", " + params.size()
-        + " parameters, " + moments.steps() + " steps)";
+    return "AdamW(learningRate=" + learningRate() + ", weightDecay=" + weightDecay + ", " + moments
+        + ", " + parameters().size() + " parameters, " + moments.steps() + " steps)";
   }
 }

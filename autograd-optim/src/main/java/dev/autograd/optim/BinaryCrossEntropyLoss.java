@@ -1,5 +1,7 @@
 package dev.autograd.optim;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.autograd.core.Value;
 import java.util.List;
 
@@ -28,16 +30,12 @@ public final class BinaryCrossEntropyLoss {
     LossInputs.check(predictions, targets);
     for (int i = 0; i < predictions.size(); i++) {
       double p = predictions.get(i).data();
-      if (!(p > 0 && p < 1)) {
-        throw new IllegalArgumentException(
-            "predictions[" + i + "] must be a probability in (0, 1), got " + p);
-      }
+      checkArgument(p > 0 && p < 1, "predictions[%s] must be a probability in (0, 1), got %s", i,
+          (Object) p);
       double y = targets.get(i).data();
-      if (!(y >= 0 && y <= 1)) {
-        throw new IllegalArgumentException("targets[" + i + "] must be in [0, 1], got " + y);
-      }
+      checkArgument(y >= 0 && y <= 1, "targets[%s] must be in [0, 1], got %s", i, (Object) y);
     }
-    return LossInputs.mean(predictions, targets, BinaryCrossEntropyLoss::term).neg();
+    return PairwiseMean.of(predictions, targets, BinaryCrossEntropyLoss::term).neg();
   }
 
   /** Returns {@code y ln p + (1 - y) ln(1 - p)}. */

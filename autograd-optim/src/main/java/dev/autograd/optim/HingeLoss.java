@@ -1,5 +1,7 @@
 package dev.autograd.optim;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.autograd.core.Value;
 import java.util.List;
 
@@ -23,11 +25,9 @@ public final class HingeLoss {
     LossInputs.check(predictions, targets);
     for (int i = 0; i < targets.size(); i++) {
       double y = targets.get(i).data();
-      if (y != 1.0 && y != -1.0) {
-        throw new IllegalArgumentException("hinge labels must be -1 or +1, got targets[" + i
-            + "]=" + y);
-      }
+      checkArgument(y == 1.0 || y == -1.0, "hinge labels must be -1 or +1, got targets[%s]=%s", i,
+          (Object) y);
     }
-    return LossInputs.mean(predictions, targets, (s, y) -> s.mul(y).neg().add(1.0).relu());
+    return PairwiseMean.of(predictions, targets, (s, y) -> s.mul(y).neg().add(1.0).relu());
   }
 }

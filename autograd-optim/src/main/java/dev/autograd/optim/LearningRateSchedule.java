@@ -1,5 +1,7 @@
 package dev.autograd.optim;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * A learning rate as a function of the step number, to pass to {@link
  * Optimizer#setLearningRate(double)} before each step:
@@ -30,16 +32,16 @@ public interface LearningRateSchedule {
   static LearningRateSchedule stepDecay(double initial, double factor, int every) {
     Hyperparameters.positive("initial", initial);
     Hyperparameters.positive("factor", factor);
-    if (every < 1) {
-      throw new IllegalArgumentException("every must be at least 1, got " + every);
-    }
+    Hyperparameters.atLeastOne("every", every);
     return step -> initial * Math.pow(factor, checkStep(step) / every);
   }
 
   /**
    * Returns a rate going in a straight line from {@code initial} at step 0 to {@code last} at
-   * step {@code steps}, then staying at {@code last}: {@code initial + (last - initial) *
-   * min(step, steps) / steps}. micrograd's moons demo uses {@code linearDecay(1.0, 0.1, 100)}.
+   * step {@code steps}, then staying at {@code last}: {@code initial + (last - initial) * step /
+   * steps} before step {@code steps}, and exactly {@code last} from it on (the formula would round
+   * to a neighbour of {@code last}). micrograd's moons demo uses {@code linearDecay(1.0, 0.1,
+   * 100)}.
    *
    * @throws IllegalArgumentException if {@code initial} or {@code last} is not positive and
    *     finite (optimizers reject a zero rate), or {@code steps} is below 1
@@ -47,16 +49,12 @@ public interface LearningRateSchedule {
   static LearningRateSchedule linearDecay(double initial, double last, int steps) {
     Hyperparameters.positive("initial", initial);
     Hyperparameters.positive("last", last);
-    if (steps < 1) {
-      throw new IllegalArgumentException("steps must be at least 1, got " + steps);
-    }
-    return step -> initial + (last - initial) * Math.min(checkStep(step), steps) / steps;
+    Hyperparameters.atLeastOne("steps", steps);
+    return step -> checkStep(step) >= steps ? last : initial + (last - initial) * step / steps;
   }
 
   private static int checkStep(int step) {
-    if (step < 0) {
-      throw new IllegalArgumentException("step must be non-negative, got " + step);
-    }
+    checkArgument(step >= 0, "step must be non-negative, got %s", step);
     return step;
   }
 }

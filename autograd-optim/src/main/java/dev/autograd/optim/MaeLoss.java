@@ -17,7 +17,7 @@ public final class MaeLoss {
    * @throws IllegalArgumentException if the lists differ in length or are empty
    */
   public static Value of(List<Value> predictions, List<Value> targets) {
-    return LossInputs.mean(
+    return PairwiseMean.of(
         predictions,
         targets,
         (p, y) -> {

@@ -17,6 +17,6 @@ public final class MseLoss {
    * @throws IllegalArgumentException if the lists differ in length or are empty
    */
   public static Value of(List<Value> predictions, List<Value> targets) {
-    return LossInputs.mean(predictions, targets, (p, y) -> p.sub(y).pow(2));
+    return PairwiseMean.of(predictions, targets, (p, y) -> p.sub(y).pow(2));
   }
 }

@@ -1,11 +1,14 @@
 package dev.autograd.optim;
 
+import dev.autograd.core.Parameters;
 import dev.autograd.core.Value;
 import java.util.List;
 
 /**
  * Updates a fixed list of parameters from their gradients. The only code that changes a
- * parameter's data, through {@link Value#setData(double)}.
+ * parameter's data, through {@link Value#setData(double)}. Every optimizer takes its parameters as
+ * {@link Parameters#distinct} does: null elements and non-leaves are rejected, and a node listed
+ * twice (tied weights) is one parameter, moved once by its accumulated grad with one state slot.
  *
  * <h2>Call order</h2>
  *
@@ -29,14 +32,19 @@ public interface Optimizer {
   /** Updates every parameter's data from its current grad (mutates the parameters). */
   void step();
 
-  /** Sets every parameter's grad to {@code 0} (mutates the parameters' grads). */
+  /**
+   * Sets every parameter's grad to {@code 0} (mutates the parameters' grads), by {@link
+   * Parameters#zeroGrad(List)}.
+   */
   default void zeroGrad() {
-    for (Value p : parameters()) {
-      p.zeroGrad();
-    }
+    Parameters.zeroGrad(parameters());
   }
 
-  /** Returns the parameters this optimizer updates, in the order given, unmodifiable. */
+  /**
+   * Returns the parameters this optimizer updates: the distinct nodes of the list it was given,
+   * in first-seen order ({@link Parameters#distinct}: a tied weight listed twice is one
+   * parameter), unmodifiable.
+   */
   List<Value> parameters();
 
   /** Returns the current learning rate. */
@@ -46,7 +54,7 @@ public interface Optimizer {
    * Replaces the learning rate used by the following steps (for schedules); optimizer state such
    * as momentum is kept.
    *
-   * @throws IllegalArgumentException if {@code lr} is not positive and finite
+   * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
    */
-  void setLearningRate(double lr);
+  void setLearningRate(double learningRate);
 }

@@ -1,5 +1,6 @@
 package dev.autograd.optim;
 
+import dev.autograd.core.Parameters;
 import dev.autograd.core.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +12,15 @@ public final class Regularization {
   /**
    * Returns {@code alpha * sum_i p_i * p_i} as a new graph node (micrograd's {@code reg_loss}),
    * whose gradient is {@code 2 * alpha * p_i} for each parameter. No parameters give {@code 0}.
+   * The sum runs over the distinct nodes of {@code params} ({@link Parameters#distinct}): a tied
+   * weight listed twice is penalised once.
    *
    * @throws NullPointerException if {@code params} or an element is null
-   * @throws IllegalArgumentException if {@code alpha} is negative or not finite
+   * @throws IllegalArgumentException if an element is not a leaf, or {@code alpha} is negative or
+   *     not finite
    */
   public static Value l2(List<Value> params, double alpha) {
-    List<Value> checked = Hyperparameters.parameters(params);
+    List<Value> checked = Parameters.distinct(params, "params");
     Hyperparameters.nonNegative("alpha", alpha);
     List<Value> squares = new ArrayList<>(checked.size());
     for (Value p : checked) {

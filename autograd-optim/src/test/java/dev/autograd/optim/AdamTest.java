@@ -65,8 +65,8 @@ class AdamTest {
   @Test
   void invalidHyperparametersAreRejectedNamingTheValue() {
     List<Value> ps = List.of(Value.of(1.0));
-    assertMessage(() -> new Adam(ps, -1.0), "learning rate", "-1.0");
-    assertMessage(() -> new Adam(ps, Double.NaN), "learning rate", "NaN");
+    assertMessage(() -> new Adam(ps, -1.0), "learningRate", "-1.0");
+    assertMessage(() -> new Adam(ps, Double.NaN), "learningRate", "NaN");
     assertMessage(() -> new Adam(ps, 0.1, 1.0, 0.999, 1e-8), "beta1", "1.0");
     assertMessage(() -> new Adam(ps, 0.1, -0.5, 0.999, 1e-8), "beta1", "-0.5");
     assertMessage(() -> new Adam(ps, 0.1, 0.9, 1.5, 1e-8), "beta2", "1.5");
@@ -95,7 +95,8 @@ class AdamTest {
     Value p = Value.of(1.0);
     Adam adam = new Adam(List.of(p), 0.1);
     adam.step();
-    assertEquals("Adam(lr=0.1, beta1=0.9, beta2=0.999, eps=1.0E-8, 1 parameters, 1 steps)",
+    assertEquals(
+        "Adam(learningRate=0.1, beta1=0.9, beta2=0.999, eps=1.0E-8, 1 parameters, 1 steps)",
         adam.toString());
   }
 }

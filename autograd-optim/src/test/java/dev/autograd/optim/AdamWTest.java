@@ -69,7 +69,7 @@ class AdamWTest {
     List<Value> ps = List.of(Value.of(1.0));
     assertMessage(() -> new AdamW(ps, 0.1, -0.01), "weightDecay", "-0.01");
     assertMessage(() -> new AdamW(ps, 0.1, Double.NaN), "weightDecay", "NaN");
-    assertMessage(() -> new AdamW(ps, 0.0, 0.01), "learning rate", "0.0");
+    assertMessage(() -> new AdamW(ps, 0.0, 0.01), "learningRate", "0.0");
     assertMessage(() -> new AdamW(ps, 0.1, 0.9, 1.0, 1e-8, 0.01), "beta2", "1.0");
     assertMessage(() -> new AdamW(ps, 0.1, 0.9, 0.999, -1e-8, 0.01), "eps", "-1.0E-8");
     assertThrows(NullPointerException.class, () -> new AdamW(null, 0.1, 0.01));
@@ -78,7 +78,7 @@ class AdamWTest {
   @Test
   void toStringShowsTheSettingsAndStepCount() {
     AdamW adamW = new AdamW(List.of(Value.of(1.0)), 0.1, 0.05);
-    assertEquals("AdamW(lr=0.1, weightDecay=0.05, beta1=0.9, beta2=0.999, eps=1.0E-8, "
+    assertEquals("AdamW(learningRate=0.1, weightDecay=0.05, beta1=0.9, beta2=0.999, eps=1.0E-8, "
         + "1 parameters, 0 steps)", adamW.toString());
   }
 }

@@ -28,7 +28,8 @@ class BadInputTest {
     final List<Value> predictions = List.of(w.mul(2.0).add(b), w.mul(-1.0).add(b));
     final List<Value> targets = List.of(Value.of(1.0), Value.of(-1.0));
     final List<Optimizer> optimizers =
-        List.of(new Sgd(params, 0.1, 0.9, true), new Adam(params, 0.1), new AdamW(params, 0.1));
+        List.of(new Sgd(params, 0.1, Momentum.NESTEROV, 0.9), new Adam(params, 0.1),
+            new AdamW(params, 0.1));
 
     Fixture() {
       MseLoss.of(predictions, targets).backward();
@@ -57,7 +58,7 @@ class BadInputTest {
 
   private static final double NAN = Double.NaN;
   private static final double INF = Double.POSITIVE_INFINITY;
-  private static final String LR = "learning rate must be positive and finite, got ";
+  private static final String LR = "learningRate must be positive and finite, got ";
   private static final String EMPTY_PARAMS = "an optimizer needs at least one parameter, got []";
 
   static Stream<Row> rows() {
@@ -80,15 +81,26 @@ class BadInputTest {
         iae("Sgd(params, lr)", "lr 0", LR + "0.0", t -> new Sgd(t.params, 0.0)),
         iae("Sgd(params, lr)", "lr NaN", LR + "NaN", t -> new Sgd(t.params, NAN)),
         iae("Sgd(params, lr)", "lr Infinity", LR + "Infinity", t -> new Sgd(t.params, INF)),
-        iae("Sgd(params, lr, momentum, nesterov)", "momentum 1",
-            "momentum must be in [0, 1), got 1.0", t -> new Sgd(t.params, 0.1, 1.0, false)),
-        iae("Sgd(params, lr, momentum, nesterov)", "momentum NaN",
-            "momentum must be in [0, 1), got NaN", t -> new Sgd(t.params, 0.1, NAN, false)),
-        iae("Sgd(params, lr, momentum, nesterov)", "momentum -0.5",
-            "momentum must be in [0, 1), got -0.5", t -> new Sgd(t.params, 0.1, -0.5, false)),
-        iae("Sgd(params, lr, momentum, nesterov)", "Nesterov without momentum",
-            "Nesterov momentum needs momentum > 0, got momentum=0.0",
-            t -> new Sgd(t.params, 0.1, 0.0, true)),
+        iae("Sgd(params, lr, momentum, coefficient)", "classical coefficient 1",
+            "the coefficient of Momentum.CLASSICAL must be in (0, 1), got 1.0",
+            t -> new Sgd(t.params, 0.1, Momentum.CLASSICAL, 1.0)),
+        iae("Sgd(params, lr, momentum, coefficient)", "classical coefficient NaN",
+            "the coefficient of Momentum.CLASSICAL must be in (0, 1), got NaN",
+            t -> new Sgd(t.params, 0.1, Momentum.CLASSICAL, NAN)),
+        iae("Sgd(params, lr, momentum, coefficient)", "Nesterov coefficient -0.5",
+            "the coefficient of Momentum.NESTEROV must be in (0, 1), got -0.5",
+            t -> new Sgd(t.params, 0.1, Momentum.NESTEROV, -0.5)),
+        iae("Sgd(params, lr, momentum, coefficient)", "Nesterov without momentum",
+            "the coefficient of Momentum.NESTEROV must be in (0, 1), got 0.0",
+            t -> new Sgd(t.params, 0.1, Momentum.NESTEROV, 0.0)),
+        iae("Sgd(params, lr, momentum, coefficient)", "no momentum with a coefficient",
+            "Momentum.NONE takes coefficient 0, got 0.9",
+            t -> new Sgd(t.params, 0.1, Momentum.NONE, 0.9)),
+        npe("Sgd(params, lr, momentum, coefficient)", "null momentum", "momentum",
+            t -> new Sgd(t.params, 0.1, null, 0.9)),
+        iae("Sgd(params, lr)", "a non-leaf parameter",
+            "params[1] must be a leaf, but was made by op '*'",
+            t -> new Sgd(List.of(t.w, t.w.mul(2.0)), 0.1)),
         iae("Adam(params, lr)", "empty params", EMPTY_PARAMS, t -> new Adam(List.of(), 0.1)),
         iae("Adam(params, lr)", "lr -1", LR + "-1.0", t -> new Adam(t.params, -1.0)),
         npe("Adam(params, lr)", "null params", "params", t -> new Adam(null, 0.1)),
@@ -123,12 +135,6 @@ class BadInputTest {
             t -> t.optimizers.get(1).setLearningRate(0.0)),
         iae("AdamW.setLearningRate", "-Infinity", LR + "-Infinity",
             t -> t.optimizers.get(2).setLearningRate(Double.NEGATIVE_INFINITY)));
-  }
-
-  /** A loss as its {@code of(predictions, targets)}. */
-  @FunctionalInterface
-  interface Loss {
-    Value of(List<Value> predictions, List<Value> targets);
   }
 
   private static Stream<Row> lossRows(String name, Loss loss) {

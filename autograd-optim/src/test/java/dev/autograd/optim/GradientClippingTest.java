@@ -44,6 +44,45 @@ class GradientClippingTest {
   }
 
   @Test
+  void hugeGradsDoNotOverflowTheNormAndAreClipped() {
+    Value a = Value.of(0.0);
+    Value b = Value.of(0.0);
+    a.setGrad(1e200);
+    b.setGrad(1e200);
+    assertEquals(Math.sqrt(2) * 1e200, GradientClipping.clipByNorm(List.of(a, b), 1.0), 1e185);
+    assertEquals(Math.sqrt(0.5), a.grad(), 1e-15);
+    assertEquals(Math.sqrt(0.5), b.grad(), 1e-15);
+  }
+
+  @Test
+  void finiteGradsWhoseNormExceedsTheLargestDoubleAreStillClipped() {
+    Value a = Value.of(0.0);
+    Value b = Value.of(0.0);
+    a.setGrad(Double.MAX_VALUE);
+    b.setGrad(-Double.MAX_VALUE);
+    assertEquals(Double.POSITIVE_INFINITY, GradientClipping.clipByNorm(List.of(a, b), 2.0));
+    assertEquals(Math.sqrt(2), a.grad(), 1e-15);
+    assertEquals(-Math.sqrt(2), b.grad(), 1e-15);
+  }
+
+  @Test
+  void tinyGradsDoNotUnderflowTheNorm() {
+    Value a = Value.of(0.0);
+    Value b = Value.of(0.0);
+    a.setGrad(3e-200);
+    b.setGrad(4e-200);
+    assertEquals(5e-200, GradientClipping.clipByNorm(List.of(a, b), 1.0), 1e-214);
+    assertEquals(3e-200, a.grad());
+  }
+
+  @Test
+  void zeroGradsHaveNormZero() {
+    Value a = Value.of(0.0);
+    assertEquals(0.0, GradientClipping.clipByNorm(List.of(a), 1.0));
+    assertEquals(0.0, a.grad());
+  }
+
+  @Test
   void badMaxNormAndNullsAreRejectedNamingThem() {
     assertEquals("maxNorm must be positive and finite, got 0.0",
         assertThrows(IllegalArgumentException.class,

@@ -28,6 +28,15 @@ class LearningRateScheduleTest {
   }
 
   @Test
+  void linearDecayReachesItsEndValueExactly() {
+    LearningRateSchedule s = LearningRateSchedule.linearDecay(1, 0.1, 10);
+    assertEquals(0.1, s.rate(10), 0.0);
+    assertEquals(0.1, s.rate(1000), 0.0);
+    assertEquals(0.1, s.rate(Integer.MAX_VALUE), 0.0);
+    assertEquals(0.19, s.rate(9), 1e-15);
+  }
+
+  @Test
   void oneStepLinearDecayJumpsToTheLastRate() {
     LearningRateSchedule s = LearningRateSchedule.linearDecay(1.0, 0.5, 1);
     assertEquals(1.0, s.rate(0));

@@ -11,10 +11,6 @@ import java.util.List;
 final class LossContract {
   private LossContract() {}
 
-  interface Loss {
-    Value of(List<Value> predictions, List<Value> targets);
-  }
-
   static void assertRejectsBadLists(Loss loss) {
     Value half = Value.of(0.5);
     Value one = Value.of(1.0);

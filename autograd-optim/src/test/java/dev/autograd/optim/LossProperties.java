@@ -43,7 +43,7 @@ class LossProperties {
   }
 
   private static void check(
-      LossContract.Loss loss, DoubleUnaryOperator prediction, DoubleUnaryOperator target) {
+      Loss loss, DoubleUnaryOperator prediction, DoubleUnaryOperator target) {
     qt().withFixedSeed(SEED)
         .withExamples(EXAMPLES)
         .forAll(integers().between(1, 8), longs().all())

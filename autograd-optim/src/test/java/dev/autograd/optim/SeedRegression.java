@@ -3,18 +3,22 @@ package dev.autograd.optim;
 import dev.autograd.core.Value;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.Init;
-import dev.autograd.nn.Linear;
+import dev.autograd.nn.BiasTrickLinear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** The seed's demo 2 set-up: 50 points of {@code y = 2x + 10} and a one-input Linear model. */
+/**
+ * The reference program's demo 2 set-up: 50 points of {@code y = 2x + 10} and a one-input {@code
+ * BiasTrickLinear} model.
+ */
 final class SeedRegression {
   static final int DATA_SIZE = 50;
 
   final List<Value> xs = new ArrayList<>(DATA_SIZE);
   final List<Value> ys = new ArrayList<>(DATA_SIZE);
-  final Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+  final BiasTrickLinear model =
+      new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
 
   /** Builds the seed's data and sets the model's {@code [w, b]} to {@code [w0, b0]}. */
   SeedRegression(double w0, double b0) {

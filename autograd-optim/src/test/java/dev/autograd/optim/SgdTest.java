@@ -1,9 +1,7 @@
 package dev.autograd.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autograd.core.Value;
 import java.util.Arrays;
@@ -41,7 +39,7 @@ class SgdTest {
     // Hand calculation, mu = 0.9, lr = 0.1, grads 2 then 1:
     // step 1: v = 2, p = 1 - 0.1 * 2 = 0.8; step 2: v = 0.9 * 2 + 1 = 2.8, p = 0.8 - 0.28 = 0.52.
     Value p = Value.of(1.0);
-    Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, false);
+    Sgd sgd = new Sgd(List.of(p), 0.1, Momentum.CLASSICAL, 0.9);
     p.setGrad(2.0);
     sgd.step();
     assertEquals(0.8, p.data(), TOL);
@@ -56,7 +54,7 @@ class SgdTest {
     // step 1: v = 2, update 2 + 0.9 * 2 = 3.8, p = 1 - 0.38 = 0.62;
     // step 2: v = 1.8 + 1 = 2.8, update 1 + 0.9 * 2.8 = 3.52, p = 0.62 - 0.352 = 0.268.
     Value p = Value.of(1.0);
-    Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, true);
+    Sgd sgd = new Sgd(List.of(p), 0.1, Momentum.NESTEROV, 0.9);
     p.setGrad(2.0);
     sgd.step();
     assertEquals(0.62, p.data(), TOL);
@@ -66,11 +64,11 @@ class SgdTest {
   }
 
   @Test
-  void zeroMomentumConstructorIsPlainSgd() {
+  void momentumNoneIsPlainSgd() {
     Value a = Value.of(3.0);
     Value b = Value.of(3.0);
     Sgd plain = new Sgd(List.of(a), 0.01);
-    Sgd viaMomentum = new Sgd(List.of(b), 0.01, 0.0, false);
+    Sgd viaMomentum = new Sgd(List.of(b), 0.01, Momentum.NONE, 0.0);
     for (int k = 0; k < 3; k++) {
       a.setGrad(k + 0.5);
       b.setGrad(k + 0.5);
@@ -119,18 +117,22 @@ class SgdTest {
     for (double lr : new double[] {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, lr));
-      assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains("" + lr),
-          e.getMessage());
+      assertEquals("learningRate must be positive and finite, got " + lr, e.getMessage());
     }
-    for (double mu : new double[] {-0.1, 1.0, Double.NaN}) {
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, 0.1, mu, false));
-      assertTrue(e.getMessage().contains("momentum") && e.getMessage().contains("" + mu),
-          e.getMessage());
+    for (Momentum kind : List.of(Momentum.CLASSICAL, Momentum.NESTEROV)) {
+      for (double mu : new double[] {0.0, -0.1, 1.0, Double.NaN}) {
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, 0.1, kind, mu));
+        assertEquals("the coefficient of Momentum." + kind + " must be in (0, 1), got " + mu,
+            e.getMessage());
+      }
     }
-    IllegalArgumentException nesterov =
-        assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, 0.1, 0.0, true));
-    assertTrue(nesterov.getMessage().contains("Nesterov"), nesterov.getMessage());
+    IllegalArgumentException none =
+        assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, 0.1, Momentum.NONE, 0.9));
+    assertEquals("Momentum.NONE takes coefficient 0, got 0.9", none.getMessage());
+    NullPointerException nullKind =
+        assertThrows(NullPointerException.class, () -> new Sgd(ps, 0.1, null, 0.9));
+    assertEquals("momentum", nullKind.getMessage());
     Sgd sgd = new Sgd(ps, 0.1);
     assertThrows(IllegalArgumentException.class, () -> sgd.setLearningRate(0.0));
     assertEquals(0.1, sgd.learningRate());
@@ -149,10 +151,13 @@ class SgdTest {
 
   @Test
   void toStringShowsTheSettings() {
-    Sgd sgd = new Sgd(List.of(Value.of(1.0), Value.of(2.0)), 0.001, 0.9, true);
-    assertEquals(0.9, sgd.momentum());
-    assertTrue(sgd.nesterov());
-    assertFalse(new Sgd(List.of(Value.of(1.0)), 0.001, 0.9, false).nesterov());
-    assertEquals("Sgd(lr=0.001, momentum=0.9, nesterov=true, 2 parameters)", sgd.toString());
+    Sgd sgd = new Sgd(List.of(Value.of(1.0), Value.of(2.0)), 0.001, Momentum.NESTEROV, 0.9);
+    assertEquals(Momentum.NESTEROV, sgd.momentum());
+    assertEquals(0.9, sgd.momentumCoefficient());
+    assertEquals("Sgd(learningRate=0.001, momentum=NESTEROV 0.9, 2 parameters)", sgd.toString());
+    Sgd plain = new Sgd(List.of(Value.of(1.0)), 0.5);
+    assertEquals(Momentum.NONE, plain.momentum());
+    assertEquals(0.0, plain.momentumCoefficient());
+    assertEquals("Sgd(learningRate=0.5, momentum=NONE, 1 parameters)", plain.toString());
   }
 }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class LayerTest {
+class NeuronLayerTest {
   @Test
   void layerHoldsOneNeuronPerOutputWithParametersInNeuronOrder() {
-    Layer layer = new Layer(3, 4, Activation.TANH, Init.XAVIER, new Random(4));
+    NeuronLayer layer = new NeuronLayer(3, 4, Activation.TANH, Init.XAVIER, new Random(4));
     assertEquals(4, layer.neurons().size());
     assertEquals(16, layer.parameters().size());
     List<Value> expected = new ArrayList<>();
@@ -21,14 +21,14 @@ class LayerTest {
       assertEquals(Activation.TANH, n.activation());
     }
     assertEquals(expected, layer.parameters());
-    assertEquals("Layer(3 -> 4, TANH)", layer.toString());
+    assertEquals("NeuronLayer(3 -> 4, TANH)", layer.toString());
     assertEquals(3, layer.inputs());
     assertEquals(4, layer.outputs());
   }
 
   @Test
   void forwardGivesEachNeuronsOutputForTheSameInputs() {
-    Layer layer = new Layer(2, 3, Activation.RELU, Init.UNIFORM, new Random(8));
+    NeuronLayer layer = new NeuronLayer(2, 3, Activation.RELU, Init.UNIFORM, new Random(8));
     List<Value> x = List.of(Value.of(0.3), Value.of(-0.7));
     List<Value> out = layer.forward(x);
     assertEquals(3, out.size());
@@ -40,7 +40,7 @@ class LayerTest {
   @Test
   void xavierDrawsUseTheLayersFanOut() {
     Random draws = new Random(2);
-    Layer layer = new Layer(2, 6, Activation.TANH, Init.XAVIER, new Random(2));
+    NeuronLayer layer = new NeuronLayer(2, 6, Activation.TANH, Init.XAVIER, new Random(2));
     for (Neuron n : layer.neurons()) {
       for (Value w : n.weights()) {
         assertEquals(Init.XAVIER.sample(draws, 2, 6), w.data(), 0.0);
@@ -50,7 +50,7 @@ class LayerTest {
 
   @Test
   void wrongInputCountIsRejected() {
-    Layer layer = new Layer(2, 3, Activation.RELU, Init.UNIFORM, new Random(8));
+    NeuronLayer layer = new NeuronLayer(2, 3, Activation.RELU, Init.UNIFORM, new Random(8));
     assertEquals("expected 2 inputs, got 1", assertThrows(IllegalArgumentException.class,
         () -> layer.forward(List.of(Value.of(1)))).getMessage());
   }
@@ -59,6 +59,7 @@ class LayerTest {
   void badShapesAreRejectedNamingThem() {
     assertEquals("inputs and outputs must be at least 1, got inputs=2, outputs=0",
         assertThrows(IllegalArgumentException.class,
-            () -> new Layer(2, 0, Activation.RELU, Init.UNIFORM, new Random(0))).getMessage());
+            () -> new NeuronLayer(2, 0, Activation.RELU, Init.UNIFORM, new Random(0)))
+            .getMessage());
   }
 }

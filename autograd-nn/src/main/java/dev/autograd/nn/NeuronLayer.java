@@ -1,6 +1,7 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -9,10 +10,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A list of {@link Neuron}s reading the same inputs, as micrograd's {@code Layer}. Its {@link
- * #parameters()} are each neuron's parameters in turn.
+ * A fully connected layer as micrograd's {@code Layer} writes it: a list of {@link Neuron}s
+ * reading the same inputs, each summing from its bias (which starts at 0). Its {@link
+ * #parameters()} are each neuron's parameters in turn. {@link BiasTrickLinear} is the same
+ * function written with the reference program's bias trick (bias drawn at random, summed last).
  */
-public final class Layer implements Module {
+public final class NeuronLayer implements Module {
   private final int inputs;
   private final Activation activation;
   private final List<Neuron> neurons;
@@ -25,10 +28,11 @@ public final class Layer implements Module {
    * @throws IllegalArgumentException if {@code inputs} or {@code outputs} is below 1
    * @throws NullPointerException if {@code activation}, {@code init} or {@code random} is null
    */
-  public Layer(int inputs, int outputs, Activation activation, Init init, Random random) {
-    Linear.checkShape(inputs, outputs);
+  public NeuronLayer(int inputs, int outputs, Activation activation, Init init, Random random) {
+    checkArgument(inputs >= 1 && outputs >= 1,
+        "inputs and outputs must be at least 1, got inputs=%s, outputs=%s", inputs, outputs);
     this.inputs = inputs;
-    this.activation = requireNonNull(activation, "activation");
+    this.activation = checkNotNull(activation, "activation");
     List<Neuron> list = new ArrayList<>(outputs);
     List<Value> all = new ArrayList<>(outputs * (inputs + 1));
     for (int j = 0; j < outputs; j++) {
@@ -80,9 +84,9 @@ public final class Layer implements Module {
     return parameters;
   }
 
-  /** Returns the shape, as in {@code Layer(2 -> 16, RELU)}. */
+  /** Returns the shape, as in {@code NeuronLayer(2 -> 16, RELU)}. */
   @Override
   public String toString() {
-    return "Layer(" + inputs + " -> " + neurons.size() + ", " + activation + ")";
+    return "NeuronLayer(" + inputs + " -> " + neurons.size() + ", " + activation + ")";
   }
 }

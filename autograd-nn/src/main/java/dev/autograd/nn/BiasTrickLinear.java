@@ -1,6 +1,7 @@
 package dev.autograd.nn;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -9,15 +10,18 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A fully connected layer written with the seed's bias trick: output {@code j} is {@code
- * activation(dot(withBias(x), row_j))}, where {@code row_j = [w_j1, ..., w_jn, b_j]} holds the
- * weights followed by the bias. With one input and one output and {@link Activation#LINEAR} it is
- * the seed's demo 2 model, whose {@link #parameters()} are {@code [w, b]}.
+ * A fully connected layer written with the reference program's bias trick: output {@code j} is
+ * {@code activation(dot(withBias(x), row_j))}, where {@code row_j = [w_j1, ..., w_jn, b_j]} holds
+ * the weights followed by the bias, so the bias is one more weight, drawn like the others, and is
+ * added last ({@code 0 + w_j1*x_1 + ... + w_jn*x_n + b_j*1}). With one input and one output and
+ * {@link Activation#LINEAR} it is the reference program's demo 2 model, whose {@link
+ * #parameters()} are {@code [w, b]}. {@link NeuronLayer} is the same function written as
+ * micrograd writes it (bias starting at 0 and summed first).
  *
  * <p>Parameters are labelled {@code w[j][i]} and {@code b[j]} (from 0) and drawn from {@code
  * init} row by row, the weights of a row then its bias.
  */
-public final class Linear implements Module {
+public final class BiasTrickLinear implements Module {
   private final int inputs;
   private final Activation activation;
   private final List<List<Value>> rows;
@@ -31,12 +35,13 @@ public final class Linear implements Module {
    * @throws IllegalArgumentException if {@code inputs} or {@code outputs} is below 1
    * @throws NullPointerException if {@code activation}, {@code init} or {@code random} is null
    */
-  public Linear(int inputs, int outputs, Activation activation, Init init, Random random) {
-    checkShape(inputs, outputs);
+  public BiasTrickLinear(int inputs, int outputs, Activation activation, Init init, Random random) {
+    checkArgument(inputs >= 1 && outputs >= 1,
+        "inputs and outputs must be at least 1, got inputs=%s, outputs=%s", inputs, outputs);
     this.inputs = inputs;
-    this.activation = requireNonNull(activation, "activation");
-    requireNonNull(init, "init");
-    requireNonNull(random, "random");
+    this.activation = checkNotNull(activation, "activation");
+    checkNotNull(init, "init");
+    checkNotNull(random, "random");
     List<List<Value>> rowList = new ArrayList<>(outputs);
     List<Value> all = new ArrayList<>(outputs * (inputs + 1));
     for (int j = 0; j < outputs; j++) {
@@ -52,13 +57,6 @@ public final class Linear implements Module {
     this.parameters = Collections.unmodifiableList(all);
   }
 
-  static void checkShape(int inputs, int outputs) {
-    if (inputs < 1 || outputs < 1) {
-      throw new IllegalArgumentException(
-          "inputs and outputs must be at least 1, got inputs=" + inputs + ", outputs=" + outputs);
-    }
-  }
-
   /**
    * Returns one new node per output, {@code activation(dot(withBias(x), row_j))}.
    *
@@ -66,21 +64,14 @@ public final class Linear implements Module {
    * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
    */
   public List<Value> forward(List<Value> x) {
-    checkInputSize(x, inputs);
+    checkNotNull(x, "x");
+    checkArgument(x.size() == inputs, "expected %s inputs, got %s", inputs, x.size());
     List<Value> biased = Vectors.withBias(x);
     List<Value> out = new ArrayList<>(rows.size());
     for (List<Value> row : rows) {
       out.add(activation.apply(Vectors.dot(biased, row)));
     }
     return out;
-  }
-
-  static void checkInputSize(List<Value> x, int inputs) {
-    requireNonNull(x, "x");
-    if (x.size() != inputs) {
-      throw new IllegalArgumentException(
-          "expected " + inputs + " inputs, got " + x.size());
-    }
   }
 
   /**
@@ -114,9 +105,9 @@ public final class Linear implements Module {
     return parameters;
   }
 
-  /** Returns the shape, as in {@code Linear(2 -> 3, TANH)}. */
+  /** Returns the shape, as in {@code BiasTrickLinear(2 -> 3, TANH)}. */
   @Override
   public String toString() {
-    return "Linear(" + inputs + " -> " + outputs() + ", " + activation + ")";
+    return "BiasTrickLinear(" + inputs + " -> " + outputs() + ", " + activation + ")";
   }
 }

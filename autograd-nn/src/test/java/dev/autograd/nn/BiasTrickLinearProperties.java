@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backprop through {@link Linear} agrees with finite differences for random shapes, activations,
- * initialisations, weights and data. Fixed seed; {@code -Dautograd.seed=N} explores others.
+ * Backprop through {@link BiasTrickLinear} agrees with finite differences for random shapes,
+ * activations, initialisations, weights and data. Fixed seed; {@code -Dautograd.seed=N} explores others.
  */
-class LinearProperties {
+class BiasTrickLinearProperties {
   private static final long SEED = Long.getLong("autograd.seed", 20261127L);
   private static final int EXAMPLES = 500;
 
@@ -31,7 +31,7 @@ class LinearProperties {
         .checkAssert(
             (inputs, outputs, choice, seed) -> {
               Random random = new Random(seed);
-              Linear model = new Linear(
+              BiasTrickLinear model = new BiasTrickLinear(
                   inputs, outputs, ModelLoss.activation(choice), ModelLoss.init(choice), random);
               Value loss = ModelLoss.squaredError(model::forward, inputs, outputs, 3, random);
               if (ModelLoss.gradientsMatchUnlessNearAKink(model, loss, seed)) {

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class LinearTest {
+class BiasTrickLinearTest {
   @Test
   void demoTwoModelHasParametersWeightThenBiasDrawnLikeTheSeed() {
     Random seedOrder = new Random(5);
     double w = -1 + 2 * seedOrder.nextDouble();
     double b = -1 + 2 * seedOrder.nextDouble();
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(5));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(5));
     assertEquals(2, model.parameters().size());
     assertEquals(w, model.parameters().get(0).data(), 0.0);
     assertEquals(b, model.parameters().get(1).data(), 0.0);
@@ -23,7 +24,8 @@ class LinearTest {
 
   @Test
   void forwardIsTheSeedsDotOfTheBiasedInputWithTheRow() {
-    Linear model = new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
     model.parameters().get(0).setData(0.25);
     model.parameters().get(1).setData(-0.5);
     Value x = Value.of(3.5);
@@ -38,7 +40,7 @@ class LinearTest {
   @Test
   void parametersRunRowByRowWithTheBiasLast() {
     Random draws = new Random(11);
-    Linear model = new Linear(2, 3, Activation.TANH, Init.XAVIER, new Random(11));
+    BiasTrickLinear model = new BiasTrickLinear(2, 3, Activation.TANH, Init.XAVIER, new Random(11));
     assertEquals(9, model.parameters().size());
     for (int j = 0; j < 3; j++) {
       List<Value> row = model.rows().get(j);
@@ -54,7 +56,7 @@ class LinearTest {
 
   @Test
   void forwardAppliesTheActivationToEveryOutput() {
-    Linear model = new Linear(2, 2, Activation.RELU, Init.UNIFORM, new Random(3));
+    BiasTrickLinear model = new BiasTrickLinear(2, 2, Activation.RELU, Init.UNIFORM, new Random(3));
     List<Value> row0 = model.rows().get(0);
     List<Value> row1 = model.rows().get(1);
     for (Value p : row0) {
@@ -72,11 +74,11 @@ class LinearTest {
 
   @Test
   void shapesAreReportedAndRowsCannotBeModified() {
-    Linear model = new Linear(4, 2, Activation.SIGMOID, Init.HE, new Random(1));
+    BiasTrickLinear model = new BiasTrickLinear(4, 2, Activation.SIGMOID, Init.HE, new Random(1));
     assertEquals(4, model.inputs());
     assertEquals(2, model.outputs());
     assertEquals(Activation.SIGMOID, model.activation());
-    assertEquals("Linear(4 -> 2, SIGMOID)", model.toString());
+    assertEquals("BiasTrickLinear(4 -> 2, SIGMOID)", model.toString());
     assertThrows(UnsupportedOperationException.class, () -> model.rows().remove(0));
     assertThrows(UnsupportedOperationException.class, () -> model.rows().get(0).clear());
     assertThrows(UnsupportedOperationException.class, () -> model.parameters().clear());
@@ -84,7 +86,8 @@ class LinearTest {
 
   @Test
   void zeroGradClearsEveryParameter() {
-    Linear model = new Linear(2, 2, Activation.LINEAR, Init.UNIFORM, new Random(2));
+    BiasTrickLinear model =
+        new BiasTrickLinear(2, 2, Activation.LINEAR, Init.UNIFORM, new Random(2));
     Value.sum(model.forward(List.of(Value.of(1.0), Value.of(2.0)))).backward();
     model.zeroGrad();
     for (Value p : model.parameters()) {
@@ -94,7 +97,8 @@ class LinearTest {
 
   @Test
   void wrongInputCountIsRejectedNamingBothCounts() {
-    Linear model = new Linear(2, 1, Activation.LINEAR, Init.UNIFORM, new Random(2));
+    BiasTrickLinear model =
+        new BiasTrickLinear(2, 1, Activation.LINEAR, Init.UNIFORM, new Random(2));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> model.forward(List.of(Value.of(1))));
     assertEquals("expected 2 inputs, got 1", e.getMessage());
@@ -104,16 +108,16 @@ class LinearTest {
   @Test
   void badShapesAndNullsAreRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Linear(0, 3, Activation.LINEAR, Init.UNIFORM, new Random()));
+        () -> new BiasTrickLinear(0, 3, Activation.LINEAR, Init.UNIFORM, new Random()));
     assertEquals("inputs and outputs must be at least 1, got inputs=0, outputs=3",
         e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> new Linear(1, -1, Activation.LINEAR, Init.UNIFORM, new Random()));
+        () -> new BiasTrickLinear(1, -1, Activation.LINEAR, Init.UNIFORM, new Random()));
     assertThrows(NullPointerException.class,
-        () -> new Linear(1, 1, null, Init.UNIFORM, new Random()));
+        () -> new BiasTrickLinear(1, 1, null, Init.UNIFORM, new Random()));
     assertThrows(NullPointerException.class,
-        () -> new Linear(1, 1, Activation.LINEAR, null, new Random()));
+        () -> new BiasTrickLinear(1, 1, Activation.LINEAR, null, new Random()));
     assertThrows(NullPointerException.class,
-        () -> new Linear(1, 1, Activation.LINEAR, Init.UNIFORM, null));
+        () -> new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, null));
   }
 }

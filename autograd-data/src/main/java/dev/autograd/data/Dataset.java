@@ -1,0 +1,353 @@
+package dev.autograd.data;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * An immutable table of examples: a feature matrix of {@link #size()} rows by {@link
+ * #featureCount()} columns of finite doubles, and one finite target per row. A regression set's
+ * targets are any numbers; a classification set's targets are class labels {@code 0, 1, ..., k-1}
+ * stored as doubles, read with {@link #label(int)} and {@link #labels()}.
+ *
+ * <p>Every array handed in is copied and every array handed out is a fresh copy, so a dataset never
+ * changes. Names travel with the data: one per feature column, one for the target, and for
+ * classification sets one per class.
+ */
+public final class Dataset {
+  private static final int MAX_LABEL = 65_535;
+  private final double[][] features;
+  private final double[] targets;
+  private final List<String> featureNames;
+  private final String targetName;
+  private final List<String> classNames;
+
+  private Dataset(
+      double[][] features,
+      double[] targets,
+      List<String> featureNames,
+      String targetName,
+      List<String> classNames) {
+    this.features = features;
+    this.targets = targets;
+    this.featureNames = featureNames;
+    this.targetName = targetName;
+    this.classNames = classNames;
+  }
+
+  /**
+   * Returns a dataset of {@code features.length} rows whose row {@code i} has the features {@code
+   * features[i]} (every row of one length, at least 1) and the target {@code targets[i]}. Features
+   * are named {@code x0, x1, ...}, the target {@code target}; there are no class names. Both arrays
+   * are copied.
+   *
+   * @throws NullPointerException if {@code features}, a row of it or {@code targets} is null
+   * @throws IllegalArgumentException if there are no rows, a row has no features, the rows differ
+   *     in length, {@code targets.length != features.length}, or any value is NaN or infinite (the
+   *     message names the row and column)
+   */
+  public static Dataset of(double[][] features, double[] targets) {
+    requireNonNull(features, "features");
+    requireNonNull(targets, "targets");
+    if (features.length == 0) {
+      throw new IllegalArgumentException("a dataset needs at least one row, got 0");
+    }
+    if (targets.length != features.length) {
+      throw new IllegalArgumentException(
+          "features has " + features.length + " rows but targets has " + targets.length);
+    }
+    int width = requireNonNull(features[0], "features[0] is null").length;
+    if (width == 0) {
+      throw new IllegalArgumentException("a dataset needs at least one feature, got 0 columns");
+    }
+    double[][] copy = new double[features.length][];
+    for (int i = 0; i < features.length; i++) {
+      double[] row = requireNonNull(features[i], "features[" + i + "] is null");
+      if (row.length != width) {
+        throw new IllegalArgumentException("ragged features: features[" + i + "] has "
+            + row.length + " columns, but features[0] has " + width);
+      }
+      for (int j = 0; j < row.length; j++) {
+        checkFinite(row[j], "features[" + i + "][" + j + "]");
+      }
+      copy[i] = row.clone();
+    }
+    for (int i = 0; i < targets.length; i++) {
+      checkFinite(targets[i], "targets[" + i + "]");
+    }
+    List<String> names = new ArrayList<>(copy[0].length);
+    for (int j = 0; j < copy[0].length; j++) {
+      names.add("x" + j);
+    }
+    return new Dataset(copy, targets.clone(), List.copyOf(names), "target", List.of());
+  }
+
+  private static void checkFinite(double v, String where) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(where + " must be finite, got " + v);
+    }
+  }
+
+  /**
+   * Returns this dataset with the given feature names, one per column.
+   *
+   * @throws NullPointerException if {@code names} or a name is null
+   * @throws IllegalArgumentException if {@code names.size() != featureCount()}
+   */
+  public Dataset withFeatureNames(List<String> names) {
+    List<String> copy = List.copyOf(requireNonNull(names, "names"));
+    if (copy.size() != featureCount()) {
+      throw new IllegalArgumentException(
+          "expected " + featureCount() + " feature names, got " + copy.size() + ": " + copy);
+    }
+    return new Dataset(features, targets, copy, targetName, classNames);
+  }
+
+  /**
+   * Returns this dataset with the given target name.
+   *
+   * @throws NullPointerException if {@code name} is null
+   */
+  public Dataset withTargetName(String name) {
+    return new Dataset(features, targets, featureNames, requireNonNull(name, "name"), classNames);
+  }
+
+  /**
+   * Returns this dataset as a classification set whose class {@code k} is called {@code
+   * names.get(k)}.
+   *
+   * @throws NullPointerException if {@code names} or a name is null
+   * @throws IllegalArgumentException if a target is not a whole number in {@code [0,
+   *     names.size())} (the message names the row and the value)
+   */
+  public Dataset withClassNames(List<String> names) {
+    List<String> copy = List.copyOf(requireNonNull(names, "names"));
+    for (int i = 0; i < targets.length; i++) {
+      double t = targets[i];
+      if (t != Math.rint(t) || t < 0 || t >= copy.size()) {
+        throw new IllegalArgumentException("targets[" + i + "] = " + t
+            + " is not a class label in [0, " + copy.size() + ") for class names " + copy);
+      }
+    }
+    return new Dataset(features, targets, featureNames, targetName, copy);
+  }
+
+  /**
+   * Returns this dataset as a classification set of {@code k = max(targets) + 1} classes named
+   * {@code "0", "1", ..., "k-1"}, for a user's file whose target column holds class labels.
+   *
+   * @throws IllegalArgumentException if a target is not a whole number in {@code [0, 65535]} (the
+   *     message names the row and the value)
+   */
+  public Dataset asClassification() {
+    double max = 0;
+    for (int i = 0; i < targets.length; i++) {
+      if (targets[i] > MAX_LABEL) {
+        throw new IllegalArgumentException("targets[" + i + "] = " + targets[i]
+            + " is not a class label in [0, " + MAX_LABEL + "]");
+      }
+      max = Math.max(max, targets[i]);
+    }
+    List<String> names = new ArrayList<>();
+    for (int k = 0; k <= (int) max; k++) {
+      names.add(Integer.toString(k));
+    }
+    return withClassNames(names);
+  }
+
+  /** Returns the number of rows (examples), at least 1. */
+  public int size() {
+    return features.length;
+  }
+
+  /** Returns the number of feature columns, at least 1. */
+  public int featureCount() {
+    return features[0].length;
+  }
+
+  /**
+   * Returns a copy of row {@code row}'s features, of length {@link #featureCount()}.
+   *
+   * @throws IndexOutOfBoundsException if {@code row} is not in {@code [0, size())}
+   */
+  public double[] features(int row) {
+    return features[checkRow(row)].clone();
+  }
+
+  /**
+   * Returns the feature in row {@code row}, column {@code column}.
+   *
+   * @throws IndexOutOfBoundsException if {@code row} or {@code column} is out of range
+   */
+  public double feature(int row, int column) {
+    double[] r = features[checkRow(row)];
+    if (column < 0 || column >= r.length) {
+      throw new IndexOutOfBoundsException(
+          "column " + column + " out of range [0, " + r.length + ")");
+    }
+    return r[column];
+  }
+
+  /** Returns a copy of the feature matrix, {@link #size()} rows by {@link #featureCount()}. */
+  public double[][] features() {
+    double[][] copy = new double[features.length][];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = features[i].clone();
+    }
+    return copy;
+  }
+
+  /**
+   * Returns row {@code row}'s target.
+   *
+   * @throws IndexOutOfBoundsException if {@code row} is not in {@code [0, size())}
+   */
+  public double target(int row) {
+    return targets[checkRow(row)];
+  }
+
+  /** Returns a copy of the targets, of length {@link #size()}. */
+  public double[] targets() {
+    return targets.clone();
+  }
+
+  /**
+   * Returns row {@code row}'s class label.
+   *
+   * @throws IndexOutOfBoundsException if {@code row} is not in {@code [0, size())}
+   * @throws IllegalStateException if this is not a classification set (no {@link #classNames()})
+   */
+  public int label(int row) {
+    checkClassification();
+    return (int) targets[checkRow(row)];
+  }
+
+  /**
+   * Returns every row's class label, of length {@link #size()}, each in {@code [0,
+   * classCount())}.
+   *
+   * @throws IllegalStateException if this is not a classification set (no {@link #classNames()})
+   */
+  public int[] labels() {
+    checkClassification();
+    int[] labels = new int[targets.length];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = (int) targets[i];
+    }
+    return labels;
+  }
+
+  /**
+   * Returns the number of classes, {@code classNames().size()}, or 0 for a regression set.
+   */
+  public int classCount() {
+    return classNames.size();
+  }
+
+  /**
+   * Returns how many rows each class has: element {@code k} counts label {@code k}; the length is
+   * {@link #classCount()}.
+   *
+   * @throws IllegalStateException if this is not a classification set
+   */
+  public int[] classCounts() {
+    int[] counts = new int[classCount()];
+    for (int label : labels()) {
+      counts[label]++;
+    }
+    return counts;
+  }
+
+  /** Returns the feature names, one per column, unmodifiable. */
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  /** Returns the target's name. */
+  public String targetName() {
+    return targetName;
+  }
+
+  /** Returns the class names (label {@code k} is element {@code k}), empty for regression. */
+  public List<String> classNames() {
+    return classNames;
+  }
+
+  /**
+   * Returns a dataset of the given rows of this one, in the given order (a row may repeat), with
+   * the same names.
+   *
+   * @throws NullPointerException if {@code rows} is null
+   * @throws IllegalArgumentException if {@code rows} is empty
+   * @throws IndexOutOfBoundsException if a row is not in {@code [0, size())}
+   */
+  public Dataset select(int[] rows) {
+    requireNonNull(rows, "rows");
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("a dataset needs at least one row, got 0");
+    }
+    double[][] f = new double[rows.length][];
+    double[] t = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      f[i] = features[checkRow(rows[i])];
+      t[i] = targets[rows[i]];
+    }
+    return new Dataset(f, t, featureNames, targetName, classNames);
+  }
+
+  /**
+   * Returns this dataset's rows in a random order cut into minibatches of {@code batchSize} rows,
+   * the last one holding the {@code size() % batchSize} rows left over if that is not 0 (as
+   * PyTorch's {@code DataLoader(shuffle=True, drop_last=False)}). The order is {@link
+   * Collections#shuffle(List, Random)} of {@code 0..size()-1} with {@code random}, which this
+   * consumes: one seeded {@link Random} passed at every epoch gives a different, reproducible order
+   * per epoch.
+   *
+   * @throws NullPointerException if {@code random} is null
+   * @throws IllegalArgumentException if {@code batchSize} is below 1
+   */
+  public List<Dataset> minibatches(int batchSize, Random random) {
+    requireNonNull(random, "random");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+    }
+    List<Integer> order = new ArrayList<>(size());
+    for (int i = 0; i < size(); i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, random);
+    List<Dataset> batches = new ArrayList<>((size() + batchSize - 1) / batchSize);
+    for (int start = 0; start < size(); start += batchSize) {
+      int end = Math.min(size(), start + batchSize);
+      batches.add(select(order.subList(start, end).stream().mapToInt(Integer::intValue).toArray()));
+    }
+    return Collections.unmodifiableList(batches);
+  }
+
+  private int checkRow(int row) {
+    if (row < 0 || row >= features.length) {
+      throw new IndexOutOfBoundsException(
+          "row " + row + " out of range [0, " + features.length + ")");
+    }
+    return row;
+  }
+
+  private void checkClassification() {
+    if (classNames.isEmpty()) {
+      throw new IllegalStateException(
+          "dataset with target '" + targetName + "' has no class names: not a classification set");
+    }
+  }
+
+  /**
+   * Returns the shape, as in {@code Dataset(150 rows x 4 features, target species, 3 classes)}.
+   */
+  @Override
+  public String toString() {
+    return "Dataset(" + size() + " rows x " + featureCount() + " features, target " + targetName
+        + (classNames.isEmpty() ? "" : ", " + classNames.size() + " classes") + ")";
+  }
+}

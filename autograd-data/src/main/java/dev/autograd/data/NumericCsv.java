@@ -1,0 +1,125 @@
+package dev.autograd.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Parses CSV text whose cells are all numbers (after an optional header record) into a table, with
+ * Apache Commons CSV. Every problem is an {@link IllegalArgumentException} naming the source, the
+ * line and the column, both counted from 1; nothing is returned unless the whole text is valid.
+ */
+final class NumericCsv {
+  /** The header cells (empty without a header) and the numeric rows, all of one width. */
+  record Table(List<String> header, double[][] rows) {}
+
+  private final String source;
+  private final char delimiter;
+
+  NumericCsv(String source, char delimiter) {
+    this.source = source;
+    this.delimiter = delimiter;
+  }
+
+  /**
+   * Returns the records of {@code text}; with {@code hasHeader} the first non-blank record is the
+   * header and the others must be as wide. Blank lines are skipped.
+   */
+  Table parseWithHeader(String text) {
+    return parse(text, true);
+  }
+
+  Table parseWithoutHeader(String text) {
+    return parse(text, false);
+  }
+
+  private Table parse(String text, boolean hasHeader) {
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder()
+            .setDelimiter(delimiter)
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .get();
+    List<String> header = List.of();
+    List<double[]> rows = new ArrayList<>();
+    int width = -1;
+    long widthLine = 0;
+    try (CSVParser parser = CSVParser.parse(stripByteOrderMark(text), format)) {
+      long endOfPrevious = 0;
+      for (CSVRecord record : parser) {
+        long line = endOfPrevious + 1;
+        endOfPrevious = parser.getCurrentLineNumber();
+        if (isBlank(record)) {
+          continue;
+        }
+        if (width < 0) {
+          width = record.size();
+          widthLine = line;
+          if (hasHeader) {
+            header = List.copyOf(record.toList());
+            continue;
+          }
+        } else if (record.size() != width) {
+          throw new IllegalArgumentException(
+              at(line) + ": ragged row: " + record.size() + " columns, but line " + widthLine
+                  + " has " + width);
+        }
+        rows.add(numbers(record, line));
+      }
+    } catch (IOException e) {
+      throw notCsv(e);
+    } catch (UncheckedIOException e) {
+      throw notCsv(e.getCause());
+    }
+    if (width < 0) {
+      throw new IllegalArgumentException(source + " is empty");
+    }
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException(source + " has a header on line " + widthLine
+          + " but no data rows");
+    }
+    return new Table(header, rows.toArray(new double[0][]));
+  }
+
+  private IllegalArgumentException notCsv(IOException e) {
+    return new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
+  }
+
+  private double[] numbers(CSVRecord record, long line) {
+    double[] row = new double[record.size()];
+    for (int c = 0; c < row.length; c++) {
+      String cell = record.get(c);
+      double v;
+      try {
+        v = Double.parseDouble(cell);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            at(line) + ", column " + (c + 1) + ": not a number: \"" + cell + "\"", e);
+      }
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException(
+            at(line) + ", column " + (c + 1) + ": not a finite number: \"" + cell + "\"");
+      }
+      row[c] = v;
+    }
+    return row;
+  }
+
+  /** Returns {@code "<source> line <line>"}, the start of every message about a record. */
+  String at(long line) {
+    return source + " line " + line;
+  }
+
+  private static boolean isBlank(CSVRecord record) {
+    return record.size() == 0 || (record.size() == 1 && record.get(0).isEmpty());
+  }
+
+  private static String stripByteOrderMark(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.autograd.data;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Standardisation fitted on one dataset and applied to others: each feature column {@code j}
+ * becomes {@code (x - mean_j) / scale_j}, where {@code mean_j} and the population standard
+ * deviation {@code scale_j = sqrt(mean((x - mean_j)^2))} come from the dataset passed to {@link
+ * #fit}. A constant column ({@code scale_j = 0}) gets {@code scale_j = 1}, so it becomes all zeros
+ * instead of NaN. This is scikit-learn's {@code StandardScaler} with its defaults.
+ *
+ * <p>Fit on the training part only and apply the same fitted standardizer to the training and the
+ * test part, so nothing about the test rows leaks into training:
+ *
+ * <pre>{@code
+ * TrainTestSplit split = TrainTestSplit.stratified(Datasets.digits(), 0.2, 42);
+ * Standardizer scaler = Standardizer.fit(split.train());
+ * Dataset train = scaler.transform(split.train());
+ * Dataset test = scaler.transform(split.test());
+ * }</pre>
+ *
+ * Targets are never changed. Instances are immutable.
+ */
+public final class Standardizer {
+  private final double[] means;
+  private final double[] scales;
+
+  private Standardizer(double[] means, double[] scales) {
+    this.means = means;
+    this.scales = scales;
+  }
+
+  /**
+   * Returns a standardizer whose means and scales are those of {@code data}'s feature columns
+   * (each a plain sum over the rows, divided by {@code data.size()}).
+   *
+   * @throws NullPointerException if {@code data} is null
+   */
+  public static Standardizer fit(Dataset data) {
+    double[][] x = requireNonNull(data, "data").features();
+    int n = x.length;
+    int m = data.featureCount();
+    double[] means = new double[m];
+    double[] scales = new double[m];
+    for (int j = 0; j < m; j++) {
+      double sum = 0;
+      for (double[] row : x) {
+        sum += row[j];
+      }
+      double mean = sum / n;
+      double squares = 0;
+      for (double[] row : x) {
+        double d = row[j] - mean;
+        squares += d * d;
+      }
+      double scale = Math.sqrt(squares / n);
+      means[j] = mean;
+      scales[j] = scale == 0 ? 1 : scale;
+    }
+    return new Standardizer(means, scales);
+  }
+
+  /**
+   * Returns {@code data} with every feature standardised, names and targets unchanged.
+   *
+   * @throws NullPointerException if {@code data} is null
+   * @throws IllegalArgumentException if {@code data} has a different number of feature columns
+   *     than the data this was fitted on
+   */
+  public Dataset transform(Dataset data) {
+    requireNonNull(data, "data");
+    checkWidth(data.featureCount());
+    double[][] x = data.features();
+    for (double[] row : x) {
+      standardise(row);
+    }
+    Dataset out = Dataset.of(x, data.targets())
+        .withFeatureNames(data.featureNames())
+        .withTargetName(data.targetName());
+    return data.classNames().isEmpty() ? out : out.withClassNames(data.classNames());
+  }
+
+  /**
+   * Returns a new array holding {@code row} standardised; {@code row} is not changed. A NaN or
+   * infinite entry gives NaN or an infinity in its place (IEEE 754), as in {@code StandardScaler}.
+   *
+   * @throws NullPointerException if {@code row} is null
+   * @throws IllegalArgumentException if {@code row.length} differs from the fitted column count
+   */
+  public double[] transform(double[] row) {
+    requireNonNull(row, "row");
+    checkWidth(row.length);
+    double[] out = row.clone();
+    standardise(out);
+    return out;
+  }
+
+  private void standardise(double[] row) {
+    for (int j = 0; j < row.length; j++) {
+      row[j] = (row[j] - means[j]) / scales[j];
+    }
+  }
+
+  private void checkWidth(int width) {
+    if (width != means.length) {
+      throw new IllegalArgumentException("standardizer was fitted on " + means.length
+          + " feature columns, got " + width);
+    }
+  }
+
+  /** Returns the fitted column means (a copy). */
+  public double[] means() {
+    return means.clone();
+  }
+
+  /** Returns the fitted column scales, population standard deviations with 0 replaced by 1. */
+  public double[] scales() {
+    return scales.clone();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.autograd.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+  private static Dataset numbered(int rows) {
+    double[][] x = new double[rows][];
+    double[] y = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      x[i] = new double[] {i, -i};
+      y[i] = i % 3;
+    }
+    return Dataset.of(x, y).asClassification();
+  }
+
+  @Test
+  void arraysPassedInAndHandedOutAreCopies() {
+    double[][] x = {{1, 2}, {3, 4}};
+    double[] y = {5, 6};
+    Dataset d = Dataset.of(x, y);
+    x[0][0] = 99;
+    y[0] = 99;
+    d.features()[1][1] = 99;
+    d.features(1)[0] = 99;
+    d.targets()[1] = 99;
+    assertArrayEquals(new double[] {1, 2}, d.features(0), 0);
+    assertArrayEquals(new double[] {3, 4}, d.features(1), 0);
+    assertArrayEquals(new double[] {5, 6}, d.targets(), 0);
+  }
+
+  @Test
+  void asClassificationNamesClassesUpToTheLargestLabel() {
+    Dataset d = Dataset.of(new double[][] {{0}, {0}, {0}}, new double[] {2, 0, 2})
+        .asClassification();
+    assertEquals(List.of("0", "1", "2"), d.classNames());
+    assertArrayEquals(new int[] {1, 0, 2}, d.classCounts());
+    assertArrayEquals(new int[] {2, 0, 2}, d.labels());
+    assertEquals("Dataset(3 rows x 1 features, target target, 3 classes)", d.toString());
+  }
+
+  @Test
+  void selectTakesRowsInTheGivenOrderWithTheNames() {
+    Dataset d = Datasets.iris().select(new int[] {149, 0, 0});
+    assertEquals(3, d.size());
+    assertArrayEquals(new int[] {2, 0, 0}, d.labels());
+    assertArrayEquals(Datasets.iris().features(149), d.features(0), 0);
+    assertEquals(Datasets.iris().featureNames(), d.featureNames());
+    assertEquals(Datasets.iris().classNames(), d.classNames());
+  }
+
+  @Test
+  void minibatchesCoverEveryRowOnceInBatchesOfTheGivenSizeThenTheRest() {
+    Dataset d = numbered(10);
+    List<Dataset> batches = d.minibatches(4, new Random(3));
+    assertEquals(List.of(4, 4, 2), batches.stream().map(Dataset::size).toList());
+    List<Double> seen = new ArrayList<>();
+    for (Dataset b : batches) {
+      for (int i = 0; i < b.size(); i++) {
+        seen.add(b.feature(i, 0));
+        assertEquals(b.feature(i, 0) % 3, b.target(i), 0);
+        assertEquals(-b.feature(i, 0), b.feature(i, 1), 0);
+      }
+    }
+    List<Double> sorted = new ArrayList<>(seen);
+    Collections.sort(sorted);
+    assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0), sorted);
+    List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+    Collections.shuffle(order, new Random(3));
+    assertEquals(order.stream().map(Integer::doubleValue).toList(), seen);
+  }
+
+  @Test
+  void oneSeededRandomGivesAReproducibleNewOrderEachEpoch() {
+    Dataset d = numbered(50);
+    Random a = new Random(11);
+    Random b = new Random(11);
+    double[] epoch1 = firstColumn(d.minibatches(50, a).get(0));
+    double[] epoch2 = firstColumn(d.minibatches(50, a).get(0));
+    assertArrayEquals(epoch1, firstColumn(d.minibatches(50, b).get(0)), 0);
+    assertArrayEquals(epoch2, firstColumn(d.minibatches(50, b).get(0)), 0);
+    assertNotEquals(Arrays.toString(epoch1), Arrays.toString(epoch2));
+  }
+
+  private static double[] firstColumn(Dataset d) {
+    double[] column = new double[d.size()];
+    for (int i = 0; i < column.length; i++) {
+      column[i] = d.feature(i, 0);
+    }
+    return column;
+  }
+}

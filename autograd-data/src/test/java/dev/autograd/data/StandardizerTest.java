@@ -1,0 +1,62 @@
+package dev.autograd.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class StandardizerTest {
+  @Test
+  void fittedMeansAndScalesEqualScikitLearnsStandardScaler() {
+    // StandardScaler().fit(load_iris().data).mean_ and .scale_
+    Standardizer iris = Standardizer.fit(Datasets.iris());
+    assertArrayEquals(new double[] {5.843333333333335, 3.057333333333334, 3.7580000000000027,
+        1.199333333333334}, iris.means(), 1e-13);
+    assertArrayEquals(new double[] {0.8253012917851409, 0.43441096773549437, 1.7594040657753032,
+        0.7596926279021594}, iris.scales(), 1e-13);
+    // StandardScaler().fit(load_digits().data): pixel_0_0 is always 0, so its scale is 1
+    Standardizer digits = Standardizer.fit(Datasets.digits());
+    assertArrayEquals(new double[] {0.0, 0.3038397328881469, 5.204785754034502,
+        11.835837506956038}, java.util.Arrays.copyOf(digits.means(), 4), 1e-13);
+    assertArrayEquals(new double[] {1.0, 0.9069396416225765, 4.7535031654762925,
+        4.247659479558818}, java.util.Arrays.copyOf(digits.scales(), 4), 1e-13);
+  }
+
+  @Test
+  void theFittedPartGetsMean0AndDeviation1AndAConstantColumnBecomes0() {
+    Dataset train = TrainTestSplit.stratified(Datasets.digits(), 0.2, 7).train();
+    Dataset standardised = Standardizer.fit(train).transform(train);
+    for (int j = 0; j < train.featureCount(); j++) {
+      double sum = 0;
+      double squares = 0;
+      boolean constant = true;
+      for (int i = 0; i < train.size(); i++) {
+        double v = standardised.feature(i, j);
+        sum += v;
+        squares += v * v;
+        constant &= train.feature(i, j) == train.feature(0, j);
+      }
+      assertEquals(0, sum / train.size(), 1e-12, "column " + j);
+      assertEquals(constant ? 0 : 1, squares / train.size(), 1e-12, "column " + j);
+    }
+    assertArrayEquals(train.labels(), standardised.labels());
+    assertEquals(train.featureNames(), standardised.featureNames());
+  }
+
+  @Test
+  void theTestPartIsScaledWithTheTrainingStatisticsNotItsOwn() {
+    TrainTestSplit split = TrainTestSplit.stratified(Datasets.breastCancer(), 0.2, 3);
+    Standardizer scaler = Standardizer.fit(split.train());
+    Dataset test = scaler.transform(split.test());
+    double[] means = scaler.means();
+    double[] scales = scaler.scales();
+    for (int i = 0; i < test.size(); i++) {
+      for (int j = 0; j < test.featureCount(); j++) {
+        assertEquals((split.test().feature(i, j) - means[j]) / scales[j], test.feature(i, j), 0);
+      }
+    }
+    assertNotEquals(Standardizer.fit(split.test()).means()[0], means[0]);
+    assertArrayEquals(test.features(0), scaler.transform(split.test().features(0)), 0);
+  }
+}

@@ -1,0 +1,239 @@
+package dev.autograd.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * What every example's command line shares, on <a href="https://picocli.info">picocli</a>: running
+ * a command with the project's error format, and the converters that check flag values while
+ * parsing, so that nothing runs before the whole command line is known to be good.
+ *
+ * <p>A bad command line prints one line, {@code <command>: error: <what is wrong, naming the flag
+ * and the value>}, then the command's usage, on the error stream, and gives exit code {@value
+ * #USAGE_ERROR}; a mistyped flag or command name gets picocli's suggestions in that line. {@code
+ * --help} and {@code --version} print on the output stream and give 0. An exception while running
+ * prints one line and gives {@value #RUN_ERROR}; never a stack trace.
+ */
+final class Cli {
+  private Cli() {}
+
+  /** Exit code of a bad command line, as in POSIX tools. */
+  static final int USAGE_ERROR = 2;
+
+  /** Exit code of a failure while running (for example an I/O error while writing a file). */
+  static final int RUN_ERROR = 1;
+
+  /** Ends the JVM with {@code code} if it is not 0 (a {@code main} calls this with its result). */
+  static void exitOnFailure(int code) {
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Runs {@code command} on its own (named after its class, as its {@code main} does) with {@code
+   * args}, printing to {@code out} and {@code err}; returns the exit code.
+   */
+  static int execute(Object command, String[] args, PrintStream out, PrintStream err) {
+    return execute(standalone(command), args, out, err);
+  }
+
+  /** Runs the parsed command line {@code commandLine} with {@code args}; returns the exit code. */
+  static int execute(CommandLine commandLine, String[] args, PrintStream out, PrintStream err) {
+    PrintWriter outWriter = new PrintWriter(out, true);
+    PrintWriter errWriter = new PrintWriter(err, true);
+    commandLine.setOut(outWriter).setErr(errWriter)
+        .setParameterExceptionHandler(Cli::usageError)
+        .setExecutionExceptionHandler((e, failed, parsed) -> {
+          failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": error: " + e);
+          return RUN_ERROR;
+        });
+    int code = commandLine.execute(args);
+    outWriter.flush();
+    errWriter.flush();
+    return code;
+  }
+
+  /** Returns the command line of {@code command} run on its own: named after its class. */
+  static CommandLine standalone(Object command) {
+    return new CommandLine(command).setCommandName(command.getClass().getSimpleName());
+  }
+
+  /** Returns the usage {@code --help} prints for {@code command} run on its own. */
+  static String usage(Object command) {
+    return standalone(command).getUsageMessage();
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine failed = e.getCommandLine();
+    PrintWriter err = failed.getErr();
+    err.println(failed.getCommandSpec().qualifiedName() + ": error: " + describe(e));
+    failed.usage(err);
+    return USAGE_ERROR;
+  }
+
+  /** Returns one line saying what is wrong with the command line, naming the flag and value. */
+  static String describe(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+      String arg = unmatched.getUnmatched().get(0);
+      String what;
+      if (arg.startsWith("-")) {
+        int eq = arg.indexOf('=');
+        what = "unknown flag " + (eq > 0 ? arg.substring(0, eq) : arg);
+      } else if (!e.getCommandLine().getSubcommands().isEmpty()) {
+        what = "unknown command '" + arg + "'";
+      } else {
+        what = "unexpected argument '" + arg + "'";
+      }
+      List<String> suggestions = unmatched.getSuggestions();
+      return suggestions.isEmpty() ? what : what + " (did you mean " + suggestions.get(0) + "?)";
+    }
+    if (e instanceof OverwrittenOptionException overwritten
+        && overwritten.getOverwritten() instanceof OptionSpec option) {
+      return option.longestName() + " given twice";
+    }
+    if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
+        && missing.getMissing().get(0) instanceof OptionSpec option) {
+      return option.longestName() + " needs a value (" + option.paramLabel() + ")";
+    }
+    if (e.getArgSpec() instanceof OptionSpec option) {
+      if (e.getCause() instanceof TypeConversionException bad) {
+        return option.longestName() + " " + bad.getMessage();
+      }
+    }
+    return e.getMessage();
+  }
+
+  /** The version {@code --version} prints: the project's, written into a resource by the build. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties properties = new Properties();
+      try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new String[] {"autograd " + properties.getProperty("version", "(unknown version)")};
+    }
+  }
+
+  /** A number as Python's {@code float()} reads it: {@code 0.25}, {@code -.5}, {@code 2e3}. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /** A finite number written as Python's {@code float()} reads it. */
+  static final class FiniteDouble implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      String trimmed = text.trim();
+      boolean nonFinite = trimmed.toLowerCase(Locale.ROOT).matches("[+-]?(inf|infinity|nan)");
+      if (!nonFinite && !DECIMAL.matcher(trimmed).matches()) {
+        throw new TypeConversionException("expects a number, got '" + text + "'");
+      }
+      double x = nonFinite ? Double.NaN : Double.parseDouble(trimmed);
+      if (!Double.isFinite(x)) {
+        throw new TypeConversionException("expects a finite number, got '" + text + "'");
+      }
+      return x;
+    }
+  }
+
+  /** A finite number {@code > 0}. */
+  static final class PositiveDouble implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      double x = new FiniteDouble().convert(text);
+      if (!(x > 0)) {
+        throw new TypeConversionException("must be > 0, got '" + text + "'");
+      }
+      return x;
+    }
+  }
+
+  /** Any integer that fits a {@code long}. */
+  static final class AnyLong implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String text) {
+      try {
+        return Long.parseLong(text.trim());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("expects an integer, got '" + text + "'");
+      }
+    }
+  }
+
+  /** An integer from 1 to {@link Integer#MAX_VALUE}. */
+  static final class PositiveInt implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      long n = new AnyLong().convert(text);
+      if (n < 1 || n > Integer.MAX_VALUE) {
+        throw new TypeConversionException(
+            (n < 1 ? "must be >= 1" : "must be <= " + Integer.MAX_VALUE) + ", got '" + text + "'");
+      }
+      return (int) n;
+    }
+  }
+
+  /**
+   * A file that can be written: its directory exists and is writable, and it is not itself a
+   * directory. Checking before a run spares a long run that cannot save its result.
+   */
+  static final class OutputFile implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String text) {
+      Path path;
+      try {
+        path = Path.of(text).toAbsolutePath();
+      } catch (InvalidPathException e) {
+        throw new TypeConversionException("is not a valid path: '" + text + "'");
+      }
+      Path dir = path.getParent();
+      if (text.isBlank() || dir == null || Files.isDirectory(path)) {
+        throw new TypeConversionException("must name a file, got '" + text + "'");
+      }
+      if (!Files.isDirectory(dir)) {
+        throw new TypeConversionException(
+            "cannot write '" + text + "': directory " + dir + " does not exist");
+      }
+      if (!Files.isWritable(dir) || (Files.exists(path) && !Files.isWritable(path))) {
+        throw new TypeConversionException("cannot write '" + text + "': not writable");
+      }
+      return path;
+    }
+  }
+
+  /** An {@link OutputFile} for a picture, whose name ends in {@code .png}. */
+  static final class PictureFile implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String text) {
+      if (!text.toLowerCase(Locale.ROOT).endsWith(".png")) {
+        throw new TypeConversionException(
+            "must end in .png (the picture's format), got '" + text + "'");
+      }
+      return new OutputFile().convert(text);
+    }
+  }
+}

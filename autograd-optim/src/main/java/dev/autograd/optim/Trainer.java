@@ -1,0 +1,302 @@
+package dev.autograd.optim;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A minibatch training loop, so user code need not write one (as Keras's {@code fit}).
+ *
+ * <pre>{@code
+ * History history = new Trainer(mlp::forward, MseLoss::of, new Adam(mlp.parameters(), 0.01))
+ *     .epochs(20).batchSize(32).shuffleSeed(42)
+ *     .metric("test MSE", () -> testMse(mlp))
+ *     .fit(features, targets);
+ * }</pre>
+ *
+ * <h2>One epoch</h2>
+ *
+ * The rows are put in a random order drawn from the shuffle seed and the epoch's number, then cut
+ * into minibatches of {@link #batchSize(int)} rows (the last one may be smaller). For each
+ * minibatch: {@link Optimizer#zeroGrad()}; for each of its {@code B} rows, the example's loss
+ * {@code loss(model(features), targets)} is built and its gradient added into the parameters'
+ * grads; every grad is divided by {@code B}, so it is the gradient of the minibatch's mean loss;
+ * then {@link Optimizer#step()}. After the epoch, the metrics are evaluated in the order given and
+ * a row is added to the {@link History}: the epoch's mean training loss (over all rows, each
+ * example's loss taken before its minibatch's step) and each metric.
+ *
+ * <h2>Eager or replayed</h2>
+ *
+ * By default ({@link Mode#REPLAYED}) the trainer records the first example's loss graph once, with
+ * the features and targets as leaves, then for every example writes the example's numbers into
+ * those leaves and replays the record ({@code dev.autograd.core.CompiledGraph}): no node is built
+ * per example. This is valid only if the model and the loss build a graph of the same shape for
+ * every example — no branch on a value, no constant computed from the data. {@link Mode#EAGER}
+ * builds each example's graph anew and calls {@link Value#backwardAccumulate()}. Both modes give
+ * bit-identical parameters.
+ *
+ * <h2>Progress bar</h2>
+ *
+ * While it trains, a progress bar ({@code me.tongfei:progressbar}) on standard error shows the
+ * epoch, the running mean loss and the estimated time left; it is shown only when the program
+ * runs on a terminal ({@link System#console()} is not null) and {@link #quiet(boolean)} is not
+ * set.
+ *
+ * <p>Non-finite losses are not checked: NaN in a loss propagates into the grads, the parameters
+ * and the history.
+ */
+public final class Trainer {
+  /** How the trainer computes each example's gradient. */
+  public enum Mode {
+    /** Build each example's loss graph and call {@link Value#backwardAccumulate()}. */
+    EAGER,
+    /** Record one example's loss graph, then replay it for every example. */
+    REPLAYED
+  }
+
+  private final Function<List<Value>, List<Value>> model;
+  private final BiFunction<List<Value>, List<Value>, Value> loss;
+  private final Optimizer optimizer;
+  private final Map<String, DoubleSupplier> metrics = new LinkedHashMap<>();
+  private int epochs = 1;
+  private int firstEpoch;
+  private int batchSize = 32;
+  private long shuffleSeed;
+  private Mode mode = Mode.REPLAYED;
+  private boolean quiet;
+  private Consumer<History> afterEpoch = history -> { };
+
+  /**
+   * Returns a trainer of {@code model}'s parameters, which {@code optimizer} updates, on {@code
+   * loss}; by default 1 epoch, minibatches of 32, shuffle seed 0, {@link Mode#REPLAYED}.
+   *
+   * @param model maps one example's feature leaves to the model's outputs, e.g. {@code
+   *     mlp::forward}
+   * @param loss maps one example's outputs and target leaves to its loss, e.g. {@code
+   *     MseLoss::of}
+   * @param optimizer updates the model's parameters, which it lists
+   * @throws NullPointerException if an argument is null
+   */
+  public Trainer(
+      Function<List<Value>, List<Value>> model,
+      BiFunction<List<Value>, List<Value>, Value> loss,
+      Optimizer optimizer) {
+    this.model = requireNonNull(model, "model");
+    this.loss = requireNonNull(loss, "loss");
+    this.optimizer = requireNonNull(optimizer, "optimizer");
+  }
+
+  /**
+   * Sets the number of epochs each {@link #fit} runs; returns this trainer.
+   *
+   * @throws IllegalArgumentException if {@code epochs < 1}
+   */
+  public Trainer epochs(int epochs) {
+    this.epochs = atLeastOne("epochs", epochs);
+    return this;
+  }
+
+  /**
+   * Sets the number of the first epoch {@link #fit} runs (0 by default), which with the shuffle
+   * seed fixes each epoch's order: a run resumed from a {@link Checkpoint} taken after epoch
+   * {@code k - 1} with {@code firstEpoch(k)} takes the steps the uninterrupted run takes. Returns
+   * this trainer.
+   *
+   * @throws IllegalArgumentException if {@code firstEpoch < 0}
+   */
+  public Trainer firstEpoch(int firstEpoch) {
+    if (firstEpoch < 0) {
+      throw new IllegalArgumentException("firstEpoch must be at least 0, got " + firstEpoch);
+    }
+    this.firstEpoch = firstEpoch;
+    return this;
+  }
+
+  /**
+   * Sets the number of rows per minibatch; returns this trainer. A batch size of at least the
+   * number of rows trains on the full batch.
+   *
+   * @throws IllegalArgumentException if {@code batchSize < 1}
+   */
+  public Trainer batchSize(int batchSize) {
+    this.batchSize = atLeastOne("batchSize", batchSize);
+    return this;
+  }
+
+  /** Sets the seed of every epoch's row order; returns this trainer. */
+  public Trainer shuffleSeed(long shuffleSeed) {
+    this.shuffleSeed = shuffleSeed;
+    return this;
+  }
+
+  /**
+   * Sets how each example's gradient is computed; returns this trainer.
+   *
+   * @throws NullPointerException if {@code mode} is null
+   */
+  public Trainer mode(Mode mode) {
+    this.mode = requireNonNull(mode, "mode");
+    return this;
+  }
+
+  /** Turns the progress bar off ({@code true}) or back on when on a terminal; returns this. */
+  public Trainer quiet(boolean quiet) {
+    this.quiet = quiet;
+    return this;
+  }
+
+  /**
+   * Adds a metric evaluated after each epoch, such as a test accuracy, recorded in the history
+   * under {@code name}; returns this trainer.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a metric named {@code name}, or named {@code loss},
+   *     already exists
+   */
+  public Trainer metric(String name, DoubleSupplier metric) {
+    requireNonNull(name, "name");
+    requireNonNull(metric, "metric");
+    if (name.equals("loss") || metrics.containsKey(name)) {
+      throw new IllegalArgumentException("a metric named '" + name + "' already exists");
+    }
+    metrics.put(name, metric);
+    return this;
+  }
+
+  /**
+   * Sets code run after each epoch's row is added to the history (to print it, or to save a
+   * {@link Checkpoint}); returns this trainer.
+   *
+   * @throws NullPointerException if {@code afterEpoch} is null
+   */
+  public Trainer afterEpoch(Consumer<History> afterEpoch) {
+    this.afterEpoch = requireNonNull(afterEpoch, "afterEpoch");
+    return this;
+  }
+
+  /**
+   * Trains for the set number of epochs on the rows of {@code features} and {@code targets}
+   * (row {@code i} is one example), mutating the parameters and the optimizer's state, and
+   * returns what was measured after each epoch.
+   *
+   * @param features {@code n} rows of the model's inputs, all of one length
+   * @param targets {@code n} rows of the loss's targets, all of one length
+   * @throws NullPointerException if an array or a row is null
+   * @throws IllegalArgumentException if there are no rows, {@code features} and {@code targets}
+   *     hold different numbers of rows, or a row's length differs from the first row's; nothing
+   *     is changed then. The model and the loss throw their own exceptions for inputs of a length
+   *     they do not take.
+   */
+  public History fit(double[][] features, double[][] targets) {
+    int n = rows(features, "features");
+    if (rows(targets, "targets") != n) {
+      throw new IllegalArgumentException("features and targets must have the same number of rows,"
+          + " got " + n + " and " + targets.length);
+    }
+    List<String> names = new ArrayList<>(metrics.keySet());
+    History history = new History(names);
+    ExampleGradients gradients = mode == Mode.EAGER
+        ? new ExampleGradients.Eager(model, loss)
+        : new ExampleGradients.Replayed(model, loss, optimizer.parameters());
+    int batches = (n + batchSize - 1) / batchSize;
+    try (ProgressBar bar = progressBar((long) epochs * batches)) {
+      for (int epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
+        List<Integer> order = order(n, epoch);
+        double lossSum = 0;
+        for (int start = 0; start < n; start += batchSize) {
+          int end = Math.min(n, start + batchSize);
+          optimizer.zeroGrad();
+          for (int k = start; k < end; k++) {
+            int row = order.get(k);
+            lossSum += gradients.accumulate(features[row], targets[row]);
+          }
+          for (Value p : optimizer.parameters()) {
+            p.setGrad(p.grad() / (end - start));
+          }
+          optimizer.step();
+          if (bar != null) {
+            bar.step();
+            bar.setExtraMessage(String.format(Locale.ROOT, " epoch %d/%d loss %.4f",
+                epoch + 1, firstEpoch + epochs, lossSum / end));
+          }
+        }
+        double[] values = new double[names.size()];
+        for (int k = 0; k < values.length; k++) {
+          values[k] = metrics.get(names.get(k)).getAsDouble();
+        }
+        history.add(epoch, lossSum / n, values);
+        afterEpoch.accept(history);
+      }
+    }
+    return history;
+  }
+
+  /** Returns the row order of {@code epoch}: a shuffle seeded by the seed and the epoch. */
+  private List<Integer> order(int n, int epoch) {
+    List<Integer> order = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(shuffleSeed * 0x9E3779B97F4A7C15L + epoch));
+    return order;
+  }
+
+  /** Returns a progress bar over {@code steps} minibatches, or null if none is to be shown. */
+  private ProgressBar progressBar(long steps) {
+    if (quiet || System.console() == null) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName("train")
+        .setInitialMax(steps)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" batches", 1)
+        .build();
+  }
+
+  private static int rows(double[][] rows, String name) {
+    requireNonNull(rows, name);
+    if (rows.length == 0) {
+      throw new IllegalArgumentException(name + " must hold at least one row, got 0");
+    }
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] == null) {
+        throw new NullPointerException(name + "[" + i + "] is null");
+      }
+      if (rows[i].length != rows[0].length) {
+        throw new IllegalArgumentException(name + "[" + i + "] has " + rows[i].length
+            + " values but " + name + "[0] has " + rows[0].length);
+      }
+    }
+    return rows.length;
+  }
+
+  private static int atLeastOne(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+
+  /** Returns the settings, as in {@code Trainer(epochs=20, batchSize=32, ...)}. */
+  @Override
+  public String toString() {
+    return "Trainer(epochs=" + epochs + ", firstEpoch=" + firstEpoch + ", batchSize=" + batchSize
+        + ", shuffleSeed=" + shuffleSeed + ", mode=" + mode + ", metrics=" + metrics.keySet()
+        + ", optimizer=" + optimizer + ")";
+  }
+}

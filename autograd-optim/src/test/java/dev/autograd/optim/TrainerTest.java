@@ -1,0 +1,179 @@
+package dev.autograd.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autograd.core.Value;
+import dev.autograd.nn.Activation;
+import dev.autograd.nn.Init;
+import dev.autograd.nn.Mlp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+  @TempDir Path dir;
+
+  /** 45 rows of 3 features and 2 targets, a smooth function plus noise. */
+  private static final double[][] FEATURES = new double[45][3];
+  private static final double[][] TARGETS = new double[45][2];
+
+  static {
+    Random random = new Random(7);
+    for (int i = 0; i < FEATURES.length; i++) {
+      for (int j = 0; j < 3; j++) {
+        FEATURES[i][j] = random.nextGaussian();
+      }
+      TARGETS[i][0] = Math.sin(FEATURES[i][0]) + 0.5 * FEATURES[i][1];
+      TARGETS[i][1] = FEATURES[i][2] * FEATURES[i][0] + 0.1 * random.nextGaussian();
+    }
+  }
+
+  private static Mlp mlp(long seed) {
+    return new Mlp(3, List.of(8, 2), Activation.RELU, Init.HE, new Random(seed));
+  }
+
+  private static long[] bits(Mlp model) {
+    return model.parameters().stream().mapToLong(p -> Double.doubleToRawLongBits(p.data()))
+        .toArray();
+  }
+
+  private static History train(Mlp model, Optimizer optimizer, Trainer.Mode mode, int epochs) {
+    return new Trainer(model::forward, MseLoss::of, optimizer)
+        .epochs(epochs).batchSize(8).shuffleSeed(3).mode(mode).quiet(true)
+        .fit(FEATURES, TARGETS);
+  }
+
+  @Test
+  void eagerAndReplayedTrainingGiveBitIdenticalParametersAfterAnEpoch() {
+    List<Function<List<Value>, Optimizer>> optimizers = List.of(
+        params -> new Adam(params, 0.01),
+        params -> new Sgd(params, 0.05, Momentum.NESTEROV, 0.9));
+    for (Function<List<Value>, Optimizer> optimizer : optimizers) {
+      Mlp eager = mlp(1);
+      Mlp replayed = mlp(1);
+      History e = train(eager, optimizer.apply(eager.parameters()), Trainer.Mode.EAGER, 1);
+      History r = train(replayed, optimizer.apply(replayed.parameters()), Trainer.Mode.REPLAYED, 1);
+      assertArrayEquals(bits(eager), bits(replayed));
+      assertEquals(Double.doubleToRawLongBits(e.loss()[0]),
+          Double.doubleToRawLongBits(r.loss()[0]));
+      assertTrue(bits(eager)[0] != bits(mlp(1))[0], "training moved the parameters");
+    }
+  }
+
+  @Test
+  void eachStepFollowsTheGradientOfTheMinibatchMeanLoss() {
+    // One full-batch epoch of plain SGD: p - lr * grad(mean over rows of each row's loss).
+    Mlp trained = mlp(2);
+    new Trainer(trained::forward, MseLoss::of, new Sgd(trained.parameters(), 0.1))
+        .batchSize(1000).quiet(true).fit(FEATURES, TARGETS);
+    Mlp byHand = mlp(2);
+    List<Value> losses = new ArrayList<>();
+    for (int i = 0; i < FEATURES.length; i++) {
+      losses.add(MseLoss.of(byHand.forward(ExampleGradients.leaves(FEATURES[i])),
+          ExampleGradients.leaves(TARGETS[i])));
+    }
+    Value mean = Value.sum(losses).div(FEATURES.length);
+    mean.backward();
+    for (int j = 0; j < byHand.parameters().size(); j++) {
+      Value p = byHand.parameters().get(j);
+      assertEquals(p.data() - 0.1 * p.grad(), trained.parameters().get(j).data(), 1e-12,
+          "parameter " + j);
+    }
+  }
+
+  @Test
+  void theHistoryHasOneRowPerEpochWithEveryMetricAndTheLossFalls() {
+    Mlp model = mlp(3);
+    int[] calls = {0};
+    List<Integer> seen = new ArrayList<>();
+    History history = new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.02))
+        .epochs(30).batchSize(9).quiet(true)
+        .metric("calls", () -> ++calls[0])
+        .metric("half", () -> 0.5)
+        .afterEpoch(h -> seen.add(h.size()))
+        .fit(FEATURES, TARGETS);
+    assertEquals(30, history.size());
+    assertArrayEquals(java.util.stream.IntStream.range(0, 30).toArray(), history.epochs());
+    assertEquals(List.of("calls", "half"), history.metricNames());
+    assertEquals(30.0, history.metric("calls")[29], 0.0);
+    assertEquals(0.5, history.metric("half")[0], 0.0);
+    assertEquals(java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList(), seen);
+    double[] loss = history.loss();
+    assertTrue(loss[29] < 0.5 * loss[0], "loss " + loss[0] + " -> " + loss[29]);
+    assertTrue(history.lastRow().startsWith("epoch 29: loss=0."), history.lastRow());
+    assertThrows(IllegalArgumentException.class, () -> history.metric("accuracy"));
+  }
+
+  @Test
+  void aRunResumedFromACheckpointWithItsFirstEpochEqualsAnUninterruptedRun() throws IOException {
+    Mlp straight = mlp(4);
+    train(straight, new Adam(straight.parameters(), 0.01), Trainer.Mode.REPLAYED, 4);
+
+    Mlp first = mlp(4);
+    Adam firstAdam = new Adam(first.parameters(), 0.01);
+    train(first, firstAdam, Trainer.Mode.REPLAYED, 2);
+    Path file = dir.resolve("epoch-1.txt");
+    Checkpoint.save(firstAdam, file);
+    Mlp resumed = mlp(5);
+    Adam resumedAdam = new Adam(resumed.parameters(), 0.01);
+    Checkpoint.load(resumedAdam, file);
+    History rest = new Trainer(resumed::forward, MseLoss::of, resumedAdam)
+        .epochs(2).firstEpoch(2).batchSize(8).shuffleSeed(3).quiet(true)
+        .fit(FEATURES, TARGETS);
+    assertArrayEquals(new int[] {2, 3}, rest.epochs());
+    assertArrayEquals(bits(straight), bits(resumed));
+  }
+
+  @Test
+  void badRowsAreRejectedNamingThemAndChangeNothing() {
+    Mlp model = mlp(6);
+    long[] before = bits(model);
+    Trainer trainer = new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.1))
+        .quiet(true);
+    assertEquals("features[1] has 2 values but features[0] has 3", assertThrows(
+        IllegalArgumentException.class,
+        () -> trainer.fit(new double[][] {{1, 2, 3}, {1, 2}}, new double[][] {{1, 1}, {1, 1}}))
+        .getMessage());
+    assertEquals("features and targets must have the same number of rows, got 1 and 2",
+        assertThrows(IllegalArgumentException.class,
+            () -> trainer.fit(new double[][] {{1, 2, 3}}, new double[][] {{1, 1}, {1, 1}}))
+            .getMessage());
+    assertEquals("targets must hold at least one row, got 0", assertThrows(
+        IllegalArgumentException.class,
+        () -> trainer.fit(new double[][] {{1, 2, 3}}, new double[0][])).getMessage());
+    assertEquals("targets[0] is null", assertThrows(NullPointerException.class,
+        () -> trainer.fit(new double[][] {{1, 2, 3}}, new double[][] {null})).getMessage());
+    assertArrayEquals(before, bits(model));
+    assertThrows(IllegalArgumentException.class, () -> trainer.epochs(0));
+    assertThrows(IllegalArgumentException.class, () -> trainer.batchSize(0));
+    assertThrows(IllegalArgumentException.class, () -> trainer.firstEpoch(-1));
+    assertThrows(IllegalArgumentException.class, () -> trainer.metric("loss", () -> 0));
+    assertThrows(NullPointerException.class, () -> trainer.mode(null));
+  }
+
+  @Test
+  void withoutATerminalNoProgressBarIsPrinted() throws IOException {
+    // Surefire's forked JVM has no console, so even without quiet(true) nothing is shown.
+    assertEquals(null, System.console());
+    Path err = dir.resolve("err.txt");
+    java.io.PrintStream saved = System.err;
+    try (java.io.PrintStream capture = new java.io.PrintStream(Files.newOutputStream(err))) {
+      System.setErr(capture);
+      Mlp model = mlp(7);
+      new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.1))
+          .fit(FEATURES, TARGETS);
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals(0, Files.size(err));
+  }
+}
