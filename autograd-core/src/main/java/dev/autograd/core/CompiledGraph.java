@@ -118,6 +118,14 @@ public final class CompiledGraph {
     return List.of(leaves);
   }
 
+  /**
+   * Returns a read-only view of the record this graph replays (slots, ops, inputs), for code
+   * generators; it shares this graph's leaves.
+   */
+  public RecordedGraph recorded() {
+    return new RecordedGraph(List.of(leaves), ops, lhs, rhs, constant);
+  }
+
   /** Returns the output's value as of the last {@link #forward()}. */
   public double output() {
     return data[size - 1];
