@@ -1,6 +1,6 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -105,7 +105,7 @@ public final class CompiledGraph {
    * @throws NullPointerException if {@code output} is null
    */
   public static CompiledGraph compile(Value output) {
-    return new CompiledGraph(requireNonNull(output, "output"));
+    return new CompiledGraph(checkNotNull(output, "output"));
   }
 
   /** Returns the number of nodes recorded, leaves included. */
@@ -138,7 +138,7 @@ public final class CompiledGraph {
    * @throws IllegalArgumentException if {@code node} is not part of this graph
    */
   public double gradOf(Value node) {
-    requireNonNull(node, "node");
+    checkNotNull(node, "node");
     for (int i = 0; i < leafCount; i++) {
       if (leaves[i] == node) {
         return grad[i];

@@ -1,7 +1,7 @@
 package dev.autograd.core;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,7 +153,7 @@ public final class Value {
    * @throws NullPointerException if {@code label} is null
    */
   public static Value of(double data, String label) {
-    return new Value(data, Op.LEAF, null, null, requireNonNull(label, "label"));
+    return new Value(data, Op.LEAF, null, null, checkNotNull(label, "label"));
   }
 
   /**
@@ -322,7 +322,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value add(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.ADD, this, other);
   }
 
@@ -338,7 +338,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value sub(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.SUB, this, other);
   }
 
@@ -354,7 +354,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value mul(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.MUL, this, other);
   }
 
@@ -373,7 +373,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value div(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.DIV, this, other);
   }
 
@@ -450,7 +450,7 @@ public final class Value {
    * @throws NullPointerException if {@code exponent} is null
    */
   public Value pow(Value exponent) {
-    requireNonNull(exponent, "exponent");
+    checkNotNull(exponent, "exponent");
     return binary(Op.POW, this, exponent);
   }
 
@@ -549,7 +549,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value max(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.MAX, this, other);
   }
 
@@ -561,7 +561,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value min(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.MIN, this, other);
   }
 
@@ -575,9 +575,7 @@ public final class Value {
    * @throws IllegalArgumentException if {@code slope} is NaN or infinite
    */
   public Value leakyRelu(double slope) {
-    if (!Double.isFinite(slope)) {
-      throw new IllegalArgumentException("slope must be finite, got " + slope);
-    }
+    checkArgument(Double.isFinite(slope), "slope must be finite, got %s", slope);
     return withConstant(Op.LEAKY_RELU, this, slope);
   }
 
