@@ -35,7 +35,10 @@ public final class CompiledGraph {
   private final double[] data;
   private final double[] grad;
   private final int size;
-  /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
+  /**
+   * Runs of consecutive interior slots with one op: run k is {@code [runStart[k],
+   * runStart[k+1])}.
+   */
   private final int[] runStart;
   private final Op[] runOp;
   /** {@link Value#latestVersion()} when the last {@link #forward()} began reading the leaves. */

@@ -34,9 +34,9 @@ public final class Gradients {
 
   /**
    * Returns {@code d(output)/d(wrt[i])} for each {@code i}, each as a new {@code Value} built from
-   * {@code Value} ops on the nodes of {@code output}'s graph, so that it can be differentiated again
-   * (with {@code of}) or backpropagated (with {@link Value#backward()}). The list has the length
-   * of {@code wrt}. A node of {@code wrt} that {@code output} does not depend on gets a new
+   * {@code Value} ops on the nodes of {@code output}'s graph, so that it can be differentiated
+   * again (with {@code of}) or backpropagated (with {@link Value#backward()}). The list has the
+   * length of {@code wrt}. A node of {@code wrt} that {@code output} does not depend on gets a new
    * constant leaf {@code 0} (as JAX returns zeros; PyTorch asks for {@code allow_unused}); {@code
    * wrt} may name interior nodes and may repeat a node. Touches no grad.
    *

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       (this node included) has its {@code grad} set to {@code 0}, this node's to {@code 1}, then
  *       gradients flow in reverse topological order. Afterwards each reachable node holds {@code
  *       d(this)/d(node)}. Calling it again gives the same grads: it is idempotent.
- *   <li>{@link #backwardAccumulate()} adds {@code d(this)/d(node)} into the grad each reachable node
- *       already holds, for summing the gradients of several outputs.
+ *   <li>{@link #backwardAccumulate()} adds {@code d(this)/d(node)} into the grad each reachable
+ *       node already holds, for summing the gradients of several outputs.
  *   <li>Nothing else changes a grad, except {@link #zeroGrad()}.
  * </ul>
  *
@@ -259,7 +259,9 @@ public final class Value {
     return VERSIONS.get();
   }
 
-  /** Returns true if this leaf was changed by {@link #setData} after {@code version} was current. */
+  /**
+   * Returns true if this leaf was changed by {@link #setData} after {@code version} was current.
+   */
   boolean changedSince(long version) {
     return this.version > version;
   }
@@ -313,7 +315,8 @@ public final class Value {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Operations: forward value and local derivative side by side.
+  // Operations: each javadoc states the op's local derivative; the arithmetic of both, forward
+  // and derivative side by side, is the op's entry in Op's table.
   // ---------------------------------------------------------------------------------------------
 
   /**
