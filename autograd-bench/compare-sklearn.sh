@@ -2,7 +2,7 @@
 # Trains the digits classifier side by side, autograd's DigitsClassifier against scikit-learn's
 # MLPClassifier, with the same architecture (64 -> 32 ReLU -> 10, softmax cross-entropy), the same
 # stratified 80/20 split (the Java side writes its row numbers, Python reads them), the same
-# standardisation (fitted on the training part), minibatches of 32, Adam at learning rate 0.003,
+# standardisation (fitted on the training part), minibatches of 32, Adam at learning rate 0.01,
 # no L2 penalty; each stops after the first epoch whose test accuracy reaches TARGET. Prints each
 # side's wall time to that accuracy (training plus the test evaluation after each epoch, measured
 # inside the process; start-up and data loading excluded) and the ratio, median of RUNS runs.

@@ -23,7 +23,7 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
 BATCH = 32
-LEARNING_RATE = 0.003
+LEARNING_RATE = 0.01
 HIDDEN = 32
 
 

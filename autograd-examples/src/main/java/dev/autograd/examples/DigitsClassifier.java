@@ -57,8 +57,8 @@ public final class DigitsClassifier implements Callable<Integer> {
   private int batchSize = 32;
 
   @Option(names = "--lr", paramLabel = "RATE", converter = Cli.PositiveDouble.class,
-      description = "Adam's learning rate (default 0.003)")
-  private double learningRate = 0.003;
+      description = "Adam's learning rate (default 0.01)")
+  private double learningRate = 0.01;
 
   @Option(names = "--hidden", paramLabel = "N", converter = Cli.PositiveInt.class,
       description = "units in the hidden layer (default 32)")
@@ -154,7 +154,7 @@ public final class DigitsClassifier implements Callable<Integer> {
       out.println("Wrote " + confusionPlot);
     }
     if (errorsPlot != null) {
-      DigitsPlots.misclassified(result.test(), result.predicted(), errorsPlot);
+      DigitsPlots.misclassified(result.split().test(), result.predicted(), errorsPlot);
       out.println("Wrote " + errorsPlot);
     }
     if (historyPlot != null) {
@@ -172,7 +172,7 @@ public final class DigitsClassifier implements Callable<Integer> {
     Dataset train = scaler.transform(split.train());
     Dataset test = scaler.transform(split.test());
     Mlp model = new Mlp(train.featureCount(), List.of(config.hidden(), CLASSES),
-        Activation.RELU, Init.HE, new Random(config.seed()));
+        Activation.RELU, Init.XAVIER, new Random(config.seed()));
     out.println(String.format(Locale.ROOT, "Digits: %d training and %d test images; %s; Adam lr"
         + " %s, minibatches of %d, %s", train.size(), test.size(), model, config.learningRate(),
         config.batchSize(), config.mode() == Trainer.Mode.EAGER ? "eager" : "replayed"));

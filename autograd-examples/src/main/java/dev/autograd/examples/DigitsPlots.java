@@ -38,7 +38,9 @@ final class DigitsPlots {
         .title(String.format(Locale.ROOT, "Digits test confusion matrix (accuracy %.2f%%)",
             100 * confusion.accuracy()))
         .xAxisTitle("predicted digit").yAxisTitle("true digit").build();
-    chart.getStyler().setShowValue(true).setPlotContentSize(1.0).setLegendVisible(false);
+    chart.getStyler().setShowValue(true);
+    chart.getStyler().setPlotContentSize(1.0);
+    chart.getStyler().setLegendVisible(false);
     chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ecae1),
         new Color(0x08306b)});
     chart.getStyler().setValueFontColor(Color.BLACK);
@@ -46,12 +48,11 @@ final class DigitsPlots {
     for (int c = 0; c < k; c++) {
       axis[c] = c;
     }
-    int[][] cells = new int[k * k][];
+    // cells[x][y]: x the predicted class, y counted from the bottom, so true class 0 is on top.
+    int[][] cells = new int[k][k];
     for (int actual = 0; actual < k; actual++) {
       for (int predicted = 0; predicted < k; predicted++) {
-        // Row 0 at the top: the y index counts from the bottom.
-        cells[actual * k + predicted] =
-            new int[] {predicted, k - 1 - actual, confusion.count(actual, predicted)};
+        cells[predicted][k - 1 - actual] = confusion.count(actual, predicted);
       }
     }
     int[] yLabels = new int[k];
@@ -64,13 +65,14 @@ final class DigitsPlots {
 
   /**
    * Writes up to {@value #MAX_ERRORS} test digits the model got wrong, each as an 8 × 8 grey
-   * image titled with its true and predicted label.
+   * image titled with its true and predicted label; {@code rawTest} holds the test images as
+   * loaded (pixels 0 to 16), in the order of {@code predicted}.
    */
-  static void misclassified(Dataset test, int[] predicted, Path file) throws IOException {
+  static void misclassified(Dataset rawTest, int[] predicted, Path file) throws IOException {
     List<Chart<?, ?>> charts = new ArrayList<>();
-    for (int i = 0; i < test.size() && charts.size() < MAX_ERRORS; i++) {
-      if (predicted[i] != test.label(i)) {
-        charts.add(digit(test.features(i), "true " + test.label(i) + ", predicted "
+    for (int i = 0; i < rawTest.size() && charts.size() < MAX_ERRORS; i++) {
+      if (predicted[i] != rawTest.label(i)) {
+        charts.add(digit(rawTest.features(i), "true " + rawTest.label(i) + ", predicted "
             + predicted[i]));
       }
     }
@@ -86,31 +88,25 @@ final class DigitsPlots {
     }
   }
 
-  /** Returns one digit's pixels (standardised or raw: only their order matters) as a heat map. */
+  /** Returns one digit's raw pixels (0 white to 16 black) as a grey heat map. */
   private static HeatMapChart digit(double[] pixels, String title) {
     int side = Datasets.DIGIT_SIDE;
     HeatMapChart chart = new HeatMapChartBuilder().width(180).height(200).title(title).build();
-    chart.getStyler().setLegendVisible(false).setPlotContentSize(1.0)
-        .setAxisTicksVisible(false).setChartTitleFont(
-            chart.getStyler().getChartTitleFont().deriveFont(11f));
+    chart.getStyler().setAxisTicksVisible(false);
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setPlotContentSize(1.0);
+    chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(11f));
     chart.getStyler().setRangeColors(new Color[] {Color.WHITE, Color.BLACK});
     chart.getStyler().setChartPadding(4);
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double p : pixels) {
-      min = Math.min(min, p);
-      max = Math.max(max, p);
-    }
-    double range = max > min ? max - min : 1;
     int[] axis = new int[side];
     for (int c = 0; c < side; c++) {
       axis[c] = c;
     }
-    int[][] cells = new int[side * side][];
+    // cells[x][y]: x the pixel's column, y its row counted from the bottom, so row 0 is on top.
+    int[][] cells = new int[side][side];
     for (int r = 0; r < side; r++) {
       for (int c = 0; c < side; c++) {
-        int level = (int) Math.round(16 * (pixels[r * side + c] - min) / range);
-        cells[r * side + c] = new int[] {c, side - 1 - r, level};
+        cells[c][side - 1 - r] = (int) pixels[r * side + c];
       }
     }
     chart.getStyler().setMin(0).setMax(16);
@@ -144,7 +140,9 @@ final class DigitsPlots {
         .xAxisTitle("epoch").yAxisTitle(yTitle).build();
     chart.getStyler().setLegendVisible(false).setMarkerSize(5);
     XYSeries series = chart.addSeries(yTitle, x, y);
-    series.setMarker(SeriesMarkers.CIRCLE).setLineColor(color).setMarkerColor(color);
+    series.setMarker(SeriesMarkers.CIRCLE);
+    series.setLineColor(color);
+    series.setMarkerColor(color);
     return chart;
   }
 

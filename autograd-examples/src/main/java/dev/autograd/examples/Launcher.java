@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         MoonsDemo.class,
         GraphDemo.class,
         DiabetesRegression.class,
+        DigitsClassifier.class,
     })
 public final class Launcher implements Callable<Integer> {
   @Spec private CommandSpec spec;
