@@ -121,6 +121,25 @@ final class MoonsMlp {
     return labels[i];
   }
 
+  /**
+   * Builds one example's share of the mean hinge loss, {@code relu(1 + s * negLabel) / 100} with
+   * {@code s} the score of {@code x}: the graph a per-example replay records, with {@code x} and
+   * {@code negLabel} as its inputs. Summed over the 100 examples (rows of {@link #examples()}) it
+   * is {@link #loss()} up to rounding.
+   */
+  Value exampleLoss(Value[] x, Value negLabel) {
+    return score(x).mul(negLabel).add(1.0).relu().mul(1.0 / POINTS);
+  }
+
+  /** Returns one row per point: {@code {x, y, -label}}, the inputs of {@link #exampleLoss}. */
+  double[][] examples() {
+    double[][] rows = new double[POINTS][];
+    for (int i = 0; i < POINTS; i++) {
+      rows[i] = new double[] {inputs[i][0].data(), inputs[i][1].data(), -labels[i]};
+    }
+    return rows;
+  }
+
   /** Moves every parameter by {@code -learningRate * grad} (plain SGD). */
   void update(double learningRate) {
     for (Value p : parameters) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.Value;
+import dev.autograd.jit.MinibatchReplay;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,26 @@ class MoonsMlpTest {
     assertEquals(loss.data(), compiled.forwardBackward(), 1e-12);
     for (int i = 0; i < eager.length; i++) {
       assertEquals(eager[i], parameters.get(i).grad(), 1e-12, "grad of parameter " + i);
+    }
+  }
+
+  @Test
+  void perExampleReplayOnTwoThreadsGivesTheFullBatchLossAndGradients() {
+    MoonsMlp batch = new MoonsMlp(1);
+    Value loss = batch.loss();
+    loss.backward();
+    MoonsMlp model = new MoonsMlp(1);
+    Value[] x = {Value.of(0.0), Value.of(0.0)};
+    Value negLabel = Value.of(0.0);
+    try (MinibatchReplay replay =
+        MinibatchReplay.record(
+                model.exampleLoss(x, negLabel), List.of(x[0], x[1], negLabel), model.parameters())
+            .threads(2)) {
+      assertEquals(loss.data(), replay.accumulate(model.examples()), 1e-12);
+    }
+    for (int i = 0; i < model.parameters().size(); i++) {
+      assertEquals(
+          batch.parameters().get(i).grad(), model.parameters().get(i).grad(), 1e-12, "grad " + i);
     }
   }
 }

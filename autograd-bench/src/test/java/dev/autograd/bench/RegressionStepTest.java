@@ -14,11 +14,12 @@ class RegressionStepTest {
   }
 
   @Test
-  void naiveEagerCompiledAndHandWrittenStepsAgreeForTwentySteps() {
+  void naiveEagerCompiledGeneratedAndHandWrittenStepsAgreeForTwentySteps() {
     RegressionStep naive = new NaiveRegression(0.25, -0.5);
     RegressionStep[] others = {
       new EagerRegression(0.25, -0.5),
       new CompiledRegression(0.25, -0.5),
+      CompiledRegression.generated(0.25, -0.5),
       new HandWrittenRegression(0.25, -0.5)
     };
     for (int step = 0; step < 20; step++) {

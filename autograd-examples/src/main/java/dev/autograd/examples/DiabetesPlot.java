@@ -2,12 +2,8 @@ package dev.autograd.examples;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,31 +11,50 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Draws {@link DiabetesRegression}'s test rows: predicted against actual progression, as PNG. */
+/**
+ * Draws {@link DiabetesRegression}'s test rows: predicted against actual progression, as PNG or SVG
+ * after the file's extension. Rows whose prediction is not finite (a diverged model) are left out
+ * and counted in the title.
+ */
 final class DiabetesPlot {
   private DiabetesPlot() {}
 
-  /** Writes the chart to {@code file} as PNG, without needing a display. */
+  private static final int WIDTH = 600;
+  private static final int HEIGHT = 520;
+
+  /** Writes the chart to {@code file}, as PNG or SVG after its extension. */
   static void write(DiabetesRegression.Result result, Path file) throws IOException {
-    System.setProperty("java.awt.headless", "true");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      BitmapEncoder.saveBitmap(chart(result.testActual(), result.testPredicted(),
-          result.testMse()), out, BitmapFormat.PNG);
-    }
+    XYChart chart = chart(result.testActual(), result.testPredicted(), result.testMse());
+    Picture.write(file, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
   /** Returns the scatter of {@code predicted} against {@code actual} with the line y = x. */
-  static XYChart chart(double[] actual, double[] predicted, double testMse) {
-    XYChart chart = new XYChartBuilder().width(600).height(520)
+  static XYChart chart(double[] allActual, double[] allPredicted, double testMse) {
+    int finite = 0;
+    for (int i = 0; i < allActual.length; i++) {
+      finite += Double.isFinite(allActual[i]) && Double.isFinite(allPredicted[i]) ? 1 : 0;
+    }
+    double[] actual = new double[finite];
+    double[] predicted = new double[finite];
+    for (int i = 0, j = 0; i < allActual.length; i++) {
+      if (Double.isFinite(allActual[i]) && Double.isFinite(allPredicted[i])) {
+        actual[j] = allActual[i];
+        predicted[j++] = allPredicted[i];
+      }
+    }
+    int left = allActual.length - finite;
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title(String.format(Locale.ROOT, "Diabetes test rows: predicted vs actual (MSE %.0f)",
-            testMse))
+            testMse) + (left == 0 ? "" : ", " + left + " not finite, not drawn"))
         .xAxisTitle("actual progression").yAxisTitle("predicted progression").build();
     chart.getStyler().setLegendPosition(LegendPosition.InsideNW).setMarkerSize(6);
-    XYSeries points = chart.addSeries("test row", actual, predicted);
-    points.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-    points.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(0x1f77b4));
-    double low = Math.min(min(actual), min(predicted));
-    double high = Math.max(max(actual), max(predicted));
+    if (finite > 0) {
+      XYSeries points = chart.addSeries("test row", actual, predicted);
+      points.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      points.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(0x1f77b4));
+    }
+    double low = finite > 0 ? Math.min(min(actual), min(predicted)) : 0;
+    double high = finite > 0 ? Math.max(max(actual), max(predicted)) : 1;
     XYSeries diagonal = chart.addSeries("perfect prediction", new double[] {low, high},
         new double[] {low, high});
     diagonal.setMarker(SeriesMarkers.NONE);

@@ -48,8 +48,11 @@ public final class LinearRegressionDemo implements Callable<Integer> {
   record Options(Double w0, Double b0, Random random, int epochs, double learningRate,
       String optimizer, Path plot, boolean eager) {}
 
-  /** What training produced: the learned weight and bias, and the loss of every epoch. */
-  record Result(double weight, double bias, double[] losses) {}
+  /**
+   * What training produced: the training points {@code (x[i], y[i])}, the learned weight and bias,
+   * and the loss of every epoch.
+   */
+  record Result(double[] x, double[] y, double weight, double bias, double[] losses) {}
 
   @Mixin private RegressionFlags flags;
   @Spec private CommandSpec spec;
@@ -71,14 +74,25 @@ public final class LinearRegressionDemo implements Callable<Integer> {
   /** Runs demo 2 with the parsed flags; returns the exit code. */
   @Override
   public Integer call() throws IOException {
-    return run(flags.options(), spec.commandLine().getOut());
+    return run(flags.options(), spec.commandLine().getOut(), spec.commandLine().getErr(),
+        spec.qualifiedName());
   }
 
-  /** Trains with {@code options}, printing to {@code out}, then draws any plot; returns 0. */
-  static int run(Options options, PrintWriter out) throws IOException {
+  /**
+   * Trains with {@code options}, printing to {@code out}, then draws any plot; returns 0. A run
+   * whose loss stops being finite prints one warning line, naming the epoch, to {@code err}.
+   */
+  static int run(Options options, PrintWriter out, PrintWriter err, String program)
+      throws IOException {
     Result result = train(options, out);
+    LinearRegressionPlot.LossSeries losses = LinearRegressionPlot.plottable(result.losses());
+    if (losses.diverged()) {
+      err.println(program + ": warning: the run diverged: the loss is not finite from epoch "
+          + losses.divergedAt() + " (try a smaller --lr)");
+    }
     if (options.plot() != null) {
-      LinearRegressionPlot.write(result, options.plot());
+      LinearRegressionPlot.write(new LinearRegressionPlot.Run(result.x(), result.y(),
+          result.weight(), result.bias(), result.losses()), options.plot());
       out.println("Wrote " + options.plot());
     }
     return 0;
@@ -90,10 +104,14 @@ public final class LinearRegressionDemo implements Callable<Integer> {
     out.println("--- Demo 2: Training Linear Regression (Vectorized Structure) ---");
     List<List<Value>> inputs = new ArrayList<>();
     List<Value> targets = new ArrayList<>();
+    double[] xs = new double[DATA_SIZE];
+    double[] ys = new double[DATA_SIZE];
     for (int i = 0; i < DATA_SIZE; i++) {
       Value x = Value.of(i * 0.5);
       inputs.add(List.of(x));
       targets.add(Value.of(2.0 * x.data() + 10.0));
+      xs[i] = x.data();
+      ys[i] = targets.get(i).data();
     }
     // Parameters [w, b]: drawn uniform(-1, 1), w then b, unless the command line fixes them.
     BiasTrickLinear model =
@@ -137,7 +155,7 @@ public final class LinearRegressionDemo implements Callable<Integer> {
     out.println("Final Result (Learned): y = " + PythonFormat.fixed(w.data(), 3) + "x + "
         + PythonFormat.fixed(b.data(), 3));
     out.println("Target Function: y = 2.000x + 10.000");
-    return new Result(w.data(), b.data(), losses);
+    return new Result(xs, ys, w.data(), b.data(), losses);
   }
 
   /** One epoch's forward and backward pass, returning the loss; the caller steps the optimizer. */

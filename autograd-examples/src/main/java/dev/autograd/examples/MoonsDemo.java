@@ -50,13 +50,16 @@ public final class MoonsDemo implements Callable<Integer> {
   private int steps = 100;
 
   @Option(names = "--plot", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "also draw the decision boundary with the data (FILE.png)")
+      description = "also draw the decision boundary with the data (FILE.png or FILE.svg)")
   private Path plot;
 
   @Spec private CommandSpec spec;
 
-  /** What training produced: the model, its data, and its accuracy on that data after training. */
-  record Result(Mlp model, TwoMoons data, double accuracy, int steps) {}
+  /**
+   * What training produced: the model, its data, its accuracy on that data after training, the
+   * number of steps and the last step's loss.
+   */
+  record Result(Mlp model, TwoMoons data, double accuracy, int steps, double finalLoss) {}
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
@@ -77,8 +80,16 @@ public final class MoonsDemo implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Result result = train(seed, steps, out);
+    if (!Double.isFinite(result.finalLoss())) {
+      spec.commandLine().getErr().println(spec.qualifiedName()
+          + ": warning: the run diverged: the final loss is " + result.finalLoss());
+    }
     if (plot != null) {
-      DecisionBoundaryPlot.write(result, plot);
+      Mlp model = result.model();
+      DecisionBoundaryPlot.write(result.data(), (x1, x2) -> score(model, x1, x2),
+          "Moons decision boundary: " + PythonFormat.fixed(100 * result.accuracy(), 1)
+              + "% training accuracy after " + result.steps()
+              + (result.steps() == 1 ? " step" : " steps"), plot);
       out.println("Wrote " + plot);
     }
     return 0;
@@ -100,6 +111,7 @@ public final class MoonsDemo implements Callable<Integer> {
     Sgd optimizer = new Sgd(model.parameters(), 1.0);
     LearningRateSchedule schedule = LearningRateSchedule.linearDecay(1.0, 0.1, steps);
     int reportEvery = Math.max(1, steps / 100);
+    double lastLoss = Double.NaN;
     for (int k = 0; k < steps; k++) {
       List<Value> scores = scores(model, inputs);
       Value loss = HingeLoss.of(scores, labels).add(Regularization.l2(model.parameters(), ALPHA));
@@ -107,6 +119,7 @@ public final class MoonsDemo implements Callable<Integer> {
       loss.backward();
       optimizer.setLearningRate(schedule.rate(k));
       optimizer.step();
+      lastLoss = loss.data();
       if (k % reportEvery == 0 || k == steps - 1) {
         double percent = 100 * accuracy(scores, data);
         out.println(String.format("step %" + digits(steps) + "d  loss %s  accuracy %s%%", k,
@@ -116,7 +129,7 @@ public final class MoonsDemo implements Callable<Integer> {
     double accuracy = accuracy(scores(model, inputs), data);
     out.println("Training accuracy after " + steps + (steps == 1 ? " step: " : " steps: ")
         + PythonFormat.fixed(100 * accuracy, 1) + "%");
-    return new Result(model, data, accuracy, steps);
+    return new Result(model, data, accuracy, steps, lastLoss);
   }
 
   private static List<Value> scores(Mlp model, List<List<Value>> inputs) {
