@@ -3,12 +3,8 @@ package dev.autograd.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autograd.core.Value;
-import dev.autograd.optim.Trainer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DigitsClassifierTest {
   @TempDir Path dir;
-
-  private static DigitsClassifier.Result train(int epochs, Trainer.Mode mode) {
-    return DigitsClassifier.train(new DigitsClassifier.Config(epochs, 32, 0.01, 32, 0, mode,
-        Double.NaN), new PrintWriter(new StringWriter()), true);
-  }
 
   /**
    * A shorter run than the default 20 epochs, to keep the test fast: the default split (seed 0)
@@ -52,7 +43,8 @@ class DigitsClassifierTest {
     assertTrue(Double.parseDouble(m.group(1)) >= 96.0, lines.get(6));
     assertPng(confusion, 640, 560);
     assertPng(history, 1040, 400);
-    assertPng(errors, 1080, 800); // 24 misclassified digits after 5 epochs: 4 rows of 6
+    int wrong = 360 - Integer.parseInt(m.group(2)); // drawn 6 to a row, each 180 x 200
+    assertPng(errors, 180 * Math.min(6, wrong), 200 * ((Math.min(24, wrong) + 5) / 6));
     assertTrue(run.out().contains("Wrote " + errors.toAbsolutePath() + "\n"), run.out());
     List<String> parts = Files.readAllLines(split);
     assertEquals(1437, parts.get(0).split(",").length);
@@ -71,20 +63,6 @@ class DigitsClassifierTest {
         "--target-accuracy", "0.9");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("\nReached 90.00% test accuracy at epoch 1, "), run.out());
-  }
-
-  /**
-   * Replay records the softmax's detached max shift of the first example (see {@code Softmax}),
-   * so replayed and eager training agree to rounding here, not bit for bit as with shift-free
-   * losses ({@code TrainerTest}).
-   */
-  @Test
-  void anEpochReplayedAgreesWithAnEagerEpoch() {
-    List<Value> replayed = train(1, Trainer.Mode.REPLAYED).model().parameters();
-    List<Value> eager = train(1, Trainer.Mode.EAGER).model().parameters();
-    for (int i = 0; i < eager.size(); i++) {
-      assertEquals(eager.get(i).data(), replayed.get(i).data(), 1e-9, "parameter " + i);
-    }
   }
 
   @Test
