@@ -247,6 +247,49 @@ public final class CompiledGraph {
     return List.of(Arrays.copyOf(nodes, leafCount));
   }
 
+  /**
+   * Returns a read-only view of the record this graph replays (slots, ops, inputs), for code
+   * generators; it shares this graph's leaves. For a graph compiled with input slots, leaf slots
+   * {@code 0 .. inputCount() - 1} are the input leaves, which a generated replay must fill itself.
+   */
+  public RecordedGraph recorded() {
+    return new RecordedGraph(leaves(), ops, lhs, rhs, constant);
+  }
+
+  /** Returns the public op of a recorded op code. */
+  static RecordedGraph.Op opOf(byte op) {
+    switch (op) {
+      case Value.ADD:
+        return RecordedGraph.Op.ADD;
+      case Value.SUB:
+        return RecordedGraph.Op.SUB;
+      case Value.MUL:
+        return RecordedGraph.Op.MUL;
+      case Value.DIV:
+        return RecordedGraph.Op.DIV;
+      case Value.NEG:
+        return RecordedGraph.Op.NEG;
+      case SQUARE:
+        return RecordedGraph.Op.SQUARE;
+      case Value.POW_CONST:
+        return RecordedGraph.Op.POW_CONST;
+      case Value.POW:
+        return RecordedGraph.Op.POW;
+      case Value.EXP:
+        return RecordedGraph.Op.EXP;
+      case Value.LOG:
+        return RecordedGraph.Op.LOG;
+      case Value.TANH:
+        return RecordedGraph.Op.TANH;
+      case Value.RELU:
+        return RecordedGraph.Op.RELU;
+      case Value.SIGMOID:
+        return RecordedGraph.Op.SIGMOID;
+      default:
+        throw new AssertionError("unknown op " + op);
+    }
+  }
+
   /** Returns the output's value as of the last {@link #forward()}. */
   public double output() {
     return data[size - 1];

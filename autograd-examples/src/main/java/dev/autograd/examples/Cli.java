@@ -225,13 +225,13 @@ final class Cli {
     }
   }
 
-  /** An {@link OutputFile} for a picture, whose name ends in {@code .png}. */
+  /** An {@link OutputFile} for a picture, whose name ends in {@code .png} or {@code .svg}. */
   static final class PictureFile implements ITypeConverter<Path> {
     @Override
     public Path convert(String text) {
-      if (!text.toLowerCase(Locale.ROOT).endsWith(".png")) {
+      if (PictureFormat.of(text) == null) {
         throw new TypeConversionException(
-            "must end in .png (the picture's format), got '" + text + "'");
+            "must end in .png or .svg (the picture's format), got '" + text + "'");
       }
       return new OutputFile().convert(text);
     }

@@ -44,6 +44,6 @@ public final class Demos implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LinearRegressionDemo.Options options = flags.options();
     ScalarDemo.run(out);
-    return LinearRegressionDemo.run(options, out);
+    return LinearRegressionDemo.run(options, out, spec.commandLine().getErr(), spec.qualifiedName());
   }
 }

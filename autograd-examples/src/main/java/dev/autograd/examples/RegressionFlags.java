@@ -33,7 +33,7 @@ final class RegressionFlags {
   String optimizer = "sgd";
 
   @Option(names = "--plot", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "also draw the loss curve and the fitted line (FILE.png)")
+      description = "also draw the loss curve and the fitted line (FILE.png or FILE.svg)")
   Path plot;
 
   @Option(names = "--eager", description = "rebuild the graph every epoch, as the reference"

@@ -63,8 +63,9 @@ class CliTest {
   @Test
   void acceptsAPictureFileOnlyWithAPictureExtension() {
     assertEquals(dir.resolve("a.PNG"), new Cli.PictureFile().convert(dir.resolve("a.PNG") + ""));
+    assertEquals(dir.resolve("a.svg"), new Cli.PictureFile().convert(dir.resolve("a.svg") + ""));
     String txt = dir.resolve("out.txt").toString();
-    assertEquals("must end in .png (the picture's format), got '" + txt + "'",
+    assertEquals("must end in .png or .svg (the picture's format), got '" + txt + "'",
         rejection(new Cli.PictureFile(), txt));
   }
 

@@ -53,7 +53,8 @@ class LauncherTest {
   @Test
   void namesTheCommandsWhenNoneIsGiven() {
     Run.of(Launcher::run).assertRejected(launcherUsage(null),
-        "autograd: error: missing command: one of demos, scalar, regression, moons, graph");
+        "autograd: error: missing command: one of demos, scalar, regression, moons, graph,"
+            + " diabetes");
   }
 
   @Test

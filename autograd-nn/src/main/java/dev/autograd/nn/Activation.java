@@ -4,13 +4,23 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 
-/** A function applied to each output of a layer, built from the core ops. */
+/**
+ * A function applied to each output of a layer, built from the core ops. Each activation also
+ * applies to a plain {@code double}, for inference without a graph: {@link #apply(double)} returns
+ * bit for bit the data of {@link #apply(Value)} on a leaf holding the same number (the same
+ * arithmetic as the core op, checked by a test over special and random values).
+ */
 public enum Activation {
   /** The identity: returns its input node itself, adding nothing to the graph. */
   LINEAR {
     @Override
     public Value apply(Value v) {
       return checkNotNull(v, "v");
+    }
+
+    @Override
+    public double apply(double x) {
+      return x;
     }
   },
   /** {@code max(0, v)}, see {@link Value#relu()}. */
@@ -19,6 +29,11 @@ public enum Activation {
     public Value apply(Value v) {
       return checkNotNull(v, "v").relu();
     }
+
+    @Override
+    public double apply(double x) {
+      return x < 0 ? 0.0 : x;
+    }
   },
   /** {@code tanh(v)}, see {@link Value#tanh()}. */
   TANH {
@@ -26,12 +41,22 @@ public enum Activation {
     public Value apply(Value v) {
       return checkNotNull(v, "v").tanh();
     }
+
+    @Override
+    public double apply(double x) {
+      return Math.tanh(x);
+    }
   },
   /** {@code 1 / (1 + e^-v)}, see {@link Value#sigmoid()}. */
   SIGMOID {
     @Override
     public Value apply(Value v) {
       return checkNotNull(v, "v").sigmoid();
+    }
+
+    @Override
+    public double apply(double x) {
+      return 1.0 / (1.0 + Math.exp(-x));
     }
   };
 
@@ -42,4 +67,11 @@ public enum Activation {
    * @throws NullPointerException if {@code v} is null
    */
   public abstract Value apply(Value v);
+
+  /**
+   * Returns this activation of {@code x}, equal bit for bit to {@code apply(Value.of(x)).data()},
+   * building no graph. NaN stays NaN; infinities follow the op's IEEE 754 arithmetic ({@code
+   * tanh(±inf) = ±1}, {@code relu(inf) = inf}, {@code sigmoid(-inf) = 0}).
+   */
+  public abstract double apply(double x);
 }

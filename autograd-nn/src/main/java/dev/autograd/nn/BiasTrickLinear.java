@@ -75,6 +75,31 @@ public final class BiasTrickLinear implements Module {
   }
 
   /**
+   * Returns {@code activation(0 + x_1*w_j1 + ... + x_n*w_jn + 1*b_j)} for each output {@code j},
+   * building no graph: the same operations in the same order as {@link #forward(List)}, so each
+   * element equals the data of {@code forward} on leaves holding {@code x} bit for bit. NaN and
+   * infinities propagate as IEEE 754 arithmetic does.
+   *
+   * @throws NullPointerException if {@code x} is null
+   * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
+   */
+  public double[] predict(double[] x) {
+    checkNotNull(x, "x");
+    checkArgument(x.length == inputs, "expected %s inputs, got %s", inputs, x.length);
+    double[] out = new double[rows.size()];
+    for (int j = 0; j < out.length; j++) {
+      List<Value> row = rows.get(j);
+      double sum = 0.0;
+      for (int i = 0; i < inputs; i++) {
+        sum = sum + x[i] * row.get(i).data();
+      }
+      sum = sum + 1.0 * row.get(inputs).data();
+      out[j] = activation.apply(sum);
+    }
+    return out;
+  }
+
+  /**
    * Returns the rows {@code [w_j1, ..., w_jn, b_j]}, one per output, as unmodifiable views of the
    * live parameters.
    */

@@ -67,6 +67,26 @@ public final class Neuron implements Module {
     return activation.apply(act);
   }
 
+  /**
+   * Returns {@code activation(b + w_1*x_1 + ... + w_n*x_n)} for numbers, building no graph: the
+   * same operations in the same order as {@link #forward(List)}, so the result equals the data of
+   * {@code forward} on leaves holding {@code x} bit for bit. NaN and infinities propagate as IEEE
+   * 754 arithmetic does.
+   *
+   * @throws NullPointerException if {@code x} is null
+   * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
+   */
+  public double predict(double[] x) {
+    checkNotNull(x, "x");
+    checkArgument(x.length == weights.size(), "expected %s inputs, got %s", weights.size(),
+        x.length);
+    double act = bias.data();
+    for (int i = 0; i < x.length; i++) {
+      act = act + weights.get(i).data() * x[i];
+    }
+    return activation.apply(act);
+  }
+
   /** Returns the number of inputs. */
   public int inputs() {
     return weights.size();

@@ -49,4 +49,20 @@ public final class Vectors {
     biased.add(Value.of(1.0));
     return Collections.unmodifiableList(biased);
   }
+
+  /**
+   * Returns a new unmodifiable list of new leaves holding {@code x}, one per element in order, so
+   * numbers go into a graph without a loop in user code. The leaves are unlabelled constants; an
+   * optimizer never sees them unless passed them.
+   *
+   * @throws NullPointerException if {@code x} is null
+   */
+  public static List<Value> leaves(double... x) {
+    checkNotNull(x, "x");
+    List<Value> out = new ArrayList<>(x.length);
+    for (double v : x) {
+      out.add(Value.of(v));
+    }
+    return Collections.unmodifiableList(out);
+  }
 }

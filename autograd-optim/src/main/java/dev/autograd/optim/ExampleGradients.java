@@ -4,7 +4,6 @@ import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -15,10 +14,10 @@ import java.util.function.Function;
  */
 abstract class ExampleGradients {
   final Function<List<Value>, List<Value>> model;
-  final BiFunction<List<Value>, List<Value>, Value> loss;
+  final Loss loss;
 
   ExampleGradients(
-      Function<List<Value>, List<Value>> model, BiFunction<List<Value>, List<Value>, Value> loss) {
+      Function<List<Value>, List<Value>> model, Loss loss) {
     this.model = model;
     this.loss = loss;
   }
@@ -37,13 +36,13 @@ abstract class ExampleGradients {
   /** Builds each example's graph anew and calls {@link Value#backwardAccumulate()}. */
   static final class Eager extends ExampleGradients {
     Eager(Function<List<Value>, List<Value>> model,
-        BiFunction<List<Value>, List<Value>, Value> loss) {
+        Loss loss) {
       super(model, loss);
     }
 
     @Override
     double accumulate(double[] features, double[] targets) {
-      Value l = loss.apply(model.apply(leaves(features)), leaves(targets));
+      Value l = loss.of(model.apply(leaves(features)), leaves(targets));
       l.backwardAccumulate();
       return l.data();
     }
@@ -61,7 +60,7 @@ abstract class ExampleGradients {
     private CompiledGraph graph;
 
     Replayed(Function<List<Value>, List<Value>> model,
-        BiFunction<List<Value>, List<Value>, Value> loss, List<Value> parameters) {
+        Loss loss, List<Value> parameters) {
       super(model, loss);
       this.parameters = parameters;
       this.kept = new double[parameters.size()];
@@ -72,7 +71,7 @@ abstract class ExampleGradients {
       if (graph == null) {
         inputs = leaves(features);
         targetLeaves = leaves(targets);
-        graph = CompiledGraph.compile(loss.apply(model.apply(inputs), targetLeaves));
+        graph = CompiledGraph.compile(loss.of(model.apply(inputs), targetLeaves));
       }
       set(inputs, features);
       set(targetLeaves, targets);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -37,7 +37,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * grads; every grad is divided by {@code B}, so it is the gradient of the minibatch's mean loss;
  * then {@link Optimizer#step()}. After the epoch, the metrics are evaluated in the order given and
  * a row is added to the {@link History}: the epoch's mean training loss (over all rows, each
- * example's loss taken before its minibatch's step) and each metric.
+ * example's loss taken before its minibatch's step) and each metric; then {@link #afterEpoch}
+ * runs, and training ends early if {@link #stopWhen} holds.
  *
  * <h2>Eager or replayed</h2>
  *
@@ -69,7 +70,7 @@ public final class Trainer {
   }
 
   private final Function<List<Value>, List<Value>> model;
-  private final BiFunction<List<Value>, List<Value>, Value> loss;
+  private final Loss loss;
   private final Optimizer optimizer;
   private final Map<String, DoubleSupplier> metrics = new LinkedHashMap<>();
   private int epochs = 1;
@@ -79,6 +80,7 @@ public final class Trainer {
   private Mode mode = Mode.REPLAYED;
   private boolean quiet;
   private Consumer<History> afterEpoch = history -> { };
+  private Predicate<History> stopWhen = history -> false;
 
   /**
    * Returns a trainer of {@code model}'s parameters, which {@code optimizer} updates, on {@code
@@ -93,7 +95,7 @@ public final class Trainer {
    */
   public Trainer(
       Function<List<Value>, List<Value>> model,
-      BiFunction<List<Value>, List<Value>, Value> loss,
+      Loss loss,
       Optimizer optimizer) {
     this.model = requireNonNull(model, "model");
     this.loss = requireNonNull(loss, "loss");
@@ -189,6 +191,17 @@ public final class Trainer {
   }
 
   /**
+   * Sets a condition checked after each epoch (after {@link #afterEpoch}): when it holds, {@link
+   * #fit} returns early, as Keras's {@code EarlyStopping}; returns this trainer.
+   *
+   * @throws NullPointerException if {@code stopWhen} is null
+   */
+  public Trainer stopWhen(Predicate<History> stopWhen) {
+    this.stopWhen = requireNonNull(stopWhen, "stopWhen");
+    return this;
+  }
+
+  /**
    * Trains for the set number of epochs on the rows of {@code features} and {@code targets}
    * (row {@code i} is one example), mutating the parameters and the optimizer's state, and
    * returns what was measured after each epoch.
@@ -240,6 +253,9 @@ public final class Trainer {
         }
         history.add(epoch, lossSum / n, values);
         afterEpoch.accept(history);
+        if (stopWhen.test(history)) {
+          break;
+        }
       }
     }
     return history;

@@ -6,8 +6,10 @@
  *       targets)}: {@link dev.autograd.optim.MseLoss} (built exactly as the reference program
  *       builds it), {@link
  *       dev.autograd.optim.MaeLoss}, {@link dev.autograd.optim.HingeLoss}, {@link
- *       dev.autograd.optim.BinaryCrossEntropyLoss}; and the penalty {@link
+ *       dev.autograd.optim.BinaryCrossEntropyLoss}, {@link dev.autograd.optim.CrossEntropyLoss}
+ *       (multiclass, from logits; also with an integer class target); and the penalty {@link
  *       dev.autograd.optim.Regularization#l2}.
+ *   <li>Classification metrics: {@link dev.autograd.optim.ConfusionMatrix} and its accuracy.
  *   <li>Optimizers ({@link dev.autograd.optim.Optimizer}, whose javadoc gives the call order):
  *       {@link dev.autograd.optim.Sgd} (the reference program's update, optionally with {@link
  *       dev.autograd.optim.Momentum}), {@link

@@ -68,6 +68,7 @@ class BadInputTest {
             lossRows("MaeLoss", MaeLoss::of),
             lossRows("HingeLoss", HingeLoss::of),
             lossRows("BinaryCrossEntropyLoss", BinaryCrossEntropyLoss::of),
+            lossRows("CrossEntropyLoss", CrossEntropyLoss::of),
             otherRows())
         .flatMap(s -> s);
   }
@@ -167,6 +168,44 @@ class BadInputTest {
             t -> BinaryCrossEntropyLoss.of(List.of(Value.of(NAN), Value.of(0.5)), half)),
         iae("BinaryCrossEntropyLoss.of", "target 1.5", "targets[0] must be in [0, 1], got 1.5",
             t -> BinaryCrossEntropyLoss.of(half, List.of(Value.of(1.5), Value.of(0.0)))),
+        iae("CrossEntropyLoss.of", "target class 2 of 2", "target class 2 out of range [0, 2) for 2"
+            + " logits", t -> CrossEntropyLoss.of(t.predictions, 2)),
+        iae("CrossEntropyLoss.of", "target class -1", "target class -1 out of range [0, 2) for 2"
+            + " logits", t -> CrossEntropyLoss.of(t.predictions, -1)),
+        iae("CrossEntropyLoss.of", "no logits", "target class 0 out of range [0, 0) for 0 logits",
+            t -> CrossEntropyLoss.of(List.of(), 0)),
+        npe("CrossEntropyLoss.of", "null logits", "logits",
+            t -> CrossEntropyLoss.of((List<Value>) null, 0)),
+        npe("CrossEntropyLoss.of", "a null logit", "logits[1] is null",
+            t -> CrossEntropyLoss.of(Arrays.asList(t.w, null), 0)),
+        iae("CrossEntropyLoss.of", "target probability 1.5",
+            "targets[1] must be a probability in [0, 1], got 1.5",
+            t -> CrossEntropyLoss.of(t.predictions, List.of(Value.of(0.0), Value.of(1.5)))),
+        iae("CrossEntropyLoss.of", "target probability NaN",
+            "targets[0] must be a probability in [0, 1], got NaN",
+            t -> CrossEntropyLoss.of(t.predictions, List.of(Value.of(NAN), Value.of(1.0)))),
+        iae("CrossEntropyLoss.oneHot", "class 3 of 3", "target class 3 out of range [0, 3)",
+            t -> CrossEntropyLoss.oneHot(3, 3)),
+        iae("CrossEntropyLoss.oneHot", "0 classes", "target class 0 out of range [0, 0)",
+            t -> CrossEntropyLoss.oneHot(0, 0)),
+        npe("ConfusionMatrix.of", "null actual", "actual",
+            t -> ConfusionMatrix.of(null, new int[] {0}, 2)),
+        npe("ConfusionMatrix.accuracy", "null predicted", "predicted",
+            t -> ConfusionMatrix.accuracy(new int[] {0}, null)),
+        iae("ConfusionMatrix.of", "lengths 2 and 1",
+            "actual and predicted differ in length: 2 vs 1",
+            t -> ConfusionMatrix.of(new int[] {0, 1}, new int[] {0}, 2)),
+        iae("ConfusionMatrix.accuracy", "no examples",
+            "no examples: actual and predicted are empty",
+            t -> ConfusionMatrix.accuracy(new int[0], new int[0])),
+        iae("ConfusionMatrix.of", "0 classes", "classes must be at least 1, got 0",
+            t -> ConfusionMatrix.of(new int[] {0}, new int[] {0}, 0)),
+        iae("ConfusionMatrix.of", "a predicted class past the last",
+            "predicted[1] = 3 is not a class in [0, 3)",
+            t -> ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 3}, 3)),
+        iae("ConfusionMatrix.of", "a negative true class",
+            "actual[0] = -1 is not a class in [0, 3)",
+            t -> ConfusionMatrix.of(new int[] {-1, 1}, new int[] {0, 1}, 3)),
         npe("Regularization.l2", "null params", "params", t -> Regularization.l2(null, 0.1)),
         npe("Regularization.l2", "a null parameter", "params[1] is null",
             t -> Regularization.l2(Arrays.asList(t.w, null), 0.1)),
@@ -228,7 +267,8 @@ class BadInputTest {
   void everyPublicTypeOfOptimHasAtLeastOneRow() {
     List<String> covered = rows().map(Row::entryPoint).toList();
     for (String type : List.of("Sgd", "Adam", "AdamW", "MseLoss", "MaeLoss", "HingeLoss",
-        "BinaryCrossEntropyLoss", "Regularization", "GradientClipping",
+        "BinaryCrossEntropyLoss", "CrossEntropyLoss", "ConfusionMatrix", "Regularization",
+        "GradientClipping",
         "LearningRateSchedule")) {
       assertEquals(true, covered.stream().anyMatch(p -> p.startsWith(type)), type);
     }

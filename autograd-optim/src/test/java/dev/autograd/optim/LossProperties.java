@@ -42,6 +42,11 @@ class LossProperties {
     check(BinaryCrossEntropyLoss::of, r -> 0.02 + 0.96 * r, r -> r);
   }
 
+  @Test
+  void crossEntropyGradientMatchesCentralDifferences() {
+    check(CrossEntropyLoss::of, r -> -8 + 16 * r, r -> r);
+  }
+
   private static void check(
       Loss loss, DoubleUnaryOperator prediction, DoubleUnaryOperator target) {
     qt().withFixedSeed(SEED)

@@ -114,6 +114,21 @@ class TrainerTest {
   }
 
   @Test
+  void stopWhenEndsTrainingAfterTheFirstEpochWhereItHolds() {
+    Mlp model = mlp(8);
+    History history = new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.02))
+        .epochs(50).quiet(true)
+        .stopWhen(h -> h.loss()[h.size() - 1] < 0.3)
+        .fit(FEATURES, TARGETS);
+    double[] loss = history.loss();
+    assertTrue(history.size() < 50, "stopped after " + history.size());
+    assertTrue(loss[loss.length - 1] < 0.3);
+    for (int e = 0; e < loss.length - 1; e++) {
+      assertTrue(loss[e] >= 0.3, "epoch " + e + " loss " + loss[e]);
+    }
+  }
+
+  @Test
   void aRunResumedFromACheckpointWithItsFirstEpochEqualsAnUninterruptedRun() throws IOException {
     Mlp straight = mlp(4);
     train(straight, new Adam(straight.parameters(), 0.01), Trainer.Mode.REPLAYED, 4);

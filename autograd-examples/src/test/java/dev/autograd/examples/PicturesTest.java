@@ -1,0 +1,129 @@
+package dev.autograd.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Pictures never crash: diverged runs, 1-epoch runs, SVG output, and readable log axes. */
+class PicturesTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aDivergedRunDrawsItsPlotAndPrintsOneWarningLine() throws IOException {
+    Path png = dir.resolve("x.png");
+    Run run = Run.of(LinearRegressionDemo::run, "--seed", "1", "--lr", "0.1", "--epochs", "300",
+        "--plot", png.toString());
+    run.assertWrotePng(png, LinearRegressionPlot.WIDTH, LinearRegressionPlot.HEIGHT);
+    assertEquals("LinearRegressionDemo: warning: the run diverged: the loss is not finite from"
+        + " epoch 97 (try a smaller --lr)\n", run.err());
+    assertFalse(Files.exists(dir.resolve("x.png.part")));
+  }
+
+  @Test
+  void aRunWhoseFirstLossIsInfiniteStillDrawsItsPlot() throws IOException {
+    Path png = dir.resolve("inf.png");
+    Run run = Run.of(LinearRegressionDemo::run, "--w0", "1e200", "--b0", "1e200", "--epochs",
+        "2", "--plot", png.toString());
+    run.assertWrotePng(png, LinearRegressionPlot.WIDTH, LinearRegressionPlot.HEIGHT);
+    assertTrue(run.err().contains("not finite from epoch 1"), run.err());
+  }
+
+  @Test
+  void leavesOutLossesALogAxisCannotShowAndNamesTheFirstNonFiniteEpoch() {
+    LinearRegressionPlot.LossSeries s = LinearRegressionPlot.plottable(
+        new double[] {4, 0, 2, Double.POSITIVE_INFINITY, Double.NaN, 1});
+    assertEquals(4, s.divergedAt());
+    assertTrue(s.diverged());
+    assertEquals(3, s.losses().length);
+    assertEquals(6.0, s.epochs()[2], 0.0);
+    assertFalse(LinearRegressionPlot.plottable(new double[] {3, 2}).diverged());
+  }
+
+  @Test
+  void aOneEpochLossChartMarksItsOnePoint() {
+    XYChart chart = LinearRegressionPlot.lossCurve(new double[] {1179.4453});
+    XYSeries loss = chart.getSeriesMap().get("loss");
+    assertEquals(1, loss.getXData().length);
+    assertNotEquals(SeriesMarkers.NONE, loss.getMarker());
+    assertTrue(chart.getStyler().getYAxisMin() < Math.log10(1179.4453));
+    assertTrue(chart.getStyler().getYAxisMax() > Math.log10(1179.4453));
+  }
+
+  @Test
+  void theLossAxisLabelsPowersOfTenOnly() {
+    assertEquals("1000", LinearRegressionPlot.powerOfTen(3));
+    assertEquals("0.001", LinearRegressionPlot.powerOfTen(-3));
+    assertEquals("1", LinearRegressionPlot.powerOfTen(0));
+    assertEquals("1E-23", LinearRegressionPlot.powerOfTen(-23));
+    assertEquals(" ", LinearRegressionPlot.powerOfTen(-2.5));
+    XYChart adam = LinearRegressionPlot.lossCurve(new double[] {1000, 1, 1e-23});
+    assertEquals(-23.0, adam.getStyler().getYAxisMin(), 0.0);
+    assertEquals(3.0, adam.getStyler().getYAxisMax(), 0.0);
+  }
+
+  @Test
+  void writesSvgWhenTheFileNameEndsInSvg() throws IOException {
+    Path svg = dir.resolve("moons.svg");
+    Run run = Run.of(MoonsDemo::run, "--steps", "2", "--plot", svg.toString());
+    assertEquals(0, run.code(), run.err());
+    String text = Files.readString(svg);
+    assertTrue(text.startsWith("<?xml") && text.contains("<svg"), text.substring(0, 100));
+    assertTrue(text.contains("Moons decision boundary"), "title in the SVG");
+  }
+
+  @Test
+  void rejectsAPlotFileOfAnotherFormat() {
+    String txt = dir.resolve("out.txt").toString();
+    Run.of(LinearRegressionDemo::run, "--plot", txt).assertRejected(
+        Cli.usage(new LinearRegressionDemo()), "LinearRegressionDemo: error: --plot must end in"
+            + " .png or .svg (the picture's format), got '" + txt + "'");
+    assertFalse(Files.exists(Path.of(txt)));
+  }
+
+  @Test
+  void aScoreThatIsNotFiniteIsShadedGreyWithoutFailing() throws IOException {
+    TwoMoons data = TwoMoons.generate(20, 0.1, new Random(1));
+    Path png = dir.resolve("nan.png");
+    DecisionBoundaryPlot.write(data, (x1, x2) -> x1 > 0.5 ? Double.NaN : x2 - 0.25, "t", png);
+    var image = ImageIO.read(png.toFile());
+    assertNotNull(image);
+    assertEquals(DecisionBoundaryPlot.colour(Double.NaN), new Color(0xbbbbbb));
+    assertEquals(new Color(0xbbbbbb).getRGB(), image.getRGB(DecisionBoundaryPlot.WIDTH - 130, 300));
+  }
+
+  @Test
+  void theColourScaleIsWhiteAtZeroAndSaturatesAtTwo() {
+    assertEquals(Color.WHITE, DecisionBoundaryPlot.colour(0));
+    assertEquals(DecisionBoundaryPlot.colour(2), DecisionBoundaryPlot.colour(50));
+    assertEquals(DecisionBoundaryPlot.colour(-2), DecisionBoundaryPlot.colour(-50));
+    assertNotEquals(DecisionBoundaryPlot.colour(1), DecisionBoundaryPlot.colour(2));
+  }
+
+  @Test
+  void theDiabetesChartLeavesOutPredictionsThatAreNotFinite() throws IOException {
+    XYChart chart = DiabetesPlot.chart(new double[] {100, 200, 300},
+        new double[] {110, Double.NaN, Double.POSITIVE_INFINITY}, 5);
+    assertEquals(1, chart.getSeriesMap().get("test row").getXData().length);
+    assertTrue(chart.getTitle().endsWith(", 2 not finite, not drawn"), chart.getTitle());
+    XYChart none = DiabetesPlot.chart(new double[] {100}, new double[] {Double.NaN}, 5);
+    assertFalse(none.getSeriesMap().containsKey("test row"));
+    Path svg = dir.resolve("none.svg");
+    Picture.write(svg, 600, 520, g -> none.paint(g, 600, 520));
+    assertTrue(Files.readString(svg).contains("<svg"));
+  }
+}
