@@ -2,20 +2,15 @@ package dev.autograd.bench;
 
 import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.Value;
+import dev.autograd.examples.MoonsProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of recording a graph ({@code CompiledGraph.compile}) against one eager {@code
@@ -27,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code chain}: {@code y = x * w * w * ... * w}, {@code size} multiplications;
  *   <li>{@code sum}: {@code Value.sum} of {@code size / 4} products {@code a_i * b_i} (each product
  *       adds its two leaves, itself and one addition: 4 nodes);
- *   <li>{@code mlp}: the sum of {@code max(1, size / 71,740)} moons-MLP losses ({@link MoonsMlp}: 2 →
- *       16 → 16 → 1, 100 points, 71,740 nodes each), all over one set of parameters.
+ *   <li>{@code mlp}: the sum of {@code max(1, size / n)} moons losses ({@link MoonsProblem}: {@code
+ *       nn.Mlp} 2 → 16 → 16 → 1, 100 points, hinge loss; {@code n} nodes each), all over one model's
+ *       parameters.
  * </ul>
  *
  * <p>Not final: JMH generates subclasses of benchmark state classes.
@@ -39,15 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar autograd-bench/target/benchmarks.jar '\.CompileBenchmark' -prof gc
  * </pre>
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
-@State(Scope.Thread)
-public class CompileBenchmark {
-  /** Nodes in one {@link MoonsMlp#loss()} graph (see the bench README's node table). */
-  static final int MLP_LOSS_NODES = 71_740;
+public class CompileBenchmark extends BenchmarkDefaults {
 
   @Param({"chain", "sum", "mlp"})
   String shape;
@@ -80,13 +70,14 @@ public class CompileBenchmark {
         graph = Value.sum(products);
         break;
       case "mlp":
-        MoonsMlp model = new MoonsMlp(1);
+        MoonsProblem problem = new MoonsProblem(1);
+        int perLoss = CompiledGraph.compile(problem.loss(0)).size();
         List<Value> losses = new ArrayList<>();
-        for (int k = 0; k < Math.max(1, size / MLP_LOSS_NODES); k++) {
-          losses.add(model.loss());
+        for (int k = 0; k < Math.max(1, size / perLoss); k++) {
+          losses.add(problem.loss(0));
         }
         graph = Value.sum(losses);
-        leaf = model.parameters().get(0);
+        leaf = problem.model().parameters().get(0);
         break;
       default:
         throw new IllegalArgumentException("unknown shape " + shape);
