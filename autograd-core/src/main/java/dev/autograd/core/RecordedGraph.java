@@ -15,49 +15,80 @@ import java.util.List;
  */
 public final class RecordedGraph {
   /**
-   * The operation of an interior slot; each constant's javadoc gives the forward value and the
-   * gradient contributions, in the exact arithmetic order {@link CompiledGraph} uses ({@code a},
-   * {@code b}: the inputs' data; {@code out}: the node's data; {@code up}: the node's grad).
+   * The operation of an interior slot: one constant per entry of the engine's op table, with the
+   * same name, forward value and derivative ({@link Value}'s method of that name documents both).
+   * Replay through {@link #forward}, {@link #leftGrad} and {@link #rightGrad} gives {@link
+   * CompiledGraph}'s arithmetic exactly; {@code a}, {@code b}: the inputs' data (for one-input ops
+   * {@code b} is the slot's {@link #constant}); {@code out}: the node's data; {@code up}: its grad.
+   * Each contribution is added into the input's grad.
    */
   public enum Op {
-    /** {@code a + b}; {@code ga += up; gb += up}. */
+    /** {@link Value#add(Value)}. */
     ADD,
-    /** {@code a - b}; {@code ga += up; gb -= up}. */
+    /** {@link Value#sub(Value)}. */
     SUB,
-    /** {@code a * b}; {@code ga += b * up; gb += a * up}. */
+    /** {@link Value#mul(Value)}. */
     MUL,
-    /** {@code a / b}; {@code ga += up / b; gb -= up * a / (b * b)}. */
+    /** {@link Value#div(Value)}. */
     DIV,
-    /** {@code -a}; {@code ga -= up}. */
+    /** {@link Value#neg()}. */
     NEG,
-    /** {@code a * a} ({@code pow(2)}); {@code ga += 2.0 * a * up}. */
+    /** {@link Value#pow(double)} with exponent 2, as {@code a * a}. */
     SQUARE,
-    /** {@code Math.pow(a, c)}, {@code c} the slot's {@link #constant}; {@code ga += powBaseSlope(a, c) * up}. */
+    /** {@link Value#pow(double)}, the exponent in {@link #constant}. */
     POW_CONST,
-    /**
-     * {@code Math.pow(a, b)}; {@code ga += powBaseSlope(a, b) * up; gb += powExponentSlope(a,
-     * out) * up}.
-     */
+    /** {@link Value#pow(Value)}. */
     POW,
-    /** {@code Math.exp(a)}; {@code ga += out * up}. */
+    /** {@link Value#exp()}. */
     EXP,
-    /** {@code Math.log(a)}; {@code ga += up / a}. */
+    /** {@link Value#log()}. */
     LOG,
-    /** {@code Math.tanh(a)}; {@code ga += (1 - out * out) * up}. */
+    /** {@link Value#tanh()}. */
     TANH,
-    /** {@code a < 0 ? 0.0 : a}; {@code ga += reluSlope(out) * up}. */
+    /** {@link Value#relu()}. */
     RELU,
-    /** {@code 1.0 / (1.0 + Math.exp(-a))}; {@code ga += out * (1 - out) * up}. */
-    SIGMOID
+    /** {@link Value#sigmoid()}. */
+    SIGMOID,
+    /** {@link Value#abs()}. */
+    ABS,
+    /** {@link Value#sqrt()}. */
+    SQRT,
+    /** {@link Value#sin()}. */
+    SIN,
+    /** {@link Value#cos()}. */
+    COS,
+    /** {@link Value#max(Value)}. */
+    MAX,
+    /** {@link Value#min(Value)}. */
+    MIN,
+    /** {@link Value#leakyRelu(double)}, the slope in {@link #constant}. */
+    LEAKY_RELU,
+    /** {@link Value#softplus()}. */
+    SOFTPLUS;
+
+    /** The table entry of each public op, by ordinal. */
+    private static final dev.autograd.core.Op[] TABLE = new dev.autograd.core.Op[values().length];
+
+    static {
+      for (Op op : values()) {
+        TABLE[op.ordinal()] = dev.autograd.core.Op.valueOf(op.name());
+      }
+    }
+
+    /** Returns true if the op has two inputs (a {@link #right} slot). */
+    public boolean binary() {
+      return TABLE[ordinal()].kind == dev.autograd.core.Op.Kind.BINARY;
+    }
   }
 
   private final List<Value> leaves;
-  private final byte[] ops;
+  private final dev.autograd.core.Op[] ops;
   private final int[] lhs;
   private final int[] rhs;
   private final double[] constant;
 
-  RecordedGraph(List<Value> leaves, byte[] ops, int[] lhs, int[] rhs, double[] constant) {
+  RecordedGraph(
+      List<Value> leaves, dev.autograd.core.Op[] ops, int[] lhs, int[] rhs, double[] constant) {
     this.leaves = leaves;
     this.ops = ops;
     this.lhs = lhs;
@@ -87,7 +118,7 @@ public final class RecordedGraph {
    */
   public Op op(int slot) {
     checkInterior(slot);
-    return CompiledGraph.opOf(ops[slot]);
+    return Op.valueOf(ops[slot].name());
   }
 
   /**
@@ -102,19 +133,17 @@ public final class RecordedGraph {
 
   /**
    * Returns the slot of the second input of interior slot {@code slot}, or {@code -1} for a
-   * one-input op ({@code NEG, SQUARE, POW_CONST, EXP, LOG, TANH, RELU, SIGMOID}).
+   * one-input op (one that is not {@link Op#binary()}).
    *
    * @throws IndexOutOfBoundsException if {@code slot} is not in {@code [leafCount(), size())}
    */
   public int right(int slot) {
-    Op op = op(slot);
-    boolean binary =
-        op == Op.ADD || op == Op.SUB || op == Op.MUL || op == Op.DIV || op == Op.POW;
-    return binary ? rhs[slot] : -1;
+    return op(slot).binary() ? rhs[slot] : -1;
   }
 
   /**
-   * Returns the exponent of a {@link Op#POW_CONST} slot ({@code 0} for other ops).
+   * Returns the hidden constant of a one-input slot: the exponent of {@link Op#POW_CONST}, the
+   * slope of {@link Op#LEAKY_RELU} ({@code 0} for other ops).
    *
    * @throws IndexOutOfBoundsException if {@code slot} is not in {@code [leafCount(), size())}
    */
@@ -123,28 +152,58 @@ public final class RecordedGraph {
     return constant[slot];
   }
 
-  /**
-   * Returns {@code d(a^e)/da} as {@link Value#pow(double)} backpropagates it: {@code 2a} for
-   * {@code e = 2}, else {@code e * a^(e - 1)} (the power rule).
-   */
-  public static double powBaseSlope(double a, double e) {
-    return Value.powBaseSlope(a, e);
+  /** Returns the forward value of {@code op} at {@code a} and {@code b}, as the table computes it. */
+  public static double forward(Op op, double a, double b) {
+    return Op.TABLE[op.ordinal()].forward(a, b);
+  }
+
+  /** Returns what {@code op} adds into its first input's grad, as the table computes it. */
+  public static double leftGrad(Op op, double a, double b, double out, double up) {
+    return Op.TABLE[op.ordinal()].leftGrad(a, b, out, up);
   }
 
   /**
-   * Returns {@code d(a^b)/db} from the base and the power's result {@code out}: {@code ln(a) *
-   * out}, and {@code 0} where {@code out} is {@code 0} (as {@link Value#pow(Value)} documents).
+   * Returns what binary {@code op} adds into its second input's grad, as the table computes it.
+   *
+   * @throws UnsupportedOperationException if {@code op} has one input
    */
-  public static double powExponentSlope(double a, double out) {
-    return Value.powExponentSlope(a, out);
+  public static double rightGrad(Op op, double a, double b, double out, double up) {
+    return Op.TABLE[op.ordinal()].rightGrad(a, b, out, up);
   }
 
-  /**
-   * Returns relu's local derivative from its output: {@code 1} where {@code out > 0}, {@code NaN}
-   * where {@code out} is NaN, else {@code 0} (as {@link Value#relu()} documents).
-   */
-  public static double reluSlope(double out) {
-    return Value.reluSlope(out);
+  /** Returns {@code a^b} as {@link Value#pow(double)} computes it (IEEE 754 {@code pow}). */
+  public static double pow(double a, double b) {
+    return dev.autograd.core.Op.pow(a, b);
+  }
+
+  /** Returns what {@code a^b} adds into its base's grad ({@link Value#pow(double)}). */
+  public static double powBaseGrad(double a, double b, double up) {
+    return dev.autograd.core.Op.POW.leftGrad(a, b, 0.0, up);
+  }
+
+  /** Returns what {@code out = a^b} adds into its exponent's grad ({@link Value#pow(Value)}). */
+  public static double powExponentGrad(double a, double b, double out, double up) {
+    return dev.autograd.core.Op.POW.rightGrad(a, b, out, up);
+  }
+
+  /** Returns what {@code out = a / b} adds into {@code b}'s grad ({@link Value#div(Value)}). */
+  public static double divRightGrad(double a, double b, double out, double up) {
+    return dev.autograd.core.Op.DIV.rightGrad(a, b, out, up);
+  }
+
+  /** Returns what {@code out = tanh(a)} adds into {@code a}'s grad ({@link Value#tanh()}). */
+  public static double tanhGrad(double a, double out, double up) {
+    return dev.autograd.core.Op.TANH.leftGrad(a, 0.0, out, up);
+  }
+
+  /** Returns what {@code out = relu(a)} adds into {@code a}'s grad ({@link Value#relu()}). */
+  public static double reluGrad(double out, double up) {
+    return dev.autograd.core.Op.RELU.leftGrad(0.0, 0.0, out, up);
+  }
+
+  /** Returns what {@code sigmoid(a)} adds into {@code a}'s grad ({@link Value#sigmoid()}). */
+  public static double sigmoidGrad(double a, double up) {
+    return dev.autograd.core.Op.SIGMOID.leftGrad(a, 0.0, 0.0, up);
   }
 
   private void checkInterior(int slot) {

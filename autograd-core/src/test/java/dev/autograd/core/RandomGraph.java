@@ -11,7 +11,7 @@ import java.util.function.BinaryOperator;
  * would blow up) fall back to addition, so every graph is smooth around its point.
  */
 final class RandomGraph {
-  private static final int OPS = 13;
+  private static final int OPS = 22;
   private static final double[] EXPONENTS = {2, 3, -1, 0.5, 1.5};
 
   private final List<Value> leaves;
@@ -112,6 +112,33 @@ final class RandomGraph {
         break;
       case 11:
         made = (p, q) -> p.add(2.5);
+        break;
+      case 12:
+        made = Math.abs(x) > 0.05 ? (p, q) -> p.abs() : null;
+        break;
+      case 13:
+        made = x > 0.2 ? (p, q) -> p.sqrt() : null;
+        break;
+      case 14:
+        made = (p, q) -> p.sin();
+        break;
+      case 15:
+        made = (p, q) -> p.cos();
+        break;
+      case 16:
+        made = Math.abs(x - y) > 0.05 ? Value::max : null;
+        break;
+      case 17:
+        made = Math.abs(x - y) > 0.05 ? Value::min : null;
+        break;
+      case 18:
+        made = Math.abs(x) > 0.05 ? (p, q) -> p.leakyRelu(0.1) : null;
+        break;
+      case 19:
+        made = (p, q) -> p.softplus();
+        break;
+      case 20:
+        made = Math.abs(x) > 0.2 ? (p, q) -> p.rdiv(1.5) : (p, q) -> p.rsub(1.0);
         break;
       default:
         made = Value::add;

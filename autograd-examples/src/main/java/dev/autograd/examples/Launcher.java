@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         LinearRegressionDemo.class,
         MoonsDemo.class,
         GraphDemo.class,
+        NewtonDemo.class,
         DiabetesRegression.class,
     })
 public final class Launcher implements Callable<Integer> {

@@ -69,6 +69,12 @@ final class Code implements Opcodes {
     bytes += 3;
   }
 
+  /** Pushes the static field {@code owner.name} of type {@code descriptor}. */
+  void getStatic(String owner, String name, String descriptor) {
+    method.visitFieldInsn(GETSTATIC, owner, name, descriptor);
+    bytes += 3;
+  }
+
   /** Ends the method: {@code return} and the (computed) maxima. */
   void end() {
     method.visitInsn(RETURN);

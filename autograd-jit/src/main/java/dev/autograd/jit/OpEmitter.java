@@ -15,6 +15,8 @@ final class OpEmitter implements Opcodes {
   private static final String KERNELS = "dev/autograd/jit/Kernels";
   private static final String UNARY = "(D)D";
   private static final String BINARY = "(DD)D";
+  private static final String OP = "Ldev/autograd/core/RecordedGraph$Op;";
+  private static final String OP_OWNER = "dev/autograd/core/RecordedGraph$Op";
 
   /** Loads the current data of a slot onto the stack (from a local or the data array). */
   interface DataLoader {
@@ -52,12 +54,12 @@ final class OpEmitter implements Opcodes {
       case POW_CONST:
         data.load(code, a);
         code.pushDouble(record.constant(i));
-        code.invokeStatic(MATH, "pow", BINARY);
+        code.invokeStatic(RECORD, "pow", BINARY);
         break;
       case POW:
         data.load(code, a);
         data.load(code, record.right(i));
-        code.invokeStatic(MATH, "pow", BINARY);
+        code.invokeStatic(RECORD, "pow", BINARY);
         break;
       case EXP:
       case LOG:
@@ -78,8 +80,16 @@ final class OpEmitter implements Opcodes {
         code.op(DADD);
         code.op(DDIV);
         break;
-      default:
-        throw new AssertionError(op);
+      default: // any other op of the table, through the core's op table
+        code.getStatic(OP_OWNER, op.name(), OP);
+        data.load(code, a);
+        if (op.binary()) {
+          data.load(code, record.right(i));
+        } else {
+          code.pushDouble(record.constant(i));
+        }
+        code.invokeStatic(RECORD, "forward", "(" + OP + "DD)D");
+        break;
     }
   }
 
@@ -116,14 +126,12 @@ final class OpEmitter implements Opcodes {
           data(code, b);
           code.op(DDIV);
         });
-        accumulate(code, b, DSUB, () -> {
-          up(code);
+        accumulate(code, b, DADD, () -> {
           data(code, a);
-          code.op(DMUL);
           data(code, b);
-          data(code, b);
-          code.op(DMUL);
-          code.op(DDIV);
+          data(code, i);
+          up(code);
+          code.invokeStatic(RECORD, "divRightGrad", "(DDDD)D");
         });
         break;
       }
@@ -143,9 +151,8 @@ final class OpEmitter implements Opcodes {
         accumulate(code, a, DADD, () -> {
           data(code, a);
           code.pushDouble(record.constant(i));
-          code.invokeStatic(RECORD, "powBaseSlope", BINARY);
           up(code);
-          code.op(DMUL);
+          code.invokeStatic(RECORD, "powBaseGrad", "(DDD)D");
         });
         break;
       case POW: {
@@ -153,16 +160,15 @@ final class OpEmitter implements Opcodes {
         accumulate(code, a, DADD, () -> {
           data(code, a);
           data(code, b);
-          code.invokeStatic(RECORD, "powBaseSlope", BINARY);
           up(code);
-          code.op(DMUL);
+          code.invokeStatic(RECORD, "powBaseGrad", "(DDD)D");
         });
         accumulate(code, b, DADD, () -> {
           data(code, a);
+          data(code, b);
           data(code, i);
-          code.invokeStatic(RECORD, "powExponentSlope", BINARY);
           up(code);
-          code.op(DMUL);
+          code.invokeStatic(RECORD, "powExponentGrad", "(DDDD)D");
         });
         break;
       }
@@ -178,36 +184,51 @@ final class OpEmitter implements Opcodes {
         break;
       case TANH:
         accumulate(code, a, DADD, () -> {
-          code.pushDouble(1.0);
+          data(code, a);
           data(code, i);
-          data(code, i);
-          code.op(DMUL);
-          code.op(DSUB);
           up(code);
-          code.op(DMUL);
+          code.invokeStatic(RECORD, "tanhGrad", "(DDD)D");
         });
         break;
       case RELU:
         accumulate(code, a, DADD, () -> {
           data(code, i);
-          code.invokeStatic(RECORD, "reluSlope", UNARY);
           up(code);
-          code.op(DMUL);
+          code.invokeStatic(RECORD, "reluGrad", BINARY);
         });
         break;
       case SIGMOID:
         accumulate(code, a, DADD, () -> {
-          data(code, i);
-          code.pushDouble(1.0);
-          data(code, i);
-          code.op(DSUB);
-          code.op(DMUL);
+          data(code, a);
           up(code);
-          code.op(DMUL);
+          code.invokeStatic(RECORD, "sigmoidGrad", BINARY);
         });
         break;
-      default:
-        throw new AssertionError(op);
+      default: { // any other op of the table, through the core's op table
+        int b = op.binary() ? record.right(i) : -1;
+        Runnable args = () -> {
+          code.getStatic(OP_OWNER, op.name(), OP);
+          data(code, a);
+          if (b >= 0) {
+            data(code, b);
+          } else {
+            code.pushDouble(record.constant(i));
+          }
+          data(code, i);
+          up(code);
+        };
+        accumulate(code, a, DADD, () -> {
+          args.run();
+          code.invokeStatic(RECORD, "leftGrad", "(" + OP + "DDDD)D");
+        });
+        if (b >= 0) {
+          accumulate(code, b, DADD, () -> {
+            args.run();
+            code.invokeStatic(RECORD, "rightGrad", "(" + OP + "DDDD)D");
+          });
+        }
+        break;
+      }
     }
   }
 
