@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         GraphDemo.class,
         NewtonDemo.class,
         DiabetesRegression.class,
+        DigitsClassifier.class,
     })
 public final class Launcher implements Callable<Integer> {
   @Spec private CommandSpec spec;
