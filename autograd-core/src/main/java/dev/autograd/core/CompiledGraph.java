@@ -1,6 +1,6 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +65,10 @@ public final class CompiledGraph {
   private final double[] data;
   private final double[] grad;
   private final int size;
-  /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
+  /**
+   * Runs of consecutive interior slots with one op: run k is {@code [runStart[k],
+   * runStart[k+1])}.
+   */
   private final int[] runStart;
   private final Op[] runOp;
   /** {@link Value#latestVersion()} when the last {@link #forward()} began reading the leaves. */
@@ -198,7 +201,7 @@ public final class CompiledGraph {
    * @throws NullPointerException if {@code output} is null
    */
   public static CompiledGraph compile(Value output) {
-    return new CompiledGraph(requireNonNull(output, "output"), List.of());
+    return new CompiledGraph(checkNotNull(output, "output"), List.of());
   }
 
   /**
@@ -212,13 +215,10 @@ public final class CompiledGraph {
    *     {@code output}, or appears twice
    */
   public static CompiledGraph compile(Value output, List<Value> inputs) {
-    requireNonNull(output, "output");
-    requireNonNull(inputs, "inputs");
+    checkNotNull(output, "output");
+    checkNotNull(inputs, "inputs");
     for (int j = 0; j < inputs.size(); j++) {
-      Value in = inputs.get(j);
-      if (in == null) {
-        throw new NullPointerException("inputs[" + j + "] is null");
-      }
+      Value in = checkNotNull(inputs.get(j), "inputs[%s] is null", j);
       if (!in.isLeaf()) {
         throw badInput(j, in, "must be a leaf, but was made by '" + in.op() + "'");
       }
@@ -285,7 +285,7 @@ public final class CompiledGraph {
   }
 
   private int slotOf(Value node) {
-    requireNonNull(node, "node");
+    checkNotNull(node, "node");
     if (index == null) {
       index = buildIndex();
     }
@@ -325,7 +325,7 @@ public final class CompiledGraph {
    * @throws IllegalArgumentException if {@code inputs.length != inputCount()}
    */
   public void setInputs(double[] inputs) {
-    requireNonNull(inputs, "inputs");
+    checkNotNull(inputs, "inputs");
     if (inputs.length != inputCount) {
       throw new IllegalArgumentException(
           "inputs has length "
