@@ -193,6 +193,14 @@ class BadInputTest {
     assertEquals(SMALL_STATE, state(SMALL));
   }
 
+  @org.junit.jupiter.api.Test
+  void everyPublicTypeWithChecksHasAtLeastOneRow() {
+    List<String> covered = rows().map(Row::entryPoint).toList();
+    for (String type : List.of("CsvDatasetReader", "Dataset", "TrainTestSplit", "Standardizer")) {
+      assertEquals(true, covered.stream().anyMatch(p -> p.startsWith(type + ".")), type);
+    }
+  }
+
   private static String state(Dataset d) {
     return java.util.Arrays.deepToString(d.features()) + java.util.Arrays.toString(d.targets())
         + d.featureNames() + d.targetName() + d.classNames();
