@@ -92,4 +92,11 @@ class CrossEntropyLossTest {
   void aNaNLogitGivesANaNLoss() {
     assertTrue(Double.isNaN(CrossEntropyLoss.of(Vectors.leaves(1, Double.NaN), 0).data()));
   }
+
+  @Test
+  void oneHotIsOneAtTheClassAndZeroElsewhereForAnyNumberOfClasses() {
+    assertEquals(List.of(1.0), CrossEntropyLoss.oneHot(0, 1).stream().map(Value::data).toList());
+    assertEquals(List.of(0.0, 0.0, 1.0),
+        CrossEntropyLoss.oneHot(2, 3).stream().map(Value::data).toList());
+  }
 }
