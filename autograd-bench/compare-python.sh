@@ -10,9 +10,7 @@
 #   autograd-bench/compare-python.sh
 # Java is timed as `Demos` runs by default (demo 2 built once and replayed with CompiledGraph),
 # with --eager (the graph rebuilt every epoch, as the seed does), and with start-up friendly
-# flags (JAVA_TUNED: C1 only and the serial collector). JAVA_MAIN=dev.autograd.bench.SeedRun
-# with JAVA_CP=autograd-bench/target/benchmarks.jar times the bench-local copy of the seed
-# instead (its replaying variant is --compiled).
+# flags (JAVA_TUNED: C1 only and the serial collector).
 # Environment: SEED (default ../shared/seed/reference.py), RUNS (default 5), JAVA_TUNED,
 #   JAVA_MAIN, JAVA_CP.
 set -euo pipefail
@@ -27,13 +25,8 @@ ARGS="--w0 0.25 --b0 -0.5"
 PY="python3 $SEED $ARGS"
 JV="java -cp $JAVA_CP $JAVA_MAIN $ARGS"
 JT="java $JAVA_TUNED -cp $JAVA_CP $JAVA_MAIN $ARGS"
-if [ "$JAVA_MAIN" == dev.autograd.bench.SeedRun ]; then
-  OTHER="$JT --compiled"   # SeedRun rebuilds by default; --compiled replays
-  OTHER_NAME=java-tuned-compiled
-else
-  OTHER="$JV --eager"      # Demos replays by default; --eager rebuilds like the seed
-  OTHER_NAME=java-eager
-fi
+OTHER="$JV --eager"      # Demos replays by default; --eager rebuilds like the seed
+OTHER_NAME=java-eager
 CHECKED=("$JV" "$JT" "$OTHER")
 NAMED=(-n python "$PY" -n java "$JV" -n java-tuned "$JT" -n "$OTHER_NAME" "$OTHER")
 

@@ -271,17 +271,21 @@ def time_peer(name, setup_path):
 # ---------------------------------------------------------------------------------------------
 # The table
 # ---------------------------------------------------------------------------------------------
-AUTOGRAD = {  # problem -> (label, JMH benchmark, alpha param or None)
-    "moons": [("autograd eager", "MlpStepBenchmark.eagerStep", "0"),
-              ("autograd compiled", "MlpStepBenchmark.compiledStep", "0"),
-              ("autograd generated", "MlpStepBenchmark.generatedStep", "0")],
-    "moonsL2": [("autograd eager", "MlpStepBenchmark.eagerStep", "1e-4"),
-                ("autograd compiled", "MlpStepBenchmark.compiledStep", "1e-4"),
-                ("autograd generated", "MlpStepBenchmark.generatedStep", "1e-4")],
-    "demo2": [("autograd eager", "DemoTwoStepBenchmark.eager", None),
-              ("autograd compiled", "DemoTwoStepBenchmark.compiled", None),
-              ("autograd generated", "DemoTwoStepBenchmark.generated", None),
-              ("hand-written doubles (floor)", "DemoTwoStepBenchmark.handWritten", None)],
+AUTOGRAD = {  # problem -> (label, JMH benchmark, its parameters)
+    "moons": [("autograd eager", "MlpStepBenchmark.eagerStep", {"alpha": "0"}),
+              ("autograd compiled", "MlpStepBenchmark.compiledStep", {"alpha": "0"}),
+              ("autograd generated", "MlpStepBenchmark.generatedStep", {"alpha": "0"}),
+              ("autograd per-example generated, 1 thread", "MinibatchStepBenchmark.step",
+               {"threads": "1"}),
+              ("autograd per-example generated, 2 threads", "MinibatchStepBenchmark.step",
+               {"threads": "2"})],
+    "moonsL2": [("autograd eager", "MlpStepBenchmark.eagerStep", {"alpha": "1e-4"}),
+                ("autograd compiled", "MlpStepBenchmark.compiledStep", {"alpha": "1e-4"}),
+                ("autograd generated", "MlpStepBenchmark.generatedStep", {"alpha": "1e-4"})],
+    "demo2": [("autograd eager", "DemoTwoStepBenchmark.eager", {}),
+              ("autograd compiled", "DemoTwoStepBenchmark.compiled", {}),
+              ("autograd generated", "DemoTwoStepBenchmark.generated", {}),
+              ("hand-written doubles (floor)", "DemoTwoStepBenchmark.handWritten", {})],
 }
 TITLES = {"moons": "moons MLP step (2-16-16-1, 100 points, hinge, SGD)",
           "moonsL2": "moons MLP step with micrograd's L2 term (alpha = 1e-4)",
@@ -293,10 +297,10 @@ def jmh_medians(path):
     for run in json.load(open(path)):
         name = run["benchmark"].rsplit(".", 2)
         key = name[-2] + "." + name[-1]
-        alpha = run.get("params", {}).get("alpha")
+        params = tuple(sorted(run.get("params", {}).items()))
         raw = [x for fork in run["primaryMetric"]["rawData"] for x in fork]
         scale = {"us/op": 1.0, "ms/op": 1e3, "ns/op": 1e-3}[run["primaryMetric"]["scoreUnit"]]
-        medians[(key, alpha)] = statistics.median(raw) * scale
+        medians[(key, params)] = statistics.median(raw) * scale
     return medians
 
 
@@ -313,10 +317,12 @@ def table(setup_path, jmh_path, peer_paths):
             out.append("note: %s skipped (%s)" % (peer["peer"], peer["skipped"]))
     for problem in PROBLEMS:
         rows = []
-        for label, bench, alpha in AUTOGRAD[problem]:
-            if (bench, alpha) in medians:
-                rows.append((label, medians[(bench, alpha)], "JMH median", expected[problem]))
-        compiled = medians.get((AUTOGRAD[problem][1][1], AUTOGRAD[problem][1][2]))
+        for label, bench, params in AUTOGRAD[problem]:
+            key = (bench, tuple(sorted(params.items())))
+            if key in medians:
+                rows.append((label, medians[key], "JMH median", expected[problem]))
+        _, bench, params = AUTOGRAD[problem][1]
+        compiled = medians.get((bench, tuple(sorted(params.items()))))
         for peer in peers:
             if "skipped" in peer:
                 continue

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the moons MLP training step (with and without micrograd's L2 term) and the seed's demo-2
 # step in PyTorch, JAX (jit, float64), the reference program's pure-Python Value, and autograd
-# (eager, compiled, and generated where the benchmark exists, from JMH), all in one run, then
+# (eager, compiled, generated, and per-example generated on 1 and 2 threads, from JMH), all in one run, then
 # checks every step-0 loss against the engine's to 1e-9 and prints the table (peers.py).
 #
 # Usage (from the repository root; builds benchmarks.jar when it is missing):
@@ -54,7 +54,7 @@ declare -A PY=([torch]=$SYSPY [jax]=$PEERS_VENV/bin/python [python]=$SYSPY)
 
 # --- one run: the engine's start, JMH, then every peer, holding the machine's JMH lock ------
 java -cp "$JAR" dev.autograd.bench.PeerSetup > "$OUT/setup.json"
-BENCHES='MlpStepBenchmark\.(eager|compiled|generated)Step|DemoTwoStepBenchmark\.(eager|compiled|generated|handWritten)$'
+BENCHES='MlpStepBenchmark\.(eager|compiled|generated)Step|MinibatchStepBenchmark|DemoTwoStepBenchmark\.(eager|compiled|generated|handWritten)$'
 START=$(date -u +%FT%TZ)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 exec 9> /tmp/jmh.lock

@@ -1,21 +1,26 @@
 package dev.autograd.bench;
 
+import static dev.autograd.examples.ReferenceRegression.DATA_SIZE;
+import static dev.autograd.examples.ReferenceRegression.LEARNING_RATE;
+
+import dev.autograd.examples.ReferenceRegression;
+
 /**
  * Demo 2 with its gradient written by hand: {@code dL/dw = (2/n) sum (p_i - y_i) x_i}, {@code
  * dL/db = (2/n) sum (p_i - y_i)}, in one loop over plain doubles. The floor no engine can beat.
  */
 final class HandWrittenRegression implements RegressionStep {
-  private final double[] inputs = new double[SIZE];
-  private final double[] targets = new double[SIZE];
+  private final double[] inputs = new double[DATA_SIZE];
+  private final double[] targets = new double[DATA_SIZE];
   private double w;
   private double b;
   private double gradW;
   private double gradB;
 
   HandWrittenRegression(double w0, double b0) {
-    for (int i = 0; i < SIZE; i++) {
-      inputs[i] = RegressionStep.input(i);
-      targets[i] = RegressionStep.target(i);
+    for (int i = 0; i < DATA_SIZE; i++) {
+      inputs[i] = ReferenceRegression.input(i);
+      targets[i] = ReferenceRegression.target(i);
     }
     w = w0;
     b = b0;
@@ -23,11 +28,11 @@ final class HandWrittenRegression implements RegressionStep {
 
   @Override
   public double step() {
-    double scale = 1.0 / SIZE;
+    double scale = 1.0 / DATA_SIZE;
     double total = 0.0;
     double gw = 0.0;
     double gb = 0.0;
-    for (int i = 0; i < SIZE; i++) {
+    for (int i = 0; i < DATA_SIZE; i++) {
       double x = inputs[i];
       double residual = x * w + b - targets[i];
       total += residual * residual;

@@ -1,18 +1,9 @@
 package dev.autograd.bench;
 
 import dev.autograd.core.Value;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The chain of {@link DeepChainBenchmark} at a depth the naive port survives: its recursive
@@ -20,21 +11,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * flags ({@code NaiveValueTest} shows it), so it is compared with the eager engine at {@code
  * depth = 1000} here.
  *
- * <p>Not final: JMH generates subclasses of benchmark state classes.
- *
  * <h2>How to run</h2>
  *
  * <pre>
  * java -jar autograd-bench/target/benchmarks.jar NaiveDeepChain
  * </pre>
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Thread)
-public class NaiveDeepChainBenchmark {
+public class NaiveDeepChainBenchmark extends BenchmarkDefaults {
   @Param({"1000"})
   int depth;
 

@@ -1,5 +1,10 @@
 package dev.autograd.bench;
 
+import static dev.autograd.examples.ReferenceRegression.DATA_SIZE;
+import static dev.autograd.examples.ReferenceRegression.LEARNING_RATE;
+
+import dev.autograd.examples.ReferenceRegression;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,13 +13,13 @@ final class NaiveRegression implements RegressionStep {
   private final NaiveValue w;
   private final NaiveValue b;
   private final List<NaiveValue> parameters;
-  private final List<List<NaiveValue>> inputs = new ArrayList<>(SIZE);
-  private final List<NaiveValue> targets = new ArrayList<>(SIZE);
+  private final List<List<NaiveValue>> inputs = new ArrayList<>(DATA_SIZE);
+  private final List<NaiveValue> targets = new ArrayList<>(DATA_SIZE);
 
   NaiveRegression(double w0, double b0) {
-    for (int i = 0; i < SIZE; i++) {
-      inputs.add(List.of(new NaiveValue(RegressionStep.input(i)), new NaiveValue(1.0)));
-      targets.add(new NaiveValue(RegressionStep.target(i)));
+    for (int i = 0; i < DATA_SIZE; i++) {
+      inputs.add(List.of(new NaiveValue(ReferenceRegression.input(i)), new NaiveValue(1.0)));
+      targets.add(new NaiveValue(ReferenceRegression.target(i)));
     }
     w = new NaiveValue(w0);
     b = new NaiveValue(b0);
@@ -23,12 +28,12 @@ final class NaiveRegression implements RegressionStep {
 
   @Override
   public double step() {
-    List<NaiveValue> losses = new ArrayList<>(SIZE);
-    for (int i = 0; i < SIZE; i++) {
+    List<NaiveValue> losses = new ArrayList<>(DATA_SIZE);
+    for (int i = 0; i < DATA_SIZE; i++) {
       NaiveValue prediction = NaiveValue.dot(inputs.get(i), parameters);
       losses.add(prediction.sub(targets.get(i)).pow(2));
     }
-    NaiveValue meanLoss = NaiveValue.sum(losses).mul(1.0 / SIZE);
+    NaiveValue meanLoss = NaiveValue.sum(losses).mul(1.0 / DATA_SIZE);
     for (NaiveValue p : parameters) {
       p.grad = 0.0;
     }

@@ -1,23 +1,27 @@
 package dev.autograd.bench;
 
+import dev.autograd.core.Value;
+import dev.autograd.examples.MoonsProblem;
+import dev.autograd.examples.ReferenceRegression;
+import dev.autograd.nn.Neuron;
+import dev.autograd.nn.NeuronLayer;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
  * Prints, as JSON, the problems that {@code peers.py} times in other frameworks: micrograd's moons
- * classifier exactly as {@link MoonsMlp} builds it with seed 1 (layer sizes, each neuron's weights
- * and bias, the 100 points and labels, learning rate, L2 coefficient) and the seed's demo 2 ({@link
- * RegressionStep}: inputs, targets, {@code w0}, {@code b0}, learning rate), each with the step-0
- * loss the engine computes, which every peer must reproduce to {@code 1e-9}.
+ * classifier exactly as {@link MoonsProblem} builds it with seed 1 (layer sizes, each neuron's
+ * weights then bias, the 100 points and labels, learning rate, L2 coefficient) and the reference
+ * program's demo 2 ({@link ReferenceRegression}: inputs, targets, {@code w0}, {@code b0}, learning
+ * rate), each with the step-0 loss the engine computes, which every peer must reproduce to {@code
+ * 1e-9}.
  *
  * <p>Every number is printed with {@link Double#toString(double)}, which reads back to the same
  * double, so the peers start from bit-identical parameters.
  */
 public final class PeerSetup {
-  /** micrograd's L2 coefficient in its moons demo: {@code reg_loss = alpha * sum(p * p)}. */
-  static final double ALPHA = 1e-4;
-
   private PeerSetup() {}
 
   /** Prints the JSON document to standard output; takes no arguments. */
@@ -29,30 +33,32 @@ public final class PeerSetup {
 
   /** Returns the JSON document describing both problems. */
   static String json() {
-    MoonsMlp model = new MoonsMlp(MlpStepBenchmark.SEED);
-    int[] sizes = MoonsMlp.sizes();
+    MoonsProblem moons = new MoonsProblem(MlpStepBenchmark.SEED);
+    List<NeuronLayer> mlpLayers = moons.model().layers();
+    int[] sizes = new int[mlpLayers.size() + 1];
+    sizes[0] = moons.model().inputs();
     StringJoiner layers = new StringJoiner(",", "[", "]");
-    for (int l = 0; l + 1 < sizes.length; l++) {
+    for (int l = 0; l < mlpLayers.size(); l++) {
+      sizes[l + 1] = mlpLayers.get(l).outputs();
       StringJoiner neurons = new StringJoiner(",", "[", "]");
-      for (int j = 0; j < sizes[l + 1]; j++) {
-        neurons.add(array(model.neuron(l, j)));
+      for (Neuron neuron : mlpLayers.get(l).neurons()) {
+        neurons.add(array(dataOf(neuron.parameters())));
       }
       layers.add(neurons.toString());
     }
     StringJoiner points = new StringJoiner(",", "[", "]");
-    double[] labels = new double[MoonsMlp.POINTS];
-    for (int i = 0; i < MoonsMlp.POINTS; i++) {
-      points.add(array(model.input(i)));
-      labels[i] = model.label(i);
+    for (List<Value> x : moons.inputs()) {
+      points.add(array(dataOf(x)));
     }
-    double[] inputs = new double[RegressionStep.SIZE];
-    double[] targets = new double[RegressionStep.SIZE];
-    for (int i = 0; i < RegressionStep.SIZE; i++) {
-      inputs[i] = RegressionStep.input(i);
-      targets[i] = RegressionStep.target(i);
+    int n = ReferenceRegression.DATA_SIZE;
+    double[] inputs = new double[n];
+    double[] targets = new double[n];
+    for (int i = 0; i < n; i++) {
+      inputs[i] = ReferenceRegression.input(i);
+      targets[i] = ReferenceRegression.target(i);
     }
-    EagerRegression demoTwo =
-        new EagerRegression(DemoTwoStepBenchmark.W0, DemoTwoStepBenchmark.B0);
+    ReferenceRegression demoTwo =
+        new ReferenceRegression(DemoTwoStepBenchmark.W0, DemoTwoStepBenchmark.B0);
     return String.format(
         Locale.ROOT,
         "{\"moons\": {\"sizes\": %s, \"neurons\": %s, \"points\": %s, \"labels\": %s,"
@@ -62,17 +68,21 @@ public final class PeerSetup {
         array(sizes),
         layers,
         points,
-        array(labels),
+        array(dataOf(moons.labels())),
         MlpStepBenchmark.LEARNING_RATE,
-        ALPHA,
-        model.loss().data(),
-        model.loss(ALPHA).data(),
+        MoonsProblem.ALPHA,
+        moons.loss(0).data(),
+        moons.loss(MoonsProblem.ALPHA).data(),
         array(inputs),
         array(targets),
         DemoTwoStepBenchmark.W0,
         DemoTwoStepBenchmark.B0,
-        RegressionStep.LEARNING_RATE,
+        ReferenceRegression.LEARNING_RATE,
         demoTwo.loss().data());
+  }
+
+  private static double[] dataOf(List<Value> values) {
+    return values.stream().mapToDouble(Value::data).toArray();
   }
 
   private static String array(double[] values) {

@@ -3,6 +3,7 @@ package dev.autograd.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.autograd.core.CompiledGraph;
+import dev.autograd.examples.ReferenceRegression;
 import org.junit.jupiter.api.Test;
 
 class RegressionStepTest {
@@ -14,11 +15,12 @@ class RegressionStepTest {
   }
 
   @Test
-  void naiveEagerCompiledAndHandWrittenStepsAgreeForTwentySteps() {
+  void naiveEagerCompiledGeneratedAndHandWrittenStepsAgreeForTwentySteps() {
     RegressionStep naive = new NaiveRegression(0.25, -0.5);
     RegressionStep[] others = {
-      new EagerRegression(0.25, -0.5),
-      new CompiledRegression(0.25, -0.5),
+      LibraryRegression.eager(0.25, -0.5),
+      LibraryRegression.compiled(0.25, -0.5),
+      LibraryRegression.generated(0.25, -0.5),
       new HandWrittenRegression(0.25, -0.5)
     };
     for (int step = 0; step < 20; step++) {
@@ -40,11 +42,12 @@ class RegressionStepTest {
     model.step();
     double gw = 0.0;
     double gb = 0.0;
-    for (int i = 0; i < RegressionStep.SIZE; i++) {
-      double x = RegressionStep.input(i);
+    int n = ReferenceRegression.DATA_SIZE;
+    for (int i = 0; i < n; i++) {
+      double x = 0.5 * i;
       double residual = 0.25 * x - 0.5 - (2 * x + 10);
-      gw += 2 * residual * x / RegressionStep.SIZE;
-      gb += 2 * residual / RegressionStep.SIZE;
+      gw += 2 * residual * x / n;
+      gb += 2 * residual / n;
     }
     assertClose(gw, model.weightGrad(), "dL/dw");
     assertClose(gb, model.biasGrad(), "dL/db");
@@ -52,9 +55,11 @@ class RegressionStepTest {
 
   @Test
   void demoTwoLossGraphHas555ReachableNodesOf204Leaves() {
-    CompiledGraph graph = CompiledGraph.compile(new EagerRegression(0.25, -0.5).loss());
-    assertEquals(555, graph.size());
-    // 50 inputs, 50 ones, 50 targets, w, b; per step: 50 dot zeros, the sum's zero, 1/50.
-    assertEquals(50 * 3 + 2 + 50 + 1 + 1, graph.leaves().size());
+    CompiledGraph graph = CompiledGraph.compile(new ReferenceRegression(0.25, -0.5).loss());
+    // Made per step, per point: the bias trick's constant 1, the dot's 0, 2 products, 2 adds,
+    // sub, the square (8); then the mean's 0, 50 adds, the constant 1/50 and a mul (53). Fixed
+    // leaves: 50 x, 50 y, w, b. Leaves among them: 50 ones, 50 zeros, 0, 1/50 and the fixed 102.
+    assertEquals(50 * 8 + 53 + 50 * 2 + 2, graph.size());
+    assertEquals(50 * 2 + 2 + 50 * 2 + 2, graph.leaves().size());
   }
 }

@@ -105,8 +105,8 @@ public final class AnomalyDetection {
    * leaves no node flagged mid-search, whatever order the pass visits nodes in.
    */
   static AnomalyException backwardAnomaly(Value node) {
-    if (Double.isFinite(node.left.grad) && (node.op == Value.POW_CONST || node.right == null
-        || Double.isFinite(node.right.grad))) {
+    if (Double.isFinite(node.left.grad)
+        && (!Op.readsRight(node.op) || Double.isFinite(node.right.grad))) {
       return null;
     }
     List<Value> inputs = node.children();

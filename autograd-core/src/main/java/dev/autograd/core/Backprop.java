@@ -21,7 +21,12 @@ final class Backprop {
    * {@code d(root)/d(node)}, starting from grad 0, the root's from 1.
    */
   static void backward(Value root) {
-    sweep(root, true);
+    Propagation sweep = new Propagation();
+    root.grad = 1.0;
+    sweep.run(root);
+    if (sweep.anomaly != null) {
+      throw sweep.anomaly;
+    }
   }
 
   /**
@@ -29,104 +34,137 @@ final class Backprop {
    * {@link #backward(Value)} propagates them (the root first), then the leaves. Touches no grad.
    */
   static Value[] propagationOrder(Value root) {
-    return sweep(root, false);
+    Recording sweep = new Recording();
+    sweep.run(root);
+    return sweep.order();
   }
 
   /**
-   * Visits the nodes reachable from {@code root} in decreasing level. With {@code propagate}, zeroes
-   * each grad when the node is first reached, sets the root's to 1, propagates each interior node
-   * and returns null; without, only returns the visiting order (see {@link #propagationOrder}).
+   * One visit of the nodes reachable from a root in decreasing level: each node is {@link
+   * #reached} once, when first met, and each interior node is then {@link #ready} once every
+   * node made from it has been; the leaves are kept to clear their flags at the end.
    */
-  private static Value[] sweep(Value root, boolean propagate) {
-    Pending pending = new Pending();
-    boolean checked = propagate && AnomalyDetection.enabled;
-    AnomalyException anomaly = null;
+  private abstract static class Sweep {
     Value[] leaves = new Value[16];
-    int leafCount = 0;
-    Value[] interior = propagate ? null : new Value[16];
-    int interiorCount = 0;
-    try {
-      root.visited = true;
-      if (propagate) {
-        root.grad = 1.0;
+    int leafCount;
+
+    /** Called once per reachable node (root excluded), when it is first met. */
+    abstract void reached(Value v);
+
+    /** Called once per interior node, in decreasing level, when its grad is complete. */
+    abstract void ready(Value v);
+
+    /** Grows any storage {@link #ready} writes, before the node is taken off the queue. */
+    void reserve() {}
+
+    final void run(Value root) {
+      Pending pending = new Pending();
+      try {
+        root.visited = true;
+        if (root.left == null) {
+          leaves[leafCount++] = root;
+        }
+        Value v = root.left == null ? null : root;
+        while (v != null) {
+          // Grow first: nothing below allocates, so no node is left flagged if growing fails.
+          if (leafCount + 2 > leaves.length) {
+            leaves = Arrays.copyOf(leaves, leaves.length * 2);
+          }
+          reserve();
+          v.visited = false;
+          Value a = v.left;
+          Value b = Op.readsRight(v.op) ? v.right : null;
+          Value next = null;
+          if (!a.visited) {
+            a.visited = true;
+            reached(a);
+            if (a.left == null) {
+              leaves[leafCount++] = a;
+            } else {
+              next = a;
+            }
+          }
+          if (b != null && !b.visited) {
+            b.visited = true;
+            reached(b);
+            if (b.left == null) {
+              leaves[leafCount++] = b;
+            } else if (next == null) {
+              next = b;
+            } else if (b.level > next.level) {
+              pending.push(next);
+              next = b;
+            } else {
+              pending.push(b);
+            }
+          }
+          ready(v);
+          // Go straight on to the new input when nothing pending must come first (chains and
+          // left-leaning sums never touch the queue).
+          if (next == null || pending.topLevel() > next.level) {
+            if (next != null) {
+              pending.push(next);
+            }
+            next = pending.pop();
+          }
+          v = next;
+        }
+        clearVisited(leaves, leafCount);
+      } catch (RuntimeException | Error e) {
+        clearVisited(leaves, leafCount);
+        pending.clearVisited();
+        throw e;
       }
-      if (root.op == Value.LEAF) {
-        leaves[leafCount++] = root;
+    }
+  }
+
+  /** Zeroes each grad when its node is reached and propagates each interior node when ready. */
+  private static final class Propagation extends Sweep {
+    private final boolean checked = AnomalyDetection.enabled;
+    /** The first anomaly seen, thrown once the pass has completed. */
+    AnomalyException anomaly;
+
+    @Override
+    void reached(Value v) {
+      v.grad = 0.0;
+    }
+
+    @Override
+    void ready(Value v) {
+      v.checkInputsUnchanged();
+      v.propagate();
+      if (checked && anomaly == null) {
+        anomaly = AnomalyDetection.backwardAnomaly(v);
       }
-      Value v = root.op == Value.LEAF ? null : root;
-      while (v != null) {
-        // Grow first: nothing below allocates, so no node is left flagged if growing fails.
-        if (leafCount + 2 > leaves.length) {
-          leaves = Arrays.copyOf(leaves, leaves.length * 2);
-        }
-        if (interior != null && interiorCount == interior.length) {
-          interior = Arrays.copyOf(interior, interiorCount * 2);
-        }
-        v.visited = false;
-        Value a = v.left;
-        Value b = v.op == Value.POW_CONST ? null : v.right;
-        Value next = null;
-        if (!a.visited) {
-          a.visited = true;
-          if (propagate) {
-            a.grad = 0.0;
-          }
-          if (a.op == Value.LEAF) {
-            leaves[leafCount++] = a;
-          } else {
-            next = a;
-          }
-        }
-        if (b != null && !b.visited) {
-          b.visited = true;
-          if (propagate) {
-            b.grad = 0.0;
-          }
-          if (b.op == Value.LEAF) {
-            leaves[leafCount++] = b;
-          } else if (next == null) {
-            next = b;
-          } else if (b.level > next.level) {
-            pending.push(next);
-            next = b;
-          } else {
-            pending.push(b);
-          }
-        }
-        if (propagate) {
-          v.checkInputsUnchanged();
-          v.propagate();
-          if (checked && anomaly == null) {
-            anomaly = AnomalyDetection.backwardAnomaly(v);
-          }
-        } else {
-          interior[interiorCount++] = v;
-        }
-        // Go straight on to the new input when nothing pending must come first (chains and
-        // left-leaning sums never touch the queue).
-        if (next == null || pending.topLevel() > next.level) {
-          if (next != null) {
-            pending.push(next);
-          }
-          next = pending.pop();
-        }
-        v = next;
+    }
+  }
+
+  /** Records the interior nodes in the order they become ready; touches no grad. */
+  private static final class Recording extends Sweep {
+    private Value[] interior = new Value[16];
+    private int interiorCount;
+
+    @Override
+    void reached(Value v) {}
+
+    @Override
+    void reserve() {
+      if (interiorCount == interior.length) {
+        interior = Arrays.copyOf(interior, interiorCount * 2);
       }
-      clearVisited(leaves, leafCount);
-    } catch (RuntimeException | Error e) {
-      clearVisited(leaves, leafCount);
-      pending.clearVisited();
-      throw e;
     }
-    if (anomaly != null) {
-      throw anomaly;
+
+    @Override
+    void ready(Value v) {
+      interior[interiorCount++] = v;
     }
-    if (propagate) {
-      return null;
+
+    /** Returns the interior nodes in ready order, then the leaves. */
+    Value[] order() {
+      Value[] order = Arrays.copyOf(interior, interiorCount + leafCount);
+      System.arraycopy(leaves, 0, order, interiorCount, leafCount);
+      return order;
     }
-    Value[] order = Arrays.copyOf(interior, interiorCount + leafCount);
-    System.arraycopy(leaves, 0, order, interiorCount, leafCount);
-    return order;
   }
 
   /**
@@ -138,7 +176,7 @@ final class Backprop {
     Value[] order = propagationOrder(root);
     int n = order.length;
     // Checked before any grad changes, so a stale graph leaves the accumulated grads as they were.
-    for (int i = 0; i < n && order[i].op != Value.LEAF; i++) {
+    for (int i = 0; i < n && order[i].left != null; i++) {
       order[i].checkInputsUnchanged();
     }
     double[] kept = new double[n];
@@ -149,7 +187,7 @@ final class Backprop {
     root.grad = 1.0;
     boolean checked = AnomalyDetection.enabled;
     AnomalyException anomaly = null;
-    for (int i = 0; i < n && order[i].op != Value.LEAF; i++) {
+    for (int i = 0; i < n && order[i].left != null; i++) {
       order[i].propagate();
       if (checked && anomaly == null) {
         anomaly = AnomalyDetection.backwardAnomaly(order[i]);
@@ -283,18 +321,18 @@ final class Backprop {
         if (a == null) {
           continue;
         }
-        Value b = v.op == Value.POW_CONST ? null : v.right;
+        Value b = Op.readsRight(v.op) ? v.right : null;
         // Leaf inputs go straight to the order (left first); others wait on the stack, with the
         // left one on top so that it is expanded first.
         if (n + 2 > order.length) {
           order = Arrays.copyOf(order, order.length * 2);
         }
-        if (!a.visited && a.op == Value.LEAF) {
+        if (!a.visited && a.left == null) {
           a.visited = true;
           order[n++] = a;
         }
         if (b != null && !b.visited) {
-          if (b.op == Value.LEAF) {
+          if (b.left == null) {
             b.visited = true;
             order[n++] = b;
           } else {

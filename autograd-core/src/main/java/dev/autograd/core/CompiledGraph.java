@@ -27,21 +27,19 @@ import java.util.Map;
 public final class CompiledGraph {
   private final Value[] leaves;
   private final int leafCount;
-  private final byte[] ops;
+  private final Op[] ops;
   private final int[] lhs;
   private final int[] rhs;
-  private final double[] constant; // exponents of POW_CONST nodes
+  /** The hidden constant of each node whose op has one; 0 elsewhere. */
+  private final double[] constant;
   private final double[] data;
   private final double[] grad;
   private final int size;
   /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
   private final int[] runStart;
-  private final byte[] runOp;
+  private final Op[] runOp;
   /** {@link Value#latestVersion()} when the last {@link #forward()} began reading the leaves. */
   private long forwardVersion;
-
-  /** Replay-only op: {@code POW_CONST} with exponent 2, replayed as {@code x * x}. */
-  private static final byte SQUARE = 100;
 
   private CompiledGraph(Value root) {
     // Interior nodes in the order Value.backward() propagates them, then the leaves: replaying
@@ -49,12 +47,12 @@ public final class CompiledGraph {
     Value[] order = Backprop.propagationOrder(root);
     size = order.length;
     int interiorCount = 0;
-    while (interiorCount < size && order[interiorCount].op != Value.LEAF) {
+    while (interiorCount < size && order[interiorCount].left != null) {
       interiorCount++;
     }
     leafCount = size - interiorCount;
     leaves = Arrays.copyOfRange(order, interiorCount, size);
-    ops = new byte[size];
+    ops = new Op[size];
     lhs = new int[size];
     rhs = new int[size];
     constant = new double[size];
@@ -71,14 +69,12 @@ public final class CompiledGraph {
     for (int k = 0; k < interiorCount; k++) {
       Value v = order[k];
       int i = size - 1 - k;
-      ops[i] = v.op;
+      Op op = Op.of(v.op);
+      ops[i] = op;
       lhs[i] = slot.get(v.left);
-      if (v.op == Value.POW_CONST) {
+      if (op.kind == Op.Kind.UNARY_CONSTANT) {
         constant[i] = v.right.data;
-        if (constant[i] == 2.0) {
-          ops[i] = SQUARE;
-        }
-      } else if (v.right != null) {
+      } else if (op.kind == Op.Kind.BINARY) {
         rhs[i] = slot.get(v.right);
       }
     }
@@ -90,7 +86,7 @@ public final class CompiledGraph {
       }
     }
     runStart = new int[runs + 1];
-    runOp = new byte[runs];
+    runOp = new Op[runs];
     int k = 0;
     for (int i = leafCount; i < size; i++) {
       if (i == leafCount || ops[i] != ops[i - 1]) {
@@ -120,6 +116,14 @@ public final class CompiledGraph {
   /** Returns the leaves the replay reads and writes, in recording order. */
   public List<Value> leaves() {
     return List.of(leaves);
+  }
+
+  /**
+   * Returns a read-only view of the record this graph replays (slots, ops, inputs), for code
+   * generators; it shares this graph's leaves.
+   */
+  public RecordedGraph recorded() {
+    return new RecordedGraph(List.of(leaves), ops, lhs, rhs, constant);
   }
 
   /** Returns the output's value as of the last {@link #forward()}. */
@@ -159,81 +163,56 @@ public final class CompiledGraph {
     return d[size - 1];
   }
 
-  /** Recomputes the nodes of slots {@code [from, to)}, which all have op {@code op}. */
-  private void forwardRun(byte op, int from, int to) {
+  /**
+   * Recomputes the nodes of slots {@code [from, to)}, which all have op {@code op}, with the
+   * table's forward: the common ops in loops of their own, the others through {@link Op#forward}.
+   */
+  private void forwardRun(Op op, int from, int to) {
     final double[] d = data;
     final int[] l = lhs;
     final int[] r = rhs;
     switch (op) {
-      case Value.ADD:
+      case ADD:
         for (int i = from; i < to; i++) {
-          d[i] = d[l[i]] + d[r[i]];
+          d[i] = Op.ADD.forward(d[l[i]], d[r[i]]);
         }
         break;
-      case Value.SUB:
+      case SUB:
         for (int i = from; i < to; i++) {
-          d[i] = d[l[i]] - d[r[i]];
+          d[i] = Op.SUB.forward(d[l[i]], d[r[i]]);
         }
         break;
-      case Value.MUL:
+      case MUL:
         for (int i = from; i < to; i++) {
-          d[i] = d[l[i]] * d[r[i]];
-        }
-        break;
-      case Value.DIV:
-        for (int i = from; i < to; i++) {
-          d[i] = d[l[i]] / d[r[i]];
-        }
-        break;
-      case Value.NEG:
-        for (int i = from; i < to; i++) {
-          d[i] = -d[l[i]];
+          d[i] = Op.MUL.forward(d[l[i]], d[r[i]]);
         }
         break;
       case SQUARE:
         for (int i = from; i < to; i++) {
-          double a = d[l[i]];
-          d[i] = a * a;
+          d[i] = Op.SQUARE.forward(d[l[i]], 0.0);
         }
         break;
-      case Value.POW_CONST:
+      case RELU:
         for (int i = from; i < to; i++) {
-          d[i] = Math.pow(d[l[i]], constant[i]);
+          d[i] = Op.RELU.forward(d[l[i]], 0.0);
         }
         break;
-      case Value.POW:
+      case TANH:
         for (int i = from; i < to; i++) {
-          d[i] = Math.pow(d[l[i]], d[r[i]]);
-        }
-        break;
-      case Value.EXP:
-        for (int i = from; i < to; i++) {
-          d[i] = Math.exp(d[l[i]]);
-        }
-        break;
-      case Value.LOG:
-        for (int i = from; i < to; i++) {
-          d[i] = Math.log(d[l[i]]);
-        }
-        break;
-      case Value.TANH:
-        for (int i = from; i < to; i++) {
-          d[i] = Math.tanh(d[l[i]]);
-        }
-        break;
-      case Value.RELU:
-        for (int i = from; i < to; i++) {
-          double a = d[l[i]];
-          d[i] = a < 0 ? 0.0 : a;
-        }
-        break;
-      case Value.SIGMOID:
-        for (int i = from; i < to; i++) {
-          d[i] = 1.0 / (1.0 + Math.exp(-d[l[i]]));
+          d[i] = Op.TANH.forward(d[l[i]], 0.0);
         }
         break;
       default:
-        throw new AssertionError("unknown op " + op);
+        if (op.kind == Op.Kind.BINARY) {
+          for (int i = from; i < to; i++) {
+            d[i] = op.forward(d[l[i]], d[r[i]]);
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            d[i] = op.forward(d[l[i]], constant[i]);
+          }
+        }
+        break;
     }
   }
 
@@ -261,100 +240,73 @@ public final class CompiledGraph {
 
   /**
    * Propagates the nodes of slots {@code [from, to)}, last first, which all have op {@code op}:
-   * the same arithmetic, in the same order, as {@link Value#propagate()}.
+   * the same table arithmetic, in the same order, as {@link Value#propagate()}.
    */
-  private void backwardRun(byte op, int from, int to) {
+  private void backwardRun(Op op, int from, int to) {
     final double[] d = data;
     final double[] g = grad;
     final int[] l = lhs;
     final int[] r = rhs;
     switch (op) {
-      case Value.ADD:
+      // The fast loops pass 0 for what an op's derivative does not read (the table's methods say
+      // which), so that the loop does not load it.
+      case ADD:
         for (int i = to - 1; i >= from; i--) {
           double up = g[i];
-          g[l[i]] += up;
-          g[r[i]] += up;
+          g[l[i]] += Op.ADD.leftGrad(0.0, 0.0, 0.0, up);
+          g[r[i]] += Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
         }
         break;
-      case Value.SUB:
+      case SUB:
         for (int i = to - 1; i >= from; i--) {
           double up = g[i];
-          g[l[i]] += up;
-          g[r[i]] -= up;
+          g[l[i]] += Op.SUB.leftGrad(0.0, 0.0, 0.0, up);
+          g[r[i]] += Op.SUB.rightGrad(0.0, 0.0, 0.0, up);
         }
         break;
-      case Value.MUL:
-        for (int i = to - 1; i >= from; i--) {
-          double up = g[i];
-          int a = l[i];
-          int b = r[i];
-          g[a] += d[b] * up;
-          g[b] += d[a] * up;
-        }
-        break;
-      case Value.DIV:
+      case MUL:
         for (int i = to - 1; i >= from; i--) {
           double up = g[i];
           int a = l[i];
           int b = r[i];
-          g[a] += up / d[b];
-          g[b] -= up * d[a] / (d[b] * d[b]);
-        }
-        break;
-      case Value.NEG:
-        for (int i = to - 1; i >= from; i--) {
-          g[l[i]] -= g[i];
+          double da = d[a];
+          double db = d[b];
+          g[a] += Op.MUL.leftGrad(da, db, 0.0, up);
+          g[b] += Op.MUL.rightGrad(da, db, 0.0, up);
         }
         break;
       case SQUARE:
         for (int i = to - 1; i >= from; i--) {
           int a = l[i];
-          g[a] += 2.0 * d[a] * g[i];
+          g[a] += Op.SQUARE.leftGrad(d[a], 0.0, 0.0, g[i]);
         }
         break;
-      case Value.POW_CONST:
+      case RELU:
+        for (int i = to - 1; i >= from; i--) {
+          g[l[i]] += Op.RELU.leftGrad(0.0, 0.0, d[i], g[i]);
+        }
+        break;
+      case TANH:
         for (int i = to - 1; i >= from; i--) {
           int a = l[i];
-          g[a] += Value.powBaseSlope(d[a], constant[i]) * g[i];
-        }
-        break;
-      case Value.POW:
-        for (int i = to - 1; i >= from; i--) {
-          double up = g[i];
-          int a = l[i];
-          int b = r[i];
-          g[a] += Value.powBaseSlope(d[a], d[b]) * up;
-          g[b] += Value.powExponentSlope(d[a], d[i]) * up;
-        }
-        break;
-      case Value.EXP:
-        for (int i = to - 1; i >= from; i--) {
-          g[l[i]] += d[i] * g[i];
-        }
-        break;
-      case Value.LOG:
-        for (int i = to - 1; i >= from; i--) {
-          int a = l[i];
-          g[a] += g[i] / d[a];
-        }
-        break;
-      case Value.TANH:
-        for (int i = to - 1; i >= from; i--) {
-          g[l[i]] += (1 - d[i] * d[i]) * g[i];
-        }
-        break;
-      case Value.RELU:
-        for (int i = to - 1; i >= from; i--) {
-          g[l[i]] += Value.reluSlope(d[i]) * g[i];
-        }
-        break;
-      case Value.SIGMOID:
-        for (int i = to - 1; i >= from; i--) {
-          g[l[i]] += d[i] * (1 - d[i]) * g[i];
+          g[a] += Op.TANH.leftGrad(d[a], 0.0, d[i], g[i]);
         }
         break;
       default:
-        throw new AssertionError("unknown op " + op);
+        if (op.kind == Op.Kind.BINARY) {
+          for (int i = to - 1; i >= from; i--) {
+            int a = l[i];
+            int b = r[i];
+            g[a] += op.leftGrad(d[a], d[b], d[i], g[i]);
+            g[b] += op.rightGrad(d[a], d[b], d[i], g[i]);
+          }
+        } else {
+          for (int i = to - 1; i >= from; i--) {
+            int a = l[i];
+            g[a] += op.leftGrad(d[a], constant[i], d[i], g[i]);
+          }
+        }
+        break;
     }
   }
 

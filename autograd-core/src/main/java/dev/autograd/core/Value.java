@@ -56,8 +56,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Operations follow IEEE 754 arithmetic and never throw on a value: {@code log} of {@code 0} is
  * {@code -Infinity} and of a negative number {@code NaN}; a negative base to a non-integer power
- * is {@code NaN}; overflow gives {@code ±Infinity}; {@code NaN} propagates through every op and its
- * derivative. Each op documents the points where its local derivative is not finite.
+ * is {@code NaN}; overflow gives {@code ±Infinity}; {@code NaN} propagates through every op.
+ *
+ * <p><b>Special points of derivatives.</b> Where the mathematical limit of the derivative exists
+ * (one-sided at the edge of a domain, as {@code sqrt} at 0), the local derivative is that limit;
+ * where it does not (kinks, ties, NaN inputs, {@code pow(0, 0)}), it is the value PyTorch's
+ * autograd returns. A local derivative that is exactly {@code 0} there (relu below its kink,
+ * {@code abs} at 0, the losing input of {@code max}/{@code min}, {@code pow} with exponent 0) is a
+ * select: the input's grad gets {@code 0} even when the upstream grad is infinite or NaN. Each op
+ * documents its special points; derivatives are computed so that no intermediate term overflows
+ * or cancels where the derivative itself is representable (see {@link #div(Value)}, {@link
+ * #sigmoid()}, {@link #tanh()}).
  * {@link AnomalyDetection} makes creation and backpropagation throw at the first NaN or infinity
  * instead, naming the op, its inputs and the node's label.
  *
@@ -71,34 +80,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * give bit for bit the results they give on one thread.
  */
 public final class Value {
-  // Operation codes. CompiledGraph replays the same codes from arrays.
-  static final byte LEAF = 0;
-  static final byte ADD = 1;
-  static final byte SUB = 2;
-  static final byte MUL = 3;
-  static final byte DIV = 4;
-  static final byte NEG = 5;
-  static final byte POW_CONST = 6;
-  static final byte POW = 7;
-  static final byte EXP = 8;
-  static final byte LOG = 9;
-  static final byte TANH = 10;
-  static final byte RELU = 11;
-  static final byte SIGMOID = 12;
-
-  /** The hidden exponent of every {@code pow(2.0)}. */
-  private static final Value SQUARE_EXPONENT = new Value(2.0, LEAF, null, null, "");
-
-  private static final String[] OP_NAMES = {
-    "", "+", "-", "*", "/", "neg", "**", "**", "exp", "log", "tanh", "relu", "sigmoid"
-  };
-
   double data;
   double grad;
   final byte op;
   /** First input, or {@code null} for a leaf. */
   final Value left;
-  /** Second input; for {@code POW_CONST} a hidden constant holding the exponent. */
+  /** Second input; for an op of kind {@link Op.Kind#UNARY_CONSTANT} a hidden constant leaf. */
   final Value right;
 
   private final String label;
@@ -124,9 +111,9 @@ public final class Value {
    */
   private static final AtomicLong VERSIONS = new AtomicLong();
 
-  private Value(double data, byte op, Value left, Value right, String label) {
+  private Value(double data, Op op, Value left, Value right, String label) {
     this.data = data;
-    this.op = op;
+    this.op = op.code();
     this.left = left;
     this.right = right;
     this.label = label;
@@ -139,13 +126,24 @@ public final class Value {
     }
   }
 
-  private Value(double data, byte op, Value left, Value right) {
-    this(data, op, left, right, "");
+  /** Returns a new node made by unary {@code op} from {@code input}. */
+  private static Value unary(Op op, Value input) {
+    return new Value(op.forward(input.data, 0.0), op, input, null, "");
+  }
+
+  /** Returns a new node made by {@code op} from {@code input} and a hidden constant. */
+  private static Value withConstant(Op op, Value input, double constant) {
+    return new Value(op.forward(input.data, constant), op, input, of(constant), "");
+  }
+
+  /** Returns a new node made by binary {@code op} from {@code a} and {@code b}. */
+  private static Value binary(Op op, Value a, Value b) {
+    return new Value(op.forward(a.data, b.data), op, a, b, "");
   }
 
   /** Returns a new leaf holding {@code data}, with an empty label. */
   public static Value of(double data) {
-    return new Value(data, LEAF, null, null, "");
+    return new Value(data, Op.LEAF, null, null, "");
   }
 
   /**
@@ -155,7 +153,7 @@ public final class Value {
    * @throws NullPointerException if {@code label} is null
    */
   public static Value of(double data, String label) {
-    return new Value(data, LEAF, null, null, requireNonNull(label, "label"));
+    return new Value(data, Op.LEAF, null, null, requireNonNull(label, "label"));
   }
 
   /**
@@ -194,16 +192,14 @@ public final class Value {
   /**
    * Returns the operation that made this node: {@code ""} for a leaf, otherwise {@code "+"},
    * {@code "-"}, {@code "*"}, {@code "/"}, {@code "neg"}, {@code "**2"} (power with a constant
-   * exponent, written as the seed writes {@code x**2}; an integral exponent has no {@code .0}), {@code "**"} (power with a {@code Value} exponent), {@code
-   * "exp"}, {@code "log"}, {@code "tanh"}, {@code "relu"} or {@code "sigmoid"}.
+   * exponent, written as the seed writes {@code x**2}; an integral exponent has no {@code .0}),
+   * {@code "**"} (power with a {@code Value} exponent), {@code "exp"}, {@code "log"}, {@code
+   * "tanh"}, {@code "relu"}, {@code "sigmoid"}, {@code "abs"}, {@code "sqrt"}, {@code "sin"},
+   * {@code "cos"}, {@code "max"}, {@code "min"}, {@code "leakyRelu(0.01)"} (with its slope) or
+   * {@code "softplus"}.
    */
   public String op() {
-    if (op == POW_CONST) {
-      double e = right.data;
-      boolean integral = e == Math.rint(e) && Math.abs(e) < 1e15;
-      return "**" + (integral ? Long.toString((long) e) : PythonFormat.repr(e));
-    }
-    return OP_NAMES[op];
+    return Op.of(op).label(this);
   }
 
   /** Returns the inputs of the operation that made this node, in order (empty for a leaf). */
@@ -211,7 +207,7 @@ public final class Value {
     if (left == null) {
       return List.of();
     }
-    if (right == null || op == POW_CONST) {
+    if (!Op.readsRight(op)) {
       return List.of(left);
     }
     return List.of(left, right);
@@ -219,7 +215,7 @@ public final class Value {
 
   /** Returns true if no operation made this node (a parameter, an input or a constant). */
   public boolean isLeaf() {
-    return op == LEAF;
+    return left == null;
   }
 
   /**
@@ -233,7 +229,7 @@ public final class Value {
    *     its inputs, and changing it would make every gradient through it wrong
    */
   public void setData(double data) {
-    if (op != LEAF) {
+    if (left != null) {
       throw new IllegalStateException(
           "setData on a node made by '"
               + op()
@@ -255,7 +251,7 @@ public final class Value {
    * model itself.
    */
   public Value detach() {
-    return new Value(data, LEAF, null, null, label);
+    return new Value(data, Op.LEAF, null, null, label);
   }
 
   /** Returns the version every leaf changed so far is at or below: see {@link #version}. */
@@ -327,7 +323,7 @@ public final class Value {
    */
   public Value add(Value other) {
     requireNonNull(other, "other");
-    return new Value(data + other.data, ADD, this, other);
+    return binary(Op.ADD, this, other);
   }
 
   /** Returns {@code this + c}, with {@code c} as a new constant leaf (as the seed does). */
@@ -343,7 +339,7 @@ public final class Value {
    */
   public Value sub(Value other) {
     requireNonNull(other, "other");
-    return new Value(data - other.data, SUB, this, other);
+    return binary(Op.SUB, this, other);
   }
 
   /** Returns {@code this - c}, with {@code c} as a new constant leaf. */
@@ -359,7 +355,7 @@ public final class Value {
    */
   public Value mul(Value other) {
     requireNonNull(other, "other");
-    return new Value(data * other.data, MUL, this, other);
+    return binary(Op.MUL, this, other);
   }
 
   /** Returns {@code this * c}, with {@code c} as a new constant leaf (as the seed does). */
@@ -369,13 +365,16 @@ public final class Value {
 
   /**
    * Returns {@code this / other}. Local derivatives: {@code d/dthis = 1 / other}, {@code d/dother
-   * = -this / other^2}; both are infinite or NaN where {@code other == 0}.
+   * = -(this / other) / other}, computed in that order so that {@code other * other} cannot
+   * overflow or underflow ({@code div(1e200, 1e200)} gives {@code d/dother = -1e-200}, {@code
+   * div(3, 1e160)} gives {@code -3e-320}, as PyTorch). Where {@code other == 0} both follow IEEE
+   * arithmetic ({@code ±Infinity}, or NaN for {@code 0 / 0}).
    *
    * @throws NullPointerException if {@code other} is null
    */
   public Value div(Value other) {
     requireNonNull(other, "other");
-    return new Value(data / other.data, DIV, this, other);
+    return binary(Op.DIV, this, other);
   }
 
   /** Returns {@code this / c}, with {@code c} as a new constant leaf. */
@@ -383,143 +382,254 @@ public final class Value {
     return div(of(c));
   }
 
-  /** Returns {@code -this}. Local derivative: {@code d/dthis = -1}. */
-  public Value neg() {
-    return new Value(-data, NEG, this, null);
+  /**
+   * Returns {@code c - this}, the constant on the left ({@code x.rsub(1)} is {@code 1 - x}; the
+   * name is Python's {@code __rsub__}, which micrograd defines for the same purpose). The constant
+   * becomes a new leaf, the node's first input; the node is a {@link #sub(Value)}, so {@code
+   * d/dthis = -1}.
+   */
+  public Value rsub(double c) {
+    return of(c).sub(this);
   }
 
   /**
-   * Returns {@code this^exponent} for a constant exponent. Local derivative (power rule): {@code
-   * d/dthis = exponent * this^(exponent - 1)}; NaN for a negative base with a non-integer
-   * exponent, infinite at {@code this == 0} for exponents below 1.
+   * Returns {@code c / this}, the constant on the left ({@code x.rdiv(2)} is {@code 2 / x};
+   * Python's {@code __rtruediv__}). The constant becomes a new leaf, the node's first input; the
+   * node is a {@link #div(Value)}, so {@code d/dthis = -(c / this) / this}.
+   */
+  public Value rdiv(double c) {
+    return of(c).div(this);
+  }
+
+  /** Returns {@code -this}. Local derivative: {@code d/dthis = -1}. */
+  public Value neg() {
+    return unary(Op.NEG, this);
+  }
+
+  /**
+   * Returns {@code this^exponent} for a constant exponent, as IEEE 754 {@code pow} (and PyTorch)
+   * define it: like {@link Math#pow} except that {@code pow(1, y)} is {@code 1} for every {@code
+   * y} (NaN and {@code ±Infinity} included) and {@code pow(-1, ±Infinity)} is {@code 1}, where
+   * {@code Math.pow} returns NaN. Local derivative (power rule): {@code d/dthis = exponent *
+   * this^(exponent - 1)}, with PyTorch's conventions:
+   *
+   * <ul>
+   *   <li>exactly {@code 0} for {@code exponent == 0}, whatever the base (zero and NaN included):
+   *       {@code this^0 = 1} is constant;
+   *   <li>{@code +Infinity} at {@code this == 0} for {@code 0 < exponent < 1} (the limit from the
+   *       right), {@code ±Infinity} there for negative exponents;
+   *   <li>NaN for a negative base with a non-integer exponent (the power is not real);
+   *   <li>at base {@code ±1} with an infinite exponent {@code ±Infinity} ({@code exponent *
+   *       1}); with a NaN exponent NaN.
+   * </ul>
+   *
+   * {@code pow(2.0)} is computed as {@code this * this}, the correctly rounded square.
    */
   public Value pow(double exponent) {
     if (exponent == 2.0) {
-      // x * x is the correctly rounded square (what Math.pow(x, 2.0) returns on HotSpot), and
-      // the hidden exponent leaf is never mutated or traversed, so squares share one.
-      return new Value(data * data, POW_CONST, this, SQUARE_EXPONENT);
+      return unary(Op.SQUARE, this);
     }
-    return new Value(Math.pow(data, exponent), POW_CONST, this, of(exponent));
+    return withConstant(Op.POW_CONST, this, exponent);
   }
 
   /**
-   * Returns {@code this^exponent} with a differentiable exponent. Local derivatives: {@code
-   * d/dthis = exponent * this^(exponent - 1)}, {@code d/dexponent = ln(this) * this^exponent}.
-   * The second is {@code 0} where the result is {@code 0} (the limit at a zero base) and NaN for a
-   * negative base, where {@code ln} is undefined.
+   * Returns {@code this^exponent} with a differentiable exponent; the value as {@link
+   * #pow(double)}. Local derivatives: {@code d/dthis} as {@link #pow(double)} (exactly {@code 0}
+   * where {@code exponent == 0}), and {@code d/dexponent = this^exponent * ln(this)}, which is:
+   *
+   * <ul>
+   *   <li>exactly {@code 0} at a zero base with {@code exponent >= 0} (PyTorch's mask; the limit
+   *       for {@code exponent > 0}; {@code pow(0, 0)} included), and where a positive base gives
+   *       a zero result ({@code this^exponent} underflowed, or {@code Infinity^-y}: the power is
+   *       flat in the exponent there);
+   *   <li>{@code 0} at base {@code 1} (any exponent, {@code ln 1 = 0});
+   *   <li>NaN for a negative base ({@code ln} is undefined), {@code pow(-1, ±Infinity)} and a NaN
+   *       base with exponent 0 included, as PyTorch.
+   * </ul>
    *
    * @throws NullPointerException if {@code exponent} is null
    */
   public Value pow(Value exponent) {
     requireNonNull(exponent, "exponent");
-    return new Value(Math.pow(data, exponent.data), POW, this, exponent);
-  }
-
-  /** Returns {@code e^this}. Local derivative: {@code d/dthis = e^this}. */
-  public Value exp() {
-    return new Value(Math.exp(data), EXP, this, null);
+    return binary(Op.POW, this, exponent);
   }
 
   /**
-   * Returns {@code ln(this)}: {@code -Infinity} at 0, NaN below. Local derivative: {@code d/dthis =
-   * 1 / this}.
+   * Returns {@code e^this}. Local derivative: {@code d/dthis = e^this} ({@code 0} at {@code
+   * -Infinity}, {@code Infinity} where the result overflows).
+   */
+  public Value exp() {
+    return unary(Op.EXP, this);
+  }
+
+  /**
+   * Returns {@code ln(this)}: {@code -Infinity} at {@code ±0}, NaN below. Local derivative:
+   * {@code d/dthis = 1 / this} ({@code Infinity} at {@code 0}, {@code -Infinity} at {@code -0.0},
+   * {@code 0} at {@code Infinity}, as PyTorch).
    */
   public Value log() {
-    return new Value(Math.log(data), LOG, this, null);
-  }
-
-  /** Returns {@code tanh(this)}. Local derivative: {@code d/dthis = 1 - tanh(this)^2}. */
-  public Value tanh() {
-    return new Value(Math.tanh(data), TANH, this, null);
+    return unary(Op.LOG, this);
   }
 
   /**
-   * Returns {@code max(0, this)} (NaN stays NaN). Local derivative: {@code d/dthis = 1} where the
-   * result is positive, else {@code 0} (so {@code 0} at the kink, as in micrograd), NaN for NaN;
-   * like micrograd it multiplies the upstream gradient, so a NaN or infinite upstream is not
-   * silently dropped.
+   * Returns {@code tanh(this)}. Local derivative: {@code d/dthis = 1 - tanh(this)^2 =
+   * sech(this)^2}, computed as {@code 1 - tanh^2} for {@code |this| < 1} and as {@code 4e / (1 +
+   * e)^2} with {@code e = exp(-2|this|)} beyond, so that it keeps its true small value where
+   * {@code tanh} rounds to {@code ±1} (about {@code 1.7e-17} at 20, where {@code 1 - tanh^2} and
+   * PyTorch give {@code 0}); {@code 0} at {@code ±Infinity}.
+   */
+  public Value tanh() {
+    return unary(Op.TANH, this);
+  }
+
+  /**
+   * Returns {@code max(0, this)} ({@code -0.0} and NaN stay as they are). Local derivative:
+   * {@code d/dthis = 1} where the result is positive or NaN, {@code 0} at or below 0 (the kink
+   * takes {@code 0}, as micrograd and PyTorch). It is a select, as PyTorch's {@code
+   * threshold_backward}: below the kink the input's grad gets {@code 0} even if the upstream grad
+   * is infinite or NaN; a NaN result passes the upstream grad.
    */
   public Value relu() {
-    return new Value(data < 0 ? 0.0 : data, RELU, this, null);
+    return unary(Op.RELU, this);
   }
 
   /**
    * Returns {@code 1 / (1 + e^-this)}. Local derivative: {@code d/dthis = sigmoid(this) * (1 -
-   * sigmoid(this))}.
+   * sigmoid(this))}, computed as {@code e / (1 + e)^2} with {@code e = exp(-|this|)} so that it
+   * keeps its true small value where the sigmoid rounds to 1 ({@code 4.248e-18} at 40, where
+   * {@code s (1 - s)} and PyTorch give {@code 0}); {@code 0} at {@code ±Infinity}.
    */
   public Value sigmoid() {
-    return new Value(1.0 / (1.0 + Math.exp(-data)), SIGMOID, this, null);
+    return unary(Op.SIGMOID, this);
   }
 
   /**
-   * Adds this node's local derivatives times its grad into its inputs' grads: one chain-rule step.
-   * Kept next to the forward definitions above so each op reads as forward + derivative.
+   * Returns {@code |this|}. Local derivative: {@code d/dthis = sign(this)}: {@code 1} above 0,
+   * {@code -1} below, and at the kink ({@code ±0}) exactly {@code 0} — PyTorch's {@code
+   * sgn(0) = 0}; the input's grad then gets {@code 0} whatever the upstream grad. NaN has
+   * derivative {@code 0}, as PyTorch's {@code sgn(NaN) = 0}.
+   */
+  public Value abs() {
+    return unary(Op.ABS, this);
+  }
+
+  /**
+   * Returns {@code sqrt(this)} ({@code -0.0} at {@code -0.0}, NaN below 0). Local derivative:
+   * {@code d/dthis = 1 / (2 sqrt(this))}: {@code +Infinity} at {@code 0} (the limit from the
+   * right), {@code -Infinity} at {@code -0.0}, {@code 0} at {@code Infinity}, NaN below 0, as
+   * PyTorch.
+   */
+  public Value sqrt() {
+    return unary(Op.SQRT, this);
+  }
+
+  /**
+   * Returns {@code sin(this)}. Local derivative: {@code d/dthis = cos(this)} (NaN at {@code
+   * ±Infinity}).
+   */
+  public Value sin() {
+    return unary(Op.SIN, this);
+  }
+
+  /**
+   * Returns {@code cos(this)}. Local derivative: {@code d/dthis = -sin(this)} ({@code -0.0} at
+   * {@code 0}, NaN at {@code ±Infinity}).
+   */
+  public Value cos() {
+    return unary(Op.COS, this);
+  }
+
+  /**
+   * Returns the larger of {@code this} and {@code other} as {@link Math#max} (NaN if either is
+   * NaN; {@code 0.0} is larger than {@code -0.0}). Local derivatives, as PyTorch's {@code
+   * torch.maximum}: {@code 1} to the larger input and exactly {@code 0} to the smaller; at a tie
+   * ({@code -0.0} and {@code 0.0} included) each input gets half the upstream grad; if either is
+   * NaN both get the full upstream grad.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Value max(Value other) {
+    requireNonNull(other, "other");
+    return binary(Op.MAX, this, other);
+  }
+
+  /**
+   * Returns the smaller of {@code this} and {@code other} as {@link Math#min}. Local derivatives
+   * mirror {@link #max(Value)} (PyTorch's {@code torch.minimum}): {@code 1} to the smaller input,
+   * {@code 0} to the larger, half each at a tie, full to both if either is NaN.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Value min(Value other) {
+    requireNonNull(other, "other");
+    return binary(Op.MIN, this, other);
+  }
+
+  /**
+   * Returns {@code this} where it is positive, else {@code slope * this} (PyTorch's {@code
+   * leaky_relu(x, negative_slope)}; NaN stays NaN). Local derivative: {@code 1} above 0, {@code
+   * slope} at or below 0 (the kink takes {@code slope}, as PyTorch) and for NaN; with {@code slope
+   * == 0} the input's grad gets exactly {@code 0} there, whatever the upstream grad, as {@link
+   * #relu()}. The slope is a hidden constant, not an input: it receives no gradient.
+   *
+   * @throws IllegalArgumentException if {@code slope} is NaN or infinite
+   */
+  public Value leakyRelu(double slope) {
+    if (!Double.isFinite(slope)) {
+      throw new IllegalArgumentException("slope must be finite, got " + slope);
+    }
+    return withConstant(Op.LEAKY_RELU, this, slope);
+  }
+
+  /**
+   * Returns {@code ln(1 + e^this)}, computed as {@code max(this, 0) + log1p(e^-|this|)} so that it
+   * neither overflows for large inputs nor loses them for small ones ({@code jax.nn.softplus}'s
+   * value; PyTorch's {@code softplus} instead returns {@code this} itself above its threshold 20).
+   * Local derivative: {@code d/dthis = sigmoid(this)}, computed as {@link #sigmoid()} ({@code 1}
+   * at {@code Infinity}, {@code 0} at {@code -Infinity}).
+   */
+  public Value softplus() {
+    return unary(Op.SOFTPLUS, this);
+  }
+
+  /**
+   * Adds this node's local derivatives times its grad into its inputs' grads: one chain-rule step,
+   * with the arithmetic of {@link Op}. The common ops are dispatched by a switch whose cases the
+   * JIT inlines; any other op goes through the table's virtual methods.
    */
   void propagate() {
     double g = grad;
-    switch (op) {
+    Op o = Op.of(op);
+    switch (o) {
       case ADD:
-        left.grad += g;
-        right.grad += g;
+        left.grad += Op.ADD.leftGrad(left.data, right.data, data, g);
+        right.grad += Op.ADD.rightGrad(left.data, right.data, data, g);
         break;
       case SUB:
-        left.grad += g;
-        right.grad -= g;
+        left.grad += Op.SUB.leftGrad(left.data, right.data, data, g);
+        right.grad += Op.SUB.rightGrad(left.data, right.data, data, g);
         break;
       case MUL:
-        left.grad += right.data * g;
-        right.grad += left.data * g;
+        left.grad += Op.MUL.leftGrad(left.data, right.data, data, g);
+        right.grad += Op.MUL.rightGrad(left.data, right.data, data, g);
         break;
-      case DIV:
-        left.grad += g / right.data;
-        right.grad -= g * left.data / (right.data * right.data);
-        break;
-      case NEG:
-        left.grad -= g;
-        break;
-      case POW_CONST:
-        left.grad += powBaseSlope(left.data, right.data) * g;
-        break;
-      case POW:
-        left.grad += powBaseSlope(left.data, right.data) * g;
-        right.grad += powExponentSlope(left.data, data) * g;
-        break;
-      case EXP:
-        left.grad += data * g;
-        break;
-      case LOG:
-        left.grad += g / left.data;
-        break;
-      case TANH:
-        left.grad += (1 - data * data) * g;
+      case SQUARE:
+        left.grad += Op.SQUARE.leftGrad(left.data, 0.0, data, g);
         break;
       case RELU:
-        left.grad += reluSlope(data) * g;
+        left.grad += Op.RELU.leftGrad(left.data, 0.0, data, g);
         break;
-      case SIGMOID:
-        left.grad += data * (1 - data) * g;
+      case TANH:
+        left.grad += Op.TANH.leftGrad(left.data, 0.0, data, g);
         break;
-      default: // LEAF
+      default:
+        double b = right == null ? 0.0 : right.data;
+        left.grad += o.leftGrad(left.data, b, data, g);
+        if (o.kind == Op.Kind.BINARY) {
+          right.grad += o.rightGrad(left.data, b, data, g);
+        }
         break;
     }
-  }
-
-  /** Returns relu's local derivative from its output: 1 above 0, 0 at or below, NaN for NaN. */
-  static double reluSlope(double out) {
-    return out > 0 ? 1.0 : (Double.isNaN(out) ? Double.NaN : 0.0);
-  }
-
-  /**
-   * Returns {@code d(base^e)/dbase = e * base^(e - 1)}; for {@code e = 2} computed as {@code 2 *
-   * base}, which is the same number ({@code Math.pow(x, 1.0)} is {@code x}) without a pow call.
-   */
-  static double powBaseSlope(double base, double e) {
-    return e == 2.0 ? 2.0 * base : e * Math.pow(base, e - 1);
-  }
-
-  /** Returns {@code d(base^e)/de = ln(base) * base^e}, taking its limit 0 where the result is 0. */
-  static double powExponentSlope(double base, double result) {
-    return result == 0.0 ? 0.0 : Math.log(base) * result;
   }
 
   /**

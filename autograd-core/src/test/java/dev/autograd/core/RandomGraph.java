@@ -10,7 +10,7 @@ import java.util.List;
  * would blow up) fall back to addition, so every graph is smooth around its point.
  */
 final class RandomGraph {
-  private static final int OPS = 13;
+  private static final int OPS = 22;
   private static final double[] EXPONENTS = {2, 3, -1, 0.5, 1.5};
 
   private final List<Value> leaves;
@@ -89,6 +89,33 @@ final class RandomGraph {
         break;
       case 11:
         out = a.add(2.5);
+        break;
+      case 12:
+        out = Math.abs(x) > 0.05 ? a.abs() : null;
+        break;
+      case 13:
+        out = x > 0.2 ? a.sqrt() : null;
+        break;
+      case 14:
+        out = a.sin();
+        break;
+      case 15:
+        out = a.cos();
+        break;
+      case 16:
+        out = Math.abs(x - y) > 0.05 ? a.max(b) : null;
+        break;
+      case 17:
+        out = Math.abs(x - y) > 0.05 ? a.min(b) : null;
+        break;
+      case 18:
+        out = Math.abs(x) > 0.05 ? a.leakyRelu(0.1) : null;
+        break;
+      case 19:
+        out = a.softplus();
+        break;
+      case 20:
+        out = Math.abs(x) > 0.2 ? a.rdiv(1.5) : a.rsub(1.0);
         break;
       default:
         out = a.add(b);

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
         LinearRegressionDemo.class,
         MoonsDemo.class,
         GraphDemo.class,
+        NewtonDemo.class,
         DiabetesRegression.class,
+        DigitsClassifier.class,
     })
 public final class Launcher implements Callable<Integer> {
   @Spec private CommandSpec spec;

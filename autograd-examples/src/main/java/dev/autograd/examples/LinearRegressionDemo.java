@@ -3,19 +3,14 @@ package dev.autograd.examples;
 import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
-import dev.autograd.nn.Activation;
-import dev.autograd.nn.Init;
 import dev.autograd.nn.BiasTrickLinear;
 import dev.autograd.optim.Adam;
-import dev.autograd.optim.MseLoss;
 import dev.autograd.optim.Optimizer;
 import dev.autograd.optim.Sgd;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Demo 2 of the seed: learns {@code y = 2x + 10} from 50 points {@code x = 0, 0.5, ..., 24.5} with
- * a {@link BiasTrickLinear BiasTrickLinear(1, 1)} model (the bias trick: {@code [x, 1] · [w,
- * b]}), mean squared error and gradient descent, printing the seed's lines in the seed's format. From the same start
+ * Demo 2 of the seed ({@link ReferenceRegression}): learns {@code y = 2x + 10} from 50 points
+ * {@code x = 0, 0.5, ..., 24.5} with a {@link BiasTrickLinear BiasTrickLinear(1, 1)} model (the
+ * bias trick: {@code [x, 1] · [w, b]}), mean squared error and gradient descent, printing the
+ * seed's lines in the seed's format. From the same start
  * ({@code --w0 --b0}) and with the default flags its lines equal those of the seed's reference
  * program.
  */
@@ -37,9 +33,6 @@ import picocli.CommandLine.Spec;
 public final class LinearRegressionDemo implements Callable<Integer> {
   /** Returns demo 2 as a command, for picocli (its flags are set by parsing). */
   public LinearRegressionDemo() {}
-
-  /** Number of training points, as in the seed. */
-  static final int DATA_SIZE = 50;
 
   /** The seed prints a progress line every this many epochs. */
   static final int REPORT_EVERY = 50;
@@ -102,22 +95,17 @@ public final class LinearRegressionDemo implements Callable<Integer> {
   static Result train(Options options, PrintWriter out) {
     out.println();
     out.println("--- Demo 2: Training Linear Regression (Vectorized Structure) ---");
-    List<List<Value>> inputs = new ArrayList<>();
-    List<Value> targets = new ArrayList<>();
-    double[] xs = new double[DATA_SIZE];
-    double[] ys = new double[DATA_SIZE];
-    for (int i = 0; i < DATA_SIZE; i++) {
-      Value x = Value.of(i * 0.5);
-      inputs.add(List.of(x));
-      targets.add(Value.of(2.0 * x.data() + 10.0));
-      xs[i] = x.data();
-      ys[i] = targets.get(i).data();
+    double[] xs = new double[ReferenceRegression.DATA_SIZE];
+    double[] ys = new double[ReferenceRegression.DATA_SIZE];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = ReferenceRegression.input(i);
+      ys[i] = ReferenceRegression.target(i);
     }
     // Parameters [w, b]: drawn uniform(-1, 1), w then b, unless the command line fixes them.
-    BiasTrickLinear model =
-        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, options.random());
-    Value w = model.parameters().get(0);
-    Value b = model.parameters().get(1);
+    ReferenceRegression problem = new ReferenceRegression(options.random());
+    BiasTrickLinear model = problem.model();
+    Value w = problem.weight();
+    Value b = problem.bias();
     // A fixed start replaces the drawn initial guess before training, like the seed's Value(w0).
     if (options.w0() != null) {
       w.setData(options.w0());
@@ -136,12 +124,12 @@ public final class LinearRegressionDemo implements Callable<Integer> {
     // gradients in the same order as backward(), so every printed number is the same).
     EpochLoss epoch = options.eager()
         ? () -> {
-            Value loss = MseLoss.of(predict(model, inputs), targets);
+            Value loss = problem.loss();
             optimizer.zeroGrad();
             loss.backward();
             return loss.data();
           }
-        : compiled(CompiledGraph.compile(MseLoss.of(predict(model, inputs), targets)), optimizer);
+        : compiled(CompiledGraph.compile(problem.loss()), optimizer);
     for (int k = 0; k < options.epochs(); k++) {
       double loss = epoch.lossAfterBackward();
       optimizer.step();
@@ -169,15 +157,6 @@ public final class LinearRegressionDemo implements Callable<Integer> {
       optimizer.zeroGrad();
       return graph.forwardBackward();
     };
-  }
-
-  /** Returns the model's prediction for every input: the seed's {@code dot(x_vec, W)}. */
-  private static List<Value> predict(BiasTrickLinear model, List<List<Value>> inputs) {
-    List<Value> predictions = new ArrayList<>(inputs.size());
-    for (List<Value> x : inputs) {
-      predictions.add(model.forward(x).get(0));
-    }
-    return predictions;
   }
 
   /** Returns Python's {@code f"{k:03d}"} for {@code k >= 0}: at least three digits. */

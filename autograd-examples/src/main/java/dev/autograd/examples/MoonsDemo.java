@@ -2,20 +2,15 @@ package dev.autograd.examples;
 
 import dev.autograd.core.PythonFormat;
 import dev.autograd.core.Value;
-import dev.autograd.nn.Activation;
-import dev.autograd.nn.Init;
 import dev.autograd.nn.Mlp;
 import dev.autograd.optim.HingeLoss;
 import dev.autograd.optim.LearningRateSchedule;
-import dev.autograd.optim.Regularization;
 import dev.autograd.optim.Sgd;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * micrograd's headline demo: a multi-layer perceptron (2 → 16 → 16 → 1, ReLU hidden layers) learns
- * to separate the two moons of {@link TwoMoons} (100 points, noise 0.1), with the max-margin
+ * to separate the two moons of {@link MoonsProblem} (100 points, noise 0.1), with the max-margin
  * {@link HingeLoss} plus L2 regularization (alpha 1e-4) and full-batch gradient descent whose
  * learning rate falls linearly from 1.0 to 0.1 over the run, as micrograd's {@code 1.0 - 0.9 * k /
  * 100}. Prints loss and training accuracy as it goes and can draw the decision boundary.
@@ -35,11 +30,6 @@ import picocli.CommandLine.Spec;
 public final class MoonsDemo implements Callable<Integer> {
   /** Returns the moons demo as a command, for picocli (its flags are set by parsing). */
   public MoonsDemo() {}
-
-  static final int POINTS = 100;
-  static final double NOISE = 0.1;
-  static final double ALPHA = 1e-4;
-  static final List<Integer> SIZES = List.of(16, 16, 1);
 
   @Option(names = "--seed", paramLabel = "N", converter = Cli.AnyLong.class,
       description = "seed of the data and the initial weights (default 1337)")
@@ -97,24 +87,18 @@ public final class MoonsDemo implements Callable<Integer> {
 
   /** Trains a new model on new data drawn from {@code seed}, printing progress; returns both. */
   static Result train(long seed, int steps, PrintWriter out) {
-    Random random = new Random(seed);
-    TwoMoons data = TwoMoons.generate(POINTS, NOISE, random);
-    Mlp model = new Mlp(2, SIZES, Activation.RELU, Init.UNIFORM, random);
-    out.println("Moons: " + data.size() + " points (noise " + NOISE + ", seed " + seed + "), "
-        + model + ", " + steps + " steps");
-    List<List<Value>> inputs = new ArrayList<>(data.size());
-    List<Value> labels = new ArrayList<>(data.size());
-    for (int i = 0; i < data.size(); i++) {
-      inputs.add(List.of(Value.of(data.x()[i][0]), Value.of(data.x()[i][1])));
-      labels.add(Value.of(data.y()[i]));
-    }
+    MoonsProblem problem = new MoonsProblem(seed);
+    TwoMoons data = problem.data();
+    Mlp model = problem.model();
+    out.println("Moons: " + data.size() + " points (noise " + MoonsProblem.NOISE + ", seed " + seed
+        + "), " + model + ", " + steps + " steps");
     Sgd optimizer = new Sgd(model.parameters(), 1.0);
     LearningRateSchedule schedule = LearningRateSchedule.linearDecay(1.0, 0.1, steps);
     int reportEvery = Math.max(1, steps / 100);
     double lastLoss = Double.NaN;
     for (int k = 0; k < steps; k++) {
-      List<Value> scores = scores(model, inputs);
-      Value loss = HingeLoss.of(scores, labels).add(Regularization.l2(model.parameters(), ALPHA));
+      List<Value> scores = problem.scores();
+      Value loss = problem.loss(scores, MoonsProblem.ALPHA);
       optimizer.zeroGrad();
       loss.backward();
       optimizer.setLearningRate(schedule.rate(k));
@@ -126,18 +110,10 @@ public final class MoonsDemo implements Callable<Integer> {
             PythonFormat.fixed(loss.data(), 4), PythonFormat.fixed(percent, 1)));
       }
     }
-    double accuracy = accuracy(scores(model, inputs), data);
+    double accuracy = accuracy(problem.scores(), data);
     out.println("Training accuracy after " + steps + (steps == 1 ? " step: " : " steps: ")
         + PythonFormat.fixed(100 * accuracy, 1) + "%");
     return new Result(model, data, accuracy, steps, lastLoss);
-  }
-
-  private static List<Value> scores(Mlp model, List<List<Value>> inputs) {
-    List<Value> scores = new ArrayList<>(inputs.size());
-    for (List<Value> x : inputs) {
-      scores.add(model.forward(x).get(0));
-    }
-    return scores;
   }
 
   /** Returns the fraction of points whose score has the sign of their label. */

@@ -1,8 +1,10 @@
-package dev.autograd.optim;
+package dev.autograd.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autograd.optim.Adam;
+import dev.autograd.optim.Sgd;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SeedRegressionTest {
+/**
+ * {@link ReferenceRegression} trained as the reference program trains it matches the reference
+ * program's own full-precision trace ({@code seed_trace.py} beside the trace file produced it).
+ */
+class ReferenceRegressionTest {
   /** Relative tolerance against the seed's trace (the seed's own runs differ by ~1e-15). */
   private static final double REL_TOL = 1e-9;
 
@@ -22,17 +28,17 @@ class SeedRegressionTest {
   void sgdMatchesTheSeedsFullPrecisionTraceAtEveryFiftiethEpoch() throws IOException {
     List<double[]> trace = readTrace();
     assertEquals(100, trace.size(), "epochs 0, 50, ..., 4950 in " + TRACE);
-    SeedRegression seed = new SeedRegression(0.25, -0.5);
-    Sgd sgd = new Sgd(seed.model.parameters(), 1e-3);
+    ReferenceRegression seed = new ReferenceRegression(0.25, -0.5);
+    Sgd sgd = new Sgd(seed.model().parameters(), ReferenceRegression.LEARNING_RATE);
     int row = 0;
-    for (int k = 0; k < 5000; k++) {
+    for (int k = 0; k < ReferenceRegression.EPOCHS; k++) {
       double loss = seed.epoch(sgd);
       if (k % 50 == 0) {
         double[] expected = trace.get(row++);
         assertEquals(k, (int) expected[0], "epoch");
         assertClose(expected[1], loss, "loss at epoch " + k);
-        assertClose(expected[2], seed.w().data(), "w at epoch " + k);
-        assertClose(expected[3], seed.b().data(), "b at epoch " + k);
+        assertClose(expected[2], seed.weight().data(), "w at epoch " + k);
+        assertClose(expected[3], seed.bias().data(), "b at epoch " + k);
       }
     }
     assertEquals(trace.size(), row);
@@ -45,18 +51,18 @@ class SeedRegressionTest {
    */
   @Test
   void adamFitsTheSeedsLineToOneThousandthIn1196Epochs() {
-    SeedRegression seed = new SeedRegression(0.25, -0.5);
-    Adam adam = new Adam(seed.model.parameters(), 0.1);
+    ReferenceRegression seed = new ReferenceRegression(0.25, -0.5);
+    Adam adam = new Adam(seed.model().parameters(), 0.1);
     for (int k = 1; k <= 1195; k++) {
       seed.epoch(adam);
     }
-    assertTrue(Math.abs(seed.w().data() - 2) >= 1e-3 || Math.abs(seed.b().data() - 10) >= 1e-3,
-        () -> "already within 1e-3 after 1195 epochs: w=" + seed.w().data() + ", b="
-            + seed.b().data());
+    assertTrue(Math.abs(seed.weight().data() - 2) >= 1e-3 || Math.abs(seed.bias().data() - 10) >= 1e-3,
+        () -> "already within 1e-3 after 1195 epochs: w=" + seed.weight().data() + ", b="
+            + seed.bias().data());
     for (int k = 1196; k <= 1500; k++) {
       seed.epoch(adam);
-      assertEquals(2.0, seed.w().data(), 1e-3, "w after epoch " + k);
-      assertEquals(10.0, seed.b().data(), 1e-3, "b after epoch " + k);
+      assertEquals(2.0, seed.weight().data(), 1e-3, "w after epoch " + k);
+      assertEquals(10.0, seed.bias().data(), 1e-3, "b after epoch " + k);
     }
   }
 
@@ -68,7 +74,7 @@ class SeedRegressionTest {
 
   private static List<double[]> readTrace() throws IOException {
     List<double[]> rows = new ArrayList<>();
-    try (InputStream in = SeedRegressionTest.class.getResourceAsStream(TRACE)) {
+    try (InputStream in = ReferenceRegressionTest.class.getResourceAsStream(TRACE)) {
       if (in == null) {
         throw new IOException("missing test resource " + TRACE);
       }

@@ -1,0 +1,73 @@
+package dev.autograd.jit;
+
+import static dev.autograd.jit.GeneratedGraphProperties.assertBits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autograd.core.CompiledGraph;
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class GeneratedGraphTest {
+
+  @Test
+  void aGraphLargerThanOneClassSpansSeveralMethodsAndClassesAndMatchesTheInterpreter() {
+    // 3 x 4096 + 1000 interior nodes: four generated classes, dozens of chunk methods.
+    Random random = new Random(3);
+    List<Integer> program = new ArrayList<>();
+    for (int i = 0; i < 3 * ReplayGenerator.SEGMENT_NODES + 1000; i++) {
+      program.add(random.nextInt(Integer.MAX_VALUE));
+    }
+    OpGraph graph = new OpGraph(program, new double[] {0.5, -1.25, 2.0, 0.75});
+    CompiledGraph interpreted = CompiledGraph.compile(graph.output());
+    GeneratedGraph generated = GeneratedGraph.compile(graph.output());
+    assertTrue(generated.isGenerated());
+    assertEquals(interpreted.size(), generated.size());
+    assertBits(interpreted.forwardBackward(), generated.forwardBackward(), "output");
+    for (Value leaf : interpreted.leaves()) {
+      assertBits(interpreted.gradOf(leaf), generated.gradOf(leaf), "grad");
+    }
+  }
+
+  @Test
+  void aGraphOverTheLimitReplaysThroughTheInterpreterWithTheSameResults() {
+    Value x = Value.of(3.0);
+    Value y = Value.of(-2.0);
+    Value loss = x.mul(y).add(x.relu()).pow(2);
+    GeneratedGraph fallback = GeneratedGraph.compile(loss, 3); // 4 interior nodes
+    GeneratedGraph generated = GeneratedGraph.compile(loss, 4);
+    assertFalse(fallback.isGenerated());
+    assertTrue(generated.isGenerated());
+    x.setData(1.5);
+    assertEquals(generated.forwardBackward(), fallback.forwardBackward());
+    assertEquals(generated.gradOf(x), fallback.gradOf(x));
+    assertEquals(2 * (1.5 * -2.0 + 1.5) * (-2.0 + 1.0), x.grad());
+    assertEquals(fallback.output(), generated.output());
+  }
+
+  @Test
+  void aLeafOutputHasGradientOne() {
+    Value x = Value.of(4.0);
+    GeneratedGraph graph = GeneratedGraph.compile(x);
+    assertEquals(4.0, graph.forwardBackward());
+    assertEquals(1.0, x.grad());
+    assertEquals(List.of(x), graph.leaves());
+  }
+
+  @Test
+  void badArgumentsAreRejectedNamingTheValue() {
+    assertThrows(NullPointerException.class, () -> GeneratedGraph.compile(null));
+    IllegalArgumentException negative =
+        assertThrows(
+            IllegalArgumentException.class, () -> GeneratedGraph.compile(Value.of(1.0), -1));
+    assertTrue(negative.getMessage().contains("-1"), negative.getMessage());
+    GeneratedGraph graph = GeneratedGraph.compile(Value.of(1.0).add(Value.of(2.0)));
+    assertThrows(IllegalArgumentException.class, () -> graph.gradOf(Value.of(1.0)));
+    assertThrows(NullPointerException.class, () -> graph.gradOf(null));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.autograd.jit;
+
+import dev.autograd.core.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds an expression graph from a list of random integers, in the style of the core tests'
+ * {@code RandomGraph}: each integer picks one of the 13 recorded ops and its operands among the
+ * nodes made so far (so nodes are reused, also as both operands). No domain checks: NaN and
+ * infinities are part of what replay must reproduce. The structure depends only on the program,
+ * so the same program over other leaf values builds the same graph.
+ */
+final class OpGraph {
+  private static final double[] EXPONENTS = {2, 3, -1, 0.5, 1.5};
+
+  private final List<Value> leaves = new ArrayList<>();
+  private final List<Value> nodes = new ArrayList<>();
+
+  OpGraph(List<Integer> program, double[] point) {
+    for (double x : point) {
+      Value leaf = Value.of(x);
+      leaves.add(leaf);
+      nodes.add(leaf);
+    }
+    for (int code : program) {
+      nodes.add(step(code));
+    }
+  }
+
+  Value output() {
+    return nodes.get(nodes.size() - 1);
+  }
+
+  List<Value> leaves() {
+    return leaves;
+  }
+
+  private Value step(int code) {
+    int rest = code / 13;
+    Value a = nodes.get(rest % nodes.size());
+    Value b = nodes.get((rest / 256) % nodes.size());
+    switch (code % 13) {
+      case 0:
+        return a.add(b);
+      case 1:
+        return a.sub(b);
+      case 2:
+        return a.mul(b);
+      case 3:
+        return a.div(b);
+      case 4:
+        return a.neg();
+      case 5:
+        return a.pow(EXPONENTS[(rest / 65536) % EXPONENTS.length]);
+      case 6:
+        return a.pow(b);
+      case 7:
+        return a.exp();
+      case 8:
+        return a.log();
+      case 9:
+        return a.tanh();
+      case 10:
+        return a.relu();
+      case 11:
+        return a.sigmoid();
+      default:
+        return a.pow(2);
+    }
+  }
+}
