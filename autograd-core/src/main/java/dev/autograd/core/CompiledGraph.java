@@ -1,6 +1,6 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -35,7 +35,10 @@ public final class CompiledGraph {
   private final double[] data;
   private final double[] grad;
   private final int size;
-  /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
+  /**
+   * Runs of consecutive interior slots with one op: run k is {@code [runStart[k],
+   * runStart[k+1])}.
+   */
   private final int[] runStart;
   private final Op[] runOp;
   /** {@link Value#latestVersion()} when the last {@link #forward()} began reading the leaves. */
@@ -105,7 +108,7 @@ public final class CompiledGraph {
    * @throws NullPointerException if {@code output} is null
    */
   public static CompiledGraph compile(Value output) {
-    return new CompiledGraph(requireNonNull(output, "output"));
+    return new CompiledGraph(checkNotNull(output, "output"));
   }
 
   /** Returns the number of nodes recorded, leaves included. */
@@ -138,7 +141,7 @@ public final class CompiledGraph {
    * @throws IllegalArgumentException if {@code node} is not part of this graph
    */
   public double gradOf(Value node) {
-    requireNonNull(node, "node");
+    checkNotNull(node, "node");
     for (int i = 0; i < leafCount; i++) {
       if (leaves[i] == node) {
         return grad[i];

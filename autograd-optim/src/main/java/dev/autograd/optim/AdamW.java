@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Adam with decoupled weight decay (Loshchilov and Hutter, 2019), as {@code torch.optim.AdamW}:
  * each step first shrinks every parameter, {@code p = p - learningRate * weightDecay * p}, then
- * takes the {@link Adam} step from the grad (the decay does not enter the moments). See {@link Optimizer}
- * for the call order.
+ * takes the {@link Adam} step from the grad (the decay does not enter the moments). See {@link
+ * Optimizer} for the call order.
  */
 public final class AdamW extends AbstractAdam {
   /** PyTorch's default weight decay, used by {@link #AdamW(List, double)}. */

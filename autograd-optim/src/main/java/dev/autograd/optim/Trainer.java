@@ -1,6 +1,7 @@
 package dev.autograd.optim;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -97,9 +98,9 @@ public final class Trainer {
       Function<List<Value>, List<Value>> model,
       Loss loss,
       Optimizer optimizer) {
-    this.model = requireNonNull(model, "model");
-    this.loss = requireNonNull(loss, "loss");
-    this.optimizer = requireNonNull(optimizer, "optimizer");
+    this.model = checkNotNull(model, "model");
+    this.loss = checkNotNull(loss, "loss");
+    this.optimizer = checkNotNull(optimizer, "optimizer");
   }
 
   /**
@@ -108,7 +109,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if {@code epochs < 1}
    */
   public Trainer epochs(int epochs) {
-    this.epochs = atLeastOne("epochs", epochs);
+    this.epochs = Hyperparameters.atLeastOne("epochs", epochs);
     return this;
   }
 
@@ -121,9 +122,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if {@code firstEpoch < 0}
    */
   public Trainer firstEpoch(int firstEpoch) {
-    if (firstEpoch < 0) {
-      throw new IllegalArgumentException("firstEpoch must be at least 0, got " + firstEpoch);
-    }
+    checkArgument(firstEpoch >= 0, "firstEpoch must be at least 0, got %s", firstEpoch);
     this.firstEpoch = firstEpoch;
     return this;
   }
@@ -135,7 +134,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if {@code batchSize < 1}
    */
   public Trainer batchSize(int batchSize) {
-    this.batchSize = atLeastOne("batchSize", batchSize);
+    this.batchSize = Hyperparameters.atLeastOne("batchSize", batchSize);
     return this;
   }
 
@@ -151,7 +150,7 @@ public final class Trainer {
    * @throws NullPointerException if {@code mode} is null
    */
   public Trainer mode(Mode mode) {
-    this.mode = requireNonNull(mode, "mode");
+    this.mode = checkNotNull(mode, "mode");
     return this;
   }
 
@@ -170,11 +169,10 @@ public final class Trainer {
    *     already exists
    */
   public Trainer metric(String name, DoubleSupplier metric) {
-    requireNonNull(name, "name");
-    requireNonNull(metric, "metric");
-    if (name.equals("loss") || metrics.containsKey(name)) {
-      throw new IllegalArgumentException("a metric named '" + name + "' already exists");
-    }
+    checkNotNull(name, "name");
+    checkNotNull(metric, "metric");
+    checkArgument(!name.equals("loss") && !metrics.containsKey(name),
+        "a metric named '%s' already exists", name);
     metrics.put(name, metric);
     return this;
   }
@@ -186,7 +184,7 @@ public final class Trainer {
    * @throws NullPointerException if {@code afterEpoch} is null
    */
   public Trainer afterEpoch(Consumer<History> afterEpoch) {
-    this.afterEpoch = requireNonNull(afterEpoch, "afterEpoch");
+    this.afterEpoch = checkNotNull(afterEpoch, "afterEpoch");
     return this;
   }
 
@@ -197,7 +195,7 @@ public final class Trainer {
    * @throws NullPointerException if {@code stopWhen} is null
    */
   public Trainer stopWhen(Predicate<History> stopWhen) {
-    this.stopWhen = requireNonNull(stopWhen, "stopWhen");
+    this.stopWhen = checkNotNull(stopWhen, "stopWhen");
     return this;
   }
 
@@ -216,10 +214,9 @@ public final class Trainer {
    */
   public History fit(double[][] features, double[][] targets) {
     int n = rows(features, "features");
-    if (rows(targets, "targets") != n) {
-      throw new IllegalArgumentException("features and targets must have the same number of rows,"
-          + " got " + n + " and " + targets.length);
-    }
+    checkArgument(rows(targets, "targets") == n,
+        "features and targets must have the same number of rows, got %s and %s", n,
+        targets.length);
     List<String> names = new ArrayList<>(metrics.keySet());
     History history = new History(names);
     ExampleGradients gradients = mode == Mode.EAGER
@@ -285,27 +282,14 @@ public final class Trainer {
   }
 
   private static int rows(double[][] rows, String name) {
-    requireNonNull(rows, name);
-    if (rows.length == 0) {
-      throw new IllegalArgumentException(name + " must hold at least one row, got 0");
-    }
+    checkNotNull(rows, name);
+    checkArgument(rows.length > 0, "%s must hold at least one row, got 0", name);
     for (int i = 0; i < rows.length; i++) {
-      if (rows[i] == null) {
-        throw new NullPointerException(name + "[" + i + "] is null");
-      }
-      if (rows[i].length != rows[0].length) {
-        throw new IllegalArgumentException(name + "[" + i + "] has " + rows[i].length
-            + " values but " + name + "[0] has " + rows[0].length);
-      }
+      checkNotNull(rows[i], "%s[%s] is null", name, i);
+      checkArgument(rows[i].length == rows[0].length, "%s[%s] has %s values but %s[0] has %s",
+          name, i, rows[i].length, name, rows[0].length);
     }
     return rows.length;
-  }
-
-  private static int atLeastOne(String name, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-    }
-    return value;
   }
 
   /** Returns the settings, as in {@code Trainer(epochs=20, batchSize=32, ...)}. */
