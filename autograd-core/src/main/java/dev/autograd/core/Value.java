@@ -281,6 +281,11 @@ public final class Value {
     }
   }
 
+  /** Returns true unless an input of this node was changed by {@link #setData} after it was built. */
+  boolean inputsUnchanged() {
+    return left.version <= version && (right == null || right.version <= version);
+  }
+
   private IllegalStateException staleInput(Value input) {
     return stale(input, "the '" + op() + "' node built from it");
   }
