@@ -26,7 +26,7 @@ class ModulePathTest {
   private static final List<String> LIBRARIES =
       List.of("dev.autograd.core", "dev.autograd.nn", "dev.autograd.optim", "dev.autograd.data");
 
-  private static List<String> entries(boolean modules) {
+  static List<String> entries(boolean modules) {
     List<String> selected = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (MODULE.matcher(entry).matches() == modules) {
