@@ -90,6 +90,17 @@ class DatasetTest {
     assertNotEquals(Arrays.toString(epoch1), Arrays.toString(epoch2));
   }
 
+  @Test
+  void batchesOfOneRowAreAllowed() {
+    assertEquals(3, numbered(3).minibatches(1, new Random(0)).size());
+  }
+
+  @Test
+  void theLargestAcceptedClassLabelIs65535() {
+    Dataset d = Dataset.of(new double[][] {{0}}, new double[] {65_535}).asClassification();
+    assertEquals(65_536, d.classCount());
+  }
+
   private static double[] firstColumn(Dataset d) {
     double[] column = new double[d.size()];
     for (int i = 0; i < column.length; i++) {

@@ -7,7 +7,6 @@ import dev.autograd.data.TrainTestSplit;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.Init;
 import dev.autograd.nn.Mlp;
-import dev.autograd.nn.Softmax;
 import dev.autograd.optim.Adam;
 import dev.autograd.optim.ConfusionMatrix;
 import dev.autograd.optim.CrossEntropyLoss;
@@ -82,15 +81,16 @@ public final class DigitsClassifier implements Callable<Integer> {
   private Path splitFile;
 
   @Option(names = "--plot-confusion", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "draw the test confusion matrix as a heat map (FILE.png)")
+      description = "draw the test confusion matrix as a heat map (FILE.png or .svg)")
   private Path confusionPlot;
 
   @Option(names = "--plot-errors", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "draw the misclassified test digits with true and predicted labels (FILE.png)")
+      description = "draw the misclassified test digits with true and predicted labels"
+          + " (FILE.png or .svg)")
   private Path errorsPlot;
 
   @Option(names = "--plot-history", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "draw the loss and the test accuracy per epoch (FILE.png)")
+      description = "draw the loss and the test accuracy per epoch (FILE.png or .svg)")
   private Path historyPlot;
 
   @Option(names = "--quiet", description = "no progress bar")
@@ -150,7 +150,8 @@ public final class DigitsClassifier implements Callable<Integer> {
       out.println("Wrote " + splitFile);
     }
     if (confusionPlot != null) {
-      DigitsPlots.confusion(result.confusion(), confusionPlot);
+      ClassifierPlots.confusion(result.confusion(), result.test().classNames(), "Digits",
+          confusionPlot);
       out.println("Wrote " + confusionPlot);
     }
     if (errorsPlot != null) {
@@ -158,7 +159,7 @@ public final class DigitsClassifier implements Callable<Integer> {
       out.println("Wrote " + errorsPlot);
     }
     if (historyPlot != null) {
-      DigitsPlots.history(result.history(), historyPlot);
+      ClassifierPlots.history(result.history(), historyPlot);
       out.println("Wrote " + historyPlot);
     }
     return 0;
@@ -185,7 +186,7 @@ public final class DigitsClassifier implements Callable<Integer> {
         .epochs(config.epochs()).batchSize(config.batchSize()).shuffleSeed(config.seed())
         .mode(config.mode()).quiet(quiet)
         .metric("test accuracy", () -> ConfusionMatrix.accuracy(test.labels(),
-            predict(model, test)))
+            Predictions.classes(model, test)))
         .afterEpoch(h -> out.println(String.format(Locale.ROOT,
             "epoch %3d  loss %.4f  test accuracy %.2f%%", h.size(), h.loss()[h.size() - 1],
             100 * h.metric("test accuracy")[h.size() - 1])));
@@ -195,7 +196,7 @@ public final class DigitsClassifier implements Callable<Integer> {
     long start = System.nanoTime();
     History history = trainer.fit(train.features(), targets);
     double seconds = (System.nanoTime() - start) / 1e9;
-    int[] predicted = predict(model, test);
+    int[] predicted = Predictions.classes(model, test);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predicted, CLASSES);
     out.println(String.format(Locale.ROOT, "Test accuracy %.2f%% (%d of %d) after %d epochs;"
         + " training took %.2f s", 100 * confusion.accuracy(),
@@ -209,14 +210,6 @@ public final class DigitsClassifier implements Callable<Integer> {
     return new Result(model, split, test, predicted, confusion, history, seconds);
   }
 
-  /** Returns the predicted class of every row of {@code data}, building no graph. */
-  static int[] predict(Mlp model, Dataset data) {
-    int[] out = new int[data.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Softmax.argmax(model.predict(data.features(i)));
-    }
-    return out;
-  }
 
   /** Writes {@code train: i,j,...} and {@code test: ...}: the digits rows of each part. */
   static void writeSplit(TrainTestSplit split, Path file) throws IOException {

@@ -2,27 +2,16 @@ package dev.autograd.examples;
 
 import dev.autograd.data.Dataset;
 import dev.autograd.data.Datasets;
-import dev.autograd.optim.ConfusionMatrix;
-import dev.autograd.optim.History;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Draws {@link DigitsClassifier}'s results as PNG pictures, without needing a display. */
+/** Draws the test digits {@link DigitsClassifier} got wrong, as PNG or SVG after the extension. */
 final class DigitsPlots {
   private DigitsPlots() {}
 
@@ -30,38 +19,6 @@ final class DigitsPlots {
   static final int MAX_ERRORS = 24;
 
   private static final int ERROR_COLUMNS = 6;
-
-  /** Writes the confusion matrix as a heat map with the count in each cell. */
-  static void confusion(ConfusionMatrix confusion, Path file) throws IOException {
-    int k = confusion.classes();
-    HeatMapChart chart = new HeatMapChartBuilder().width(640).height(560)
-        .title(String.format(Locale.ROOT, "Digits test confusion matrix (accuracy %.2f%%)",
-            100 * confusion.accuracy()))
-        .xAxisTitle("predicted digit").yAxisTitle("true digit").build();
-    chart.getStyler().setShowValue(true);
-    chart.getStyler().setPlotContentSize(1.0);
-    chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ecae1),
-        new Color(0x08306b)});
-    chart.getStyler().setValueFontColor(Color.BLACK);
-    int[] axis = new int[k];
-    for (int c = 0; c < k; c++) {
-      axis[c] = c;
-    }
-    // cells[x][y]: x the predicted class, y counted from the bottom, so true class 0 is on top.
-    int[][] cells = new int[k][k];
-    for (int actual = 0; actual < k; actual++) {
-      for (int predicted = 0; predicted < k; predicted++) {
-        cells[predicted][k - 1 - actual] = confusion.count(actual, predicted);
-      }
-    }
-    int[] yLabels = new int[k];
-    for (int c = 0; c < k; c++) {
-      yLabels[c] = k - 1 - c;
-    }
-    chart.addSeries("count", axis, yLabels, cells);
-    save(chart, file);
-  }
 
   /**
    * Writes up to {@value #MAX_ERRORS} test digits the model got wrong, each as an 8 × 8 grey
@@ -80,12 +37,7 @@ final class DigitsPlots {
       charts.add(digit(new double[Datasets.DIGIT_SIDE * Datasets.DIGIT_SIDE],
           "no misclassified digit"));
     }
-    int rows = (charts.size() + ERROR_COLUMNS - 1) / ERROR_COLUMNS;
-    int columns = Math.min(ERROR_COLUMNS, charts.size());
-    System.setProperty("java.awt.headless", "true");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapFormat.PNG);
-    }
+    ClassifierPlots.grid(file, charts, ERROR_COLUMNS, 180, 200);
   }
 
   /** Returns one digit's raw pixels (0 white to 16 black) as a grey heat map. */
@@ -114,42 +66,4 @@ final class DigitsPlots {
     return chart;
   }
 
-  /** Writes the mean training loss and the test accuracy per epoch, side by side. */
-  static void history(History history, Path file) throws IOException {
-    double[] epochs = new double[history.size()];
-    for (int e = 0; e < epochs.length; e++) {
-      epochs[e] = e + 1;
-    }
-    XYChart loss = line("Mean training loss per epoch", "cross-entropy", epochs,
-        history.loss(), new Color(0x1f77b4));
-    double[] accuracy = history.metric("test accuracy");
-    double[] percent = new double[accuracy.length];
-    for (int e = 0; e < percent.length; e++) {
-      percent[e] = 100 * accuracy[e];
-    }
-    XYChart test = line("Test accuracy per epoch", "accuracy (%)", epochs, percent,
-        new Color(0x2ca02c));
-    System.setProperty("java.awt.headless", "true");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      BitmapEncoder.saveBitmap(List.of(loss, test), 1, 2, out, BitmapFormat.PNG);
-    }
-  }
-
-  private static XYChart line(String title, String yTitle, double[] x, double[] y, Color color) {
-    XYChart chart = new XYChartBuilder().width(520).height(400).title(title)
-        .xAxisTitle("epoch").yAxisTitle(yTitle).build();
-    chart.getStyler().setLegendVisible(false).setMarkerSize(5);
-    XYSeries series = chart.addSeries(yTitle, x, y);
-    series.setMarker(SeriesMarkers.CIRCLE);
-    series.setLineColor(color);
-    series.setMarkerColor(color);
-    return chart;
-  }
-
-  private static void save(Chart<?, ?> chart, Path file) throws IOException {
-    System.setProperty("java.awt.headless", "true");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
-    }
-  }
 }

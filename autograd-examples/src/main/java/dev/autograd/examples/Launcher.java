@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
         NewtonDemo.class,
         DiabetesRegression.class,
         DigitsClassifier.class,
+        IrisClassifier.class,
+        BreastCancerClassifier.class,
     })
 public final class Launcher implements Callable<Integer> {
   @Spec private CommandSpec spec;

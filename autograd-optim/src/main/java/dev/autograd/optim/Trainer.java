@@ -44,12 +44,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * <h2>Eager or replayed</h2>
  *
  * By default ({@link Mode#REPLAYED}) the trainer records the first example's loss graph once, with
- * the features and targets as leaves, then for every example writes the example's numbers into
- * those leaves and replays the record ({@code dev.autograd.core.CompiledGraph}): no node is built
- * per example. This is valid only if the model and the loss build a graph of the same shape for
- * every example — no branch on a value, no constant computed from the data. {@link Mode#EAGER}
- * builds each example's graph anew and calls {@link Value#backwardAccumulate()}. Both modes give
- * bit-identical parameters.
+ * the features and targets as the input slots of a {@code dev.autograd.core.CompiledGraph}, then
+ * for every example replays it with that example's numbers ({@code CompiledGraph.accumulate}): no
+ * node is built per example. This needs every feature and target to reach the loss, and the model
+ * and the loss to build a graph of the same shape for every example (no branch on a value). {@link
+ * Mode#EAGER} builds each example's graph anew and calls {@link Value#backwardAccumulate()}. Both
+ * modes give bit-identical parameters, except where the graph holds a constant computed from one
+ * example's numbers, which replay keeps from the recorded example: {@code Softmax}'s max shift is
+ * one, with which replayed and eager training agree to rounding (and exactly in exact arithmetic).
  *
  * <h2>Progress bar</h2>
  *
@@ -221,7 +223,7 @@ public final class Trainer {
     History history = new History(names);
     ExampleGradients gradients = mode == Mode.EAGER
         ? new ExampleGradients.Eager(model, loss)
-        : new ExampleGradients.Replayed(model, loss, optimizer.parameters());
+        : new ExampleGradients.Replayed(model, loss);
     int batches = (n + batchSize - 1) / batchSize;
     try (ProgressBar bar = progressBar((long) epochs * batches)) {
       for (int epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
