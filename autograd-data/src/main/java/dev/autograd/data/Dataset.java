@@ -229,6 +229,22 @@ public final class Dataset {
   }
 
   /**
+   * Returns the class labels one-hot encoded, {@link #size()} rows of {@link #classCount()}
+   * columns: row {@code i} is 1 at column {@code label(i)} and 0 elsewhere, the class-probability
+   * targets of a cross-entropy loss.
+   *
+   * @throws IllegalStateException if this is not a classification set (no {@link #classNames()})
+   */
+  public double[][] oneHotTargets() {
+    int[] labels = labels();
+    double[][] oneHot = new double[labels.length][classCount()];
+    for (int i = 0; i < labels.length; i++) {
+      oneHot[i][labels[i]] = 1.0;
+    }
+    return oneHot;
+  }
+
+  /**
    * Returns the number of classes, {@code classNames().size()}, or 0 for a regression set.
    */
   public int classCount() {

@@ -48,6 +48,13 @@ class DatasetTest {
   }
 
   @Test
+  void oneHotTargetsHaveAOneAtEachRowsLabel() {
+    Dataset d = Dataset.of(new double[][] {{0}, {0}, {0}}, new double[] {2, 0, 1})
+        .asClassification();
+    assertArrayEquals(new double[][] {{0, 0, 1}, {1, 0, 0}, {0, 1, 0}}, d.oneHotTargets());
+  }
+
+  @Test
   void selectTakesRowsInTheGivenOrderWithTheNames() {
     Dataset d = Datasets.iris().select(new int[] {149, 0, 0});
     assertEquals(3, d.size());
