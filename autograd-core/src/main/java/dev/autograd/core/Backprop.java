@@ -6,12 +6,12 @@ import java.util.Arrays;
  * Reverse-mode sweeps over a {@link Value} graph, without recursion, hashing or sorting.
  *
  * <p>{@link #backward(Value)} makes one pass: it visits the reachable nodes in decreasing {@link
- * Value#level} (a reverse topological order; pending nodes wait in a bucket queue by level), zeroing each
- * node's grad when it is first reached and propagating a node once every node made from it has
- * been propagated. {@link CompiledGraph} records the same order, so that its replay adds
- * gradients in the same sequence, bit for bit. {@link #topologicalOrder(Value)} lists the
- * reachable nodes by an iterative depth-first search, for {@link DotGraph}. A node's {@code visited} flag marks it during a sweep and is always clear between
- * calls.
+ * Value#level} (a reverse topological order; pending nodes wait in a bucket queue by level),
+ * zeroing each node's grad when it is first reached and propagating a node once every node made
+ * from it has been propagated. {@link CompiledGraph} records the same order, so that its replay
+ * adds gradients in the same sequence, bit for bit. {@link #topologicalOrder(Value)} lists the
+ * reachable nodes by an iterative depth-first search, for {@link DotGraph}. A node's {@code
+ * visited} flag marks it during a sweep and is always clear between calls.
  */
 final class Backprop {
   private Backprop() {}

@@ -1,31 +1,61 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@link Value} graph recorded once into flat arrays, then replayed: each {@link #forward()}
- * re-reads every leaf's {@code data} and recomputes the output; each {@link #backward()} writes
+ * re-reads every leaf's {@code data} and recomputes every node; each {@link #backward()} writes
  * every leaf's {@code grad}. Replays allocate nothing.
  *
  * <p>Typical use: build the loss once, compile it, then loop {@code optimizer-updates-parameters;
  * compiled.forwardBackward();}. This is the same arithmetic as rebuilding the graph and calling
- * {@link Value#backward()}, without creating nodes or searching the graph each step.
+ * {@link Value#backward()}, in the same order, so the results are equal bit for bit, without
+ * creating nodes or searching the graph each step.
+ *
+ * <h2>Minibatches: input slots and the accumulating replay</h2>
+ *
+ * Record one example's loss with its features and target as <em>input leaves</em> ({@link
+ * #compile(Value, List)}), then for each example of a minibatch call {@link #accumulate(double[])}
+ * with that example's numbers: it sets the input slots, replays forward and backward, and
+ * <em>adds</em> the example's gradient into every other leaf's grad (the parameters'), as building
+ * the example's graph and calling {@link Value#backwardAccumulate()} does — bit for bit, and
+ * without allocating:
+ *
+ * <pre>{@code
+ * List<Value> in = List.of(Value.of(0, "x0"), Value.of(0, "x1"), Value.of(0, "target"));
+ * CompiledGraph graph = CompiledGraph.compile(model.loss(in.subList(0, 2), in.get(2)), in);
+ * for (double[] row : minibatch) {     // row = {x0, x1, target}
+ *   total += graph.accumulate(row);    // adds d(loss)/d(p) into each parameter's grad
+ * }
+ * }</pre>
+ *
+ * Input leaves are placeholders: after compiling, the replay neither reads their {@code data} nor
+ * writes their {@code grad}; their slots hold the numbers of the last {@link #setInputs(double[])}
+ * (at first, the leaves' data at compile time), and {@link #gradOf(Value)} gives the output's
+ * derivative with respect to them.
+ *
+ * <h2>Reading results</h2>
+ *
+ * Replay does not update the interior nodes' {@code Value} objects: after {@code setData} and a
+ * replay, {@code node.data()} of a node made by an op still holds the number it was built with.
+ * Read any recorded node's value and grad from the replay with {@link #valueOf(Value)} and {@link
+ * #gradOf(Value)}, and the output with {@link #output()}.
  *
  * <p><b>Valid only while the graph's structure is unchanged.</b> The record holds the operations
  * and wiring at compile time: changing a leaf's data (through {@link Value#setData}) is what replay
  * is for, but a model whose structure depends on data (a branch on a value, a different number of
- * inputs) must be compiled again. Interior nodes' {@code Value} objects are not updated by replay;
- * read results from {@link #output()} and {@link #gradOf(Value)}.
+ * inputs) must be compiled again.
  *
- * <p>Not thread-safe: one instance replays on one thread at a time.
+ * <p>A compiled graph keeps every recorded node reachable (for {@link #valueOf(Value)}); drop it
+ * to free them. Not thread-safe: one instance replays on one thread at a time.
  */
 public final class CompiledGraph {
-  private final Value[] leaves;
+  /** Recorded nodes by slot: input leaves, other leaves, then interior nodes by rising level. */
+  private final Value[] nodes;
+  private final int inputCount;
   private final int leafCount;
   private final Op[] ops;
   private final int[] lhs;
@@ -35,13 +65,19 @@ public final class CompiledGraph {
   private final double[] data;
   private final double[] grad;
   private final int size;
-  /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
+  /**
+   * Runs of consecutive interior slots with one op: run k is {@code [runStart[k],
+   * runStart[k+1])}.
+   */
   private final int[] runStart;
   private final Op[] runOp;
   /** {@link Value#latestVersion()} when the last {@link #forward()} began reading the leaves. */
   private long forwardVersion;
+  /** Open-addressing table from node to slot + 1 (0: empty), built by the first lookup. */
+  private int[] index;
 
-  private CompiledGraph(Value root) {
+  private CompiledGraph(Value root, List<Value> inputs) {
+    long versionAtStart = Value.latestVersion();
     // Interior nodes in the order Value.backward() propagates them, then the leaves: replaying
     // backward in that same order adds every gradient in the same sequence, bit for bit.
     Value[] order = Backprop.propagationOrder(root);
@@ -51,33 +87,15 @@ public final class CompiledGraph {
       interiorCount++;
     }
     leafCount = size - interiorCount;
-    leaves = Arrays.copyOfRange(order, interiorCount, size);
+    inputCount = inputs.size();
+    nodes = new Value[size];
     ops = new Op[size];
     lhs = new int[size];
     rhs = new int[size];
     constant = new double[size];
     data = new double[size];
     grad = new double[size];
-    Map<Value, Integer> slot = new IdentityHashMap<>(size * 2);
-    for (int i = 0; i < leafCount; i++) {
-      slot.put(leaves[i], i);
-    }
-    // Slots: leaves first, then interior nodes by increasing level (the reverse of the order).
-    for (int k = interiorCount - 1; k >= 0; k--) {
-      slot.put(order[k], size - 1 - k);
-    }
-    for (int k = 0; k < interiorCount; k++) {
-      Value v = order[k];
-      int i = size - 1 - k;
-      Op op = Op.of(v.op);
-      ops[i] = op;
-      lhs[i] = slot.get(v.left);
-      if (op.kind == Op.Kind.UNARY_CONSTANT) {
-        constant[i] = v.right.data;
-      } else if (op.kind == Op.Kind.BINARY) {
-        rhs[i] = slot.get(v.right);
-      }
-    }
+    boolean asBuilt = record(order, interiorCount, inputs);
     // Nodes come by increasing level, so equal ops tend to be neighbours: replay runs of them.
     int runs = 0;
     for (int i = leafCount; i < size; i++) {
@@ -95,17 +113,117 @@ public final class CompiledGraph {
       }
     }
     runStart[runs] = size;
-    forward();
+    if (asBuilt) {
+      forwardVersion = versionAtStart; // the recorded data is what a forward() would compute
+    } else {
+      forward();
+    }
   }
 
   /**
-   * Records the graph that ends at {@code output}. Costs one traversal plus a few arrays of the
-   * graph's size; the recorded output equals {@code output.data()} at compile time.
+   * Fills the slots from {@code order}: the wiring, ops and constants, and each node's data as
+   * built. Each node's slot is kept in its {@code grad} field meanwhile (so an input's slot is one
+   * field read, with no hash map), its grad held in {@link #grad} and put back at the end, which
+   * also clears the {@code visited} flags that mark recorded nodes. Returns false if a leaf
+   * changed after a node built from it, so that the recorded data must be recomputed.
+   */
+  private boolean record(Value[] order, int interiorCount, List<Value> inputs) {
+    final double[] kept = grad;
+    int held = 0;
+    boolean asBuilt = true;
+    try {
+      for (; held < size; held++) {
+        Value v = order[held];
+        kept[held] = v.grad;
+        v.grad = held < interiorCount ? size - 1 - held : -1;
+        v.visited = true;
+      }
+      // Slots: input leaves in the order given, the other leaves, then the interior nodes by
+      // increasing level (the reverse of the order).
+      for (int j = 0; j < inputCount; j++) {
+        Value in = inputs.get(j);
+        if (!in.visited) {
+          throw badInput(j, in, "is not a leaf of the graph ending at output");
+        }
+        if (in.grad != -1) {
+          throw badInput(j, in, "repeats an earlier input");
+        }
+        in.grad = j;
+        nodes[j] = in;
+        data[j] = in.data;
+      }
+      int next = inputCount;
+      for (int k = interiorCount; k < size; k++) {
+        Value v = order[k];
+        if (v.grad == -1) {
+          v.grad = next;
+          nodes[next] = v;
+          data[next++] = v.data;
+        }
+      }
+      for (int k = 0; k < interiorCount; k++) {
+        Value v = order[k];
+        int i = size - 1 - k;
+        nodes[i] = v;
+        data[i] = v.data;
+        Op op = Op.of(v.op);
+        ops[i] = op;
+        lhs[i] = (int) v.left.grad;
+        if (op.kind == Op.Kind.UNARY_CONSTANT) {
+          constant[i] = v.right.data;
+        } else if (op.kind == Op.Kind.BINARY) {
+          rhs[i] = (int) v.right.grad;
+        }
+        asBuilt &= v.inputsUnchanged();
+      }
+    } finally {
+      for (int k = 0; k < held; k++) {
+        order[k].grad = kept[k];
+        order[k].visited = false;
+      }
+      Arrays.fill(kept, 0, held, 0.0);
+    }
+    return asBuilt;
+  }
+
+  private static IllegalArgumentException badInput(int j, Value in, String problem) {
+    return new IllegalArgumentException(
+        "inputs[" + j + "] (label \"" + in.label() + "\", data " + in.data + ") " + problem);
+  }
+
+  /**
+   * Records the graph that ends at {@code output}, every leaf read from its {@code Value} at each
+   * {@link #forward()}. Costs one traversal and a few arrays of the graph's size (no hashing); the
+   * recorded output equals {@code output.data()}, unless a leaf was changed by {@link
+   * Value#setData} after a node built from it, in which case the record is computed forward from
+   * the leaves' current data. Grads and the graph are left as they were.
    *
    * @throws NullPointerException if {@code output} is null
    */
   public static CompiledGraph compile(Value output) {
-    return new CompiledGraph(requireNonNull(output, "output"));
+    return new CompiledGraph(checkNotNull(output, "output"), List.of());
+  }
+
+  /**
+   * Records the graph that ends at {@code output} with {@code inputs} as its input slots, slot
+   * {@code j} being {@code inputs.get(j)}: for {@link #setInputs(double[])} and {@link
+   * #accumulate(double[])}, whose arrays have {@code inputs.size()} numbers. Otherwise as {@link
+   * #compile(Value)}; nothing changes when this throws.
+   *
+   * @throws NullPointerException if {@code output}, {@code inputs} or an element is null
+   * @throws IllegalArgumentException if an input was made by an operation, is not reachable from
+   *     {@code output}, or appears twice
+   */
+  public static CompiledGraph compile(Value output, List<Value> inputs) {
+    checkNotNull(output, "output");
+    checkNotNull(inputs, "inputs");
+    for (int j = 0; j < inputs.size(); j++) {
+      Value in = checkNotNull(inputs.get(j), "inputs[%s] is null", j);
+      if (!in.isLeaf()) {
+        throw badInput(j, in, "must be a leaf, but was made by '" + in.op() + "'");
+      }
+    }
+    return new CompiledGraph(output, inputs);
   }
 
   /** Returns the number of nodes recorded, leaves included. */
@@ -113,17 +231,26 @@ public final class CompiledGraph {
     return size;
   }
 
-  /** Returns the leaves the replay reads and writes, in recording order. */
+  /** Returns the number of input slots: {@code inputs.size()} at compile time, else 0. */
+  public int inputCount() {
+    return inputCount;
+  }
+
+  /**
+   * Returns the recorded leaves: the input leaves first, in slot order, then the leaves the replay
+   * reads and writes, in recording order.
+   */
   public List<Value> leaves() {
-    return List.of(leaves);
+    return List.of(Arrays.copyOf(nodes, leafCount));
   }
 
   /**
    * Returns a read-only view of the record this graph replays (slots, ops, inputs), for code
-   * generators; it shares this graph's leaves.
+   * generators; it shares this graph's leaves. For a graph compiled with input slots, leaf slots
+   * {@code 0 .. inputCount() - 1} are the input leaves, which a generated replay must fill itself.
    */
   public RecordedGraph recorded() {
-    return new RecordedGraph(List.of(leaves), ops, lhs, rhs, constant);
+    return new RecordedGraph(leaves(), ops, lhs, rhs, constant);
   }
 
   /** Returns the output's value as of the last {@link #forward()}. */
@@ -132,29 +259,94 @@ public final class CompiledGraph {
   }
 
   /**
-   * Returns the output's derivative with respect to {@code node} as of the last {@link
-   * #backward()}, for a leaf of the recorded graph (a linear search over the leaves).
+   * Returns {@code node}'s value as of the last {@link #forward()}: for a node made by an op, the
+   * number {@code node.data()} would hold had the graph been built again from the leaves as they
+   * were then; for an input leaf, its slot's number. The first call of this or {@link
+   * #gradOf(Value)} indexes the recorded nodes (an {@code int} table of about 2 to 4 entries per
+   * node); later calls take constant time and allocate nothing.
    *
-   * @throws IllegalArgumentException if {@code node} is not part of this graph
+   * @throws NullPointerException if {@code node} is null
+   * @throws IllegalArgumentException if {@code node} is not a node of the recorded graph
    */
-  public double gradOf(Value node) {
-    requireNonNull(node, "node");
-    for (int i = 0; i < leafCount; i++) {
-      if (leaves[i] == node) {
-        return grad[i];
-      }
-    }
-    throw new IllegalArgumentException("node " + node + " is not a leaf of this compiled graph");
+  public double valueOf(Value node) {
+    return data[slotOf(node)];
   }
 
   /**
-   * Re-reads every leaf's data, recomputes every node in recording order and returns the output.
+   * Returns the output's derivative with respect to {@code node} — any node of the recorded graph,
+   * input leaves included — as of the last {@link #backward()} (0 before the first). Indexes the
+   * nodes on first use, as {@link #valueOf(Value)} does.
+   *
+   * @throws NullPointerException if {@code node} is null
+   * @throws IllegalArgumentException if {@code node} is not a node of the recorded graph
+   */
+  public double gradOf(Value node) {
+    return grad[slotOf(node)];
+  }
+
+  private int slotOf(Value node) {
+    checkNotNull(node, "node");
+    if (index == null) {
+      index = buildIndex();
+    }
+    int mask = index.length - 1;
+    for (int h = hash(node) & mask; index[h] != 0; h = (h + 1) & mask) {
+      if (nodes[index[h] - 1] == node) {
+        return index[h] - 1;
+      }
+    }
+    throw new IllegalArgumentException("node " + node + " is not a node of this compiled graph");
+  }
+
+  private int[] buildIndex() {
+    int[] table = new int[Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2];
+    int mask = table.length - 1;
+    for (int i = 0; i < size; i++) {
+      int h = hash(nodes[i]) & mask;
+      while (table[h] != 0) {
+        h = (h + 1) & mask;
+      }
+      table[h] = i + 1;
+    }
+    return table;
+  }
+
+  private static int hash(Value node) {
+    int h = System.identityHashCode(node) * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  /**
+   * Copies {@code inputs} into the input slots, for the next {@link #forward()}: slot {@code j}
+   * gets {@code inputs[j]}. Any double is accepted; NaN and infinities propagate as in the eager
+   * graph. The array is not kept.
+   *
+   * @throws NullPointerException if {@code inputs} is null
+   * @throws IllegalArgumentException if {@code inputs.length != inputCount()}
+   */
+  public void setInputs(double[] inputs) {
+    checkNotNull(inputs, "inputs");
+    if (inputs.length != inputCount) {
+      throw new IllegalArgumentException(
+          "inputs has length "
+              + inputs.length
+              + ", but the graph has "
+              + inputCount
+              + " input slot(s)");
+    }
+    System.arraycopy(inputs, 0, data, 0, inputCount);
+  }
+
+  /**
+   * Re-reads the data of every leaf but the input leaves (whose slots keep the numbers of the last
+   * {@link #setInputs(double[])}), recomputes every node in recording order and returns the
+   * output.
    */
   public double forward() {
     final double[] d = data;
-    final Value[] lv = leaves;
+    final Value[] lv = nodes;
     forwardVersion = Value.latestVersion();
-    for (int i = 0; i < leafCount; i++) {
+    for (int i = inputCount; i < leafCount; i++) {
       d[i] = lv[i].data;
     }
     for (int k = 0; k < runOp.length; k++) {
@@ -219,22 +411,69 @@ public final class CompiledGraph {
   /**
    * Sets every recorded grad to {@code 0}, the output's to {@code 1}, propagates in reverse
    * recording order using the data of the last {@link #forward()}, and writes each leaf's
-   * gradient into its {@code grad} — the same semantics as {@link Value#backward()}.
+   * gradient into its {@code grad} — the same semantics as {@link Value#backward()}. Input leaves'
+   * grads are not written (read them with {@link #gradOf(Value)}).
    *
    * @throws IllegalStateException if a leaf was changed by {@link Value#setData} since the last
    *     {@link #forward()} (the recorded data would be stale); no grad is changed then
    */
   public void backward() {
     checkLeavesUnchangedSinceForward();
+    propagate();
+    final double[] g = grad;
+    final Value[] lv = nodes;
+    for (int i = inputCount; i < leafCount; i++) {
+      lv[i].grad = g[i];
+    }
+  }
+
+  /**
+   * Like {@link #backward()}, but adds each leaf's gradient to the grad it holds instead of
+   * replacing it (input leaves excepted), as {@link Value#backwardAccumulate()} does, bit for bit.
+   *
+   * @throws IllegalStateException if a leaf was changed by {@link Value#setData} since the last
+   *     {@link #forward()}; no grad is changed then
+   */
+  public void backwardAccumulate() {
+    checkLeavesUnchangedSinceForward();
+    propagateAndAdd();
+  }
+
+  /**
+   * Adds one example's gradient into the parameters' grads and returns its output: {@link
+   * #setInputs(double[])} with {@code inputs}, {@link #forward()}, then {@link
+   * #backwardAccumulate()}. After a call per example from zero grads, each leaf that is not an
+   * input holds the sum over the examples of {@code d(output)/d(leaf)}, bit for bit what building
+   * each example's graph and calling {@link Value#backwardAccumulate()} gives. Allocates nothing.
+   *
+   * @param inputs one number per input slot, in slot order ({@code inputCount()} of them)
+   * @throws NullPointerException if {@code inputs} is null
+   * @throws IllegalArgumentException if {@code inputs.length != inputCount()}; no grad changes
+   */
+  public double accumulate(double[] inputs) {
+    setInputs(inputs);
+    double out = forward();
+    propagateAndAdd();
+    return out;
+  }
+
+  /** Propagates from the output into {@link #grad}: zeroes, the output's 1, every run backward. */
+  private void propagate() {
     final double[] g = grad;
     Arrays.fill(g, 0.0);
     g[size - 1] = 1.0;
     for (int k = runOp.length - 1; k >= 0; k--) {
       backwardRun(runOp[k], runStart[k], runStart[k + 1]);
     }
-    final Value[] lv = leaves;
-    for (int i = 0; i < leafCount; i++) {
-      lv[i].grad = g[i];
+  }
+
+  /** Propagates, then adds each non-input leaf's gradient to its grad (new + held, as eager). */
+  private void propagateAndAdd() {
+    propagate();
+    final double[] g = grad;
+    final Value[] lv = nodes;
+    for (int i = inputCount; i < leafCount; i++) {
+      lv[i].grad = g[i] + lv[i].grad;
     }
   }
 
@@ -318,9 +557,9 @@ public final class CompiledGraph {
     if (Value.latestVersion() == forwardVersion) {
       return;
     }
-    for (int i = 0; i < leafCount; i++) {
-      if (leaves[i].changedSince(forwardVersion)) {
-        throw Value.stale(leaves[i], "the compiled graph's last forward() read it");
+    for (int i = inputCount; i < leafCount; i++) {
+      if (nodes[i].changedSince(forwardVersion)) {
+        throw Value.stale(nodes[i], "the compiled graph's last forward() read it");
       }
     }
   }

@@ -1,6 +1,6 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ public final class DotGraph {
    * @throws NullPointerException if {@code output} is null
    */
   public static String render(Value output) {
-    requireNonNull(output, "output");
+    checkNotNull(output, "output");
     Value[] order = Backprop.topologicalOrder(output);
     Backprop.clearVisited(order, order.length);
     Map<Value, Integer> ids = new IdentityHashMap<>();

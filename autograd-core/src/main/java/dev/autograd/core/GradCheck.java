@@ -180,7 +180,8 @@ public final class GradCheck {
     /** Returns a table: one line per input with analytic, numeric and error. */
     @Override
     public String toString() {
-      StringBuilder sb = new StringBuilder("GradCheck (max error ").append(maxError()).append(")\n");
+      StringBuilder sb =
+          new StringBuilder("GradCheck (max error ").append(maxError()).append(")\n");
       for (Entry e : entries) {
         sb.append(String.format("  [%d] %-8s analytic=% .12e numeric=% .12e error=%.3e%n",
             e.index(), e.label(), e.analytic(), e.numeric(), e.error()));

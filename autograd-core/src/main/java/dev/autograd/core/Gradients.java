@@ -1,6 +1,7 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -33,9 +34,9 @@ public final class Gradients {
 
   /**
    * Returns {@code d(output)/d(wrt[i])} for each {@code i}, each as a new {@code Value} built from
-   * {@code Value} ops on the nodes of {@code output}'s graph, so that it can be differentiated again
-   * (with {@code of}) or backpropagated (with {@link Value#backward()}). The list has the length
-   * of {@code wrt}. A node of {@code wrt} that {@code output} does not depend on gets a new
+   * {@code Value} ops on the nodes of {@code output}'s graph, so that it can be differentiated
+   * again (with {@code of}) or backpropagated (with {@link Value#backward()}). The list has the
+   * length of {@code wrt}. A node of {@code wrt} that {@code output} does not depend on gets a new
    * constant leaf {@code 0} (as JAX returns zeros; PyTorch asks for {@code allow_unused}); {@code
    * wrt} may name interior nodes and may repeat a node. Touches no grad.
    *
@@ -49,7 +50,7 @@ public final class Gradients {
    *     Value#backward()} reports it)
    */
   public static List<Value> of(Value output, List<Value> wrt) {
-    requireNonNull(output, "output");
+    checkNotNull(output, "output");
     checkElements(wrt, "wrt");
     Map<Value, Value> adjoint = adjoints(output);
     List<Value> result = new ArrayList<>(wrt.size());
@@ -92,12 +93,10 @@ public final class Gradients {
    * @throws IllegalStateException for a stale graph, as {@link #of(Value, List)}
    */
   public static double[] hessianVectorProduct(Value output, List<Value> wrt, double[] v) {
-    requireNonNull(v, "v");
+    checkNotNull(v, "v");
     checkElements(wrt, "wrt");
-    if (v.length != wrt.size()) {
-      throw new IllegalArgumentException(
-          "v has length " + v.length + " but wrt has " + wrt.size() + " elements");
-    }
+    checkArgument(v.length == wrt.size(), "v has length %s but wrt has %s elements", v.length,
+        wrt.size());
     List<Value> gradient = of(output, wrt);
     List<Value> terms = new ArrayList<>(v.length);
     for (int i = 0; i < v.length; i++) {
@@ -141,11 +140,9 @@ public final class Gradients {
   }
 
   private static void checkElements(List<Value> values, String name) {
-    requireNonNull(values, name);
+    checkNotNull(values, name);
     for (int i = 0; i < values.size(); i++) {
-      if (values.get(i) == null) {
-        throw new NullPointerException(name + "[" + i + "] is null");
-      }
+      checkNotNull(values.get(i), "%s[%s] is null", name, i);
     }
   }
 

@@ -60,8 +60,8 @@ public final class Parameters {
     for (int i = 0; i < params.size(); i++) {
       checkNotNull(params.get(i), "params[%s] is null", i);
     }
-    for (Value p : params) {
-      p.zeroGrad();
+    for (int i = 0; i < params.size(); i++) {
+      params.get(i).zeroGrad();
     }
   }
 }

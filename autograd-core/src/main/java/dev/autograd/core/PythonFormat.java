@@ -1,5 +1,7 @@
 package dev.autograd.core;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -23,9 +25,7 @@ public final class PythonFormat {
    * @throws IllegalArgumentException if {@code digits} is negative
    */
   public static String fixed(double x, int digits) {
-    if (digits < 0) {
-      throw new IllegalArgumentException("digits must be >= 0, got " + digits);
-    }
+    checkArgument(digits >= 0, "digits must be >= 0, got %s", digits);
     if (Double.isNaN(x)) {
       return "nan";
     }

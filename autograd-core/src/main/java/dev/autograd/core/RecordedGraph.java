@@ -152,7 +152,9 @@ public final class RecordedGraph {
     return constant[slot];
   }
 
-  /** Returns the forward value of {@code op} at {@code a} and {@code b}, as the table computes it. */
+  /**
+   * Returns the forward value of {@code op} at {@code a} and {@code b}, as the table computes it.
+   */
   public static double forward(Op op, double a, double b) {
     return Op.TABLE[op.ordinal()].forward(a, b);
   }

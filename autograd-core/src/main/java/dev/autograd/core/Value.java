@@ -1,7 +1,7 @@
 package dev.autograd.core;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       (this node included) has its {@code grad} set to {@code 0}, this node's to {@code 1}, then
  *       gradients flow in reverse topological order. Afterwards each reachable node holds {@code
  *       d(this)/d(node)}. Calling it again gives the same grads: it is idempotent.
- *   <li>{@link #backwardAccumulate()} adds {@code d(this)/d(node)} into the grad each reachable node
- *       already holds, for summing the gradients of several outputs.
+ *   <li>{@link #backwardAccumulate()} adds {@code d(this)/d(node)} into the grad each reachable
+ *       node already holds, for summing the gradients of several outputs.
  *   <li>Nothing else changes a grad, except {@link #zeroGrad()}.
  * </ul>
  *
@@ -153,7 +153,7 @@ public final class Value {
    * @throws NullPointerException if {@code label} is null
    */
   public static Value of(double data, String label) {
-    return new Value(data, Op.LEAF, null, null, requireNonNull(label, "label"));
+    return new Value(data, Op.LEAF, null, null, checkNotNull(label, "label"));
   }
 
   /**
@@ -259,7 +259,9 @@ public final class Value {
     return VERSIONS.get();
   }
 
-  /** Returns true if this leaf was changed by {@link #setData} after {@code version} was current. */
+  /**
+   * Returns true if this leaf was changed by {@link #setData} after {@code version} was current.
+   */
   boolean changedSince(long version) {
     return this.version > version;
   }
@@ -277,6 +279,11 @@ public final class Value {
     if (right != null && right.version > version) {
       throw staleInput(right);
     }
+  }
+
+  /** Returns true unless an input of this node was changed by {@link #setData} after it was built. */
+  boolean inputsUnchanged() {
+    return left.version <= version && (right == null || right.version <= version);
   }
 
   private IllegalStateException staleInput(Value input) {
@@ -313,7 +320,8 @@ public final class Value {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Operations: forward value and local derivative side by side.
+  // Operations: each javadoc states the op's local derivative; the arithmetic of both, forward
+  // and derivative side by side, is the op's entry in Op's table.
   // ---------------------------------------------------------------------------------------------
 
   /**
@@ -322,7 +330,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value add(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.ADD, this, other);
   }
 
@@ -338,7 +346,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value sub(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.SUB, this, other);
   }
 
@@ -354,7 +362,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value mul(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.MUL, this, other);
   }
 
@@ -373,7 +381,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value div(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.DIV, this, other);
   }
 
@@ -450,7 +458,7 @@ public final class Value {
    * @throws NullPointerException if {@code exponent} is null
    */
   public Value pow(Value exponent) {
-    requireNonNull(exponent, "exponent");
+    checkNotNull(exponent, "exponent");
     return binary(Op.POW, this, exponent);
   }
 
@@ -549,7 +557,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value max(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.MAX, this, other);
   }
 
@@ -561,7 +569,7 @@ public final class Value {
    * @throws NullPointerException if {@code other} is null
    */
   public Value min(Value other) {
-    requireNonNull(other, "other");
+    checkNotNull(other, "other");
     return binary(Op.MIN, this, other);
   }
 
@@ -575,9 +583,7 @@ public final class Value {
    * @throws IllegalArgumentException if {@code slope} is NaN or infinite
    */
   public Value leakyRelu(double slope) {
-    if (!Double.isFinite(slope)) {
-      throw new IllegalArgumentException("slope must be finite, got " + slope);
-    }
+    checkArgument(Double.isFinite(slope), "slope must be finite, got %s", slope);
     return withConstant(Op.LEAKY_RELU, this, slope);
   }
 

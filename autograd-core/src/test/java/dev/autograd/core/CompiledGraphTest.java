@@ -70,14 +70,62 @@ class CompiledGraphTest {
   }
 
   @Test
-  void gradOfANodeOutsideTheGraphIsRejected() {
+  void valueOfAndGradOfReadAnyRecordedNodeAfterReplay() {
+    Value x = Value.of(0.5, "x");
+    Value w = Value.of(-1.5, "w");
+    Value hidden = x.mul(w).tanh();
+    Value f = hidden.mul(hidden).add(x);
+    CompiledGraph graph = CompiledGraph.compile(f);
+    x.setData(2.0);
+    w.setData(0.25);
+    graph.forwardBackward();
+    assertEquals(Math.tanh(-0.75), hidden.data(), "the Value object still holds the old data");
+    Value freshHidden = x.mul(w).tanh();
+    Value fresh = freshHidden.mul(freshHidden).add(x);
+    fresh.backward();
+    assertEquals(freshHidden.data(), graph.valueOf(hidden));
+    assertEquals(freshHidden.grad(), graph.gradOf(hidden));
+    assertEquals(fresh.data(), graph.valueOf(f));
+    assertEquals(1.0, graph.gradOf(f));
+    assertEquals(2.0, graph.valueOf(x));
+    assertEquals(x.grad(), graph.gradOf(x));
+  }
+
+  @Test
+  void compilingLeavesGradsAndFlagsAsTheyWere() {
+    Value x = Value.of(0.5, "x");
+    Value y = x.mul(x).add(x.tanh());
+    y.backward();
+    double[] grads = {x.grad(), y.grad(), y.children().get(0).grad()};
+    CompiledGraph.compile(y);
+    assertEquals(grads[0], x.grad());
+    assertEquals(grads[1], y.grad());
+    assertEquals(grads[2], y.children().get(0).grad());
+    y.backward();
+    assertEquals(grads[0], x.grad(), "the graph differentiates again after compiling");
+  }
+
+  @Test
+  void compilingAStaleGraphRecordsItFromTheLeavesCurrentData() {
+    Value x = Value.of(0.5, "x");
+    Value y = x.exp().add(x);
+    x.setData(1.0);
+    CompiledGraph graph = CompiledGraph.compile(y);
+    assertEquals(Math.exp(1.0) + 1.0, graph.output());
+    graph.backward();
+    assertEquals(Math.exp(1.0) + 1.0, x.grad());
+  }
+
+  @Test
+  void aNodeOutsideTheGraphIsRejected() {
     CompiledGraph graph = CompiledGraph.compile(Value.of(1.0).mul(2.0));
     Value stranger = Value.of(1.0);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> graph.gradOf(stranger));
     assertEquals(
-        "node Value(data=1.0000, grad=0.0000) is not a leaf of this compiled graph",
+        "node Value(data=1.0000, grad=0.0000) is not a node of this compiled graph",
         e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> graph.valueOf(stranger));
   }
 
   @Test

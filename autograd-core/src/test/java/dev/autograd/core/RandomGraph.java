@@ -2,6 +2,7 @@ package dev.autograd.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * Builds an expression graph from a list of random integers: each integer picks an op and its
@@ -16,6 +17,9 @@ final class RandomGraph {
   private final List<Value> leaves;
   private final List<Value> nodes;
   private final StringBuilder description = new StringBuilder();
+  /** Each node made so far: its op as a function of its operands, and the operands' indices. */
+  private final List<BinaryOperator<Value>> stepOps = new ArrayList<>();
+  private final List<int[]> stepOperands = new ArrayList<>();
 
   private RandomGraph(List<Value> leaves) {
     this.leaves = leaves;
@@ -30,6 +34,25 @@ final class RandomGraph {
     RandomGraph graph = new RandomGraph(leaves);
     for (int code : program) {
       graph.step(code);
+    }
+    return graph;
+  }
+
+  /**
+   * Returns a new graph with the same ops and wiring over {@code leaves} (at their current data),
+   * whatever their values: the structure is not chosen again.
+   */
+  RandomGraph rebuild(List<Value> newLeaves) {
+    RandomGraph graph = new RandomGraph(newLeaves);
+    for (int i = 0; i < stepOps.size(); i++) {
+      int[] operands = stepOperands.get(i);
+      Value a = graph.nodes.get(operands[0]);
+      Value b = graph.nodes.get(operands[1]);
+      Value out = stepOps.get(i).apply(a, b);
+      graph.stepOps.add(stepOps.get(i));
+      graph.stepOperands.add(operands);
+      graph.description.append(out.op()).append(' ');
+      graph.nodes.add(out);
     }
     return graph;
   }
@@ -49,84 +72,89 @@ final class RandomGraph {
     Value b = nodes.get((rest / 64) % nodes.size());
     double x = a.data();
     double y = b.data();
-    Value out = null;
+    BinaryOperator<Value> made = null;
     switch (op) {
       case 0:
-        out = a.mul(b);
+        made = Value::mul;
         break;
       case 1:
-        out = a.sub(b);
+        made = Value::sub;
         break;
       case 2:
-        out = Math.abs(y) > 0.2 ? a.div(b) : null;
+        made = Math.abs(y) > 0.2 ? Value::div : null;
         break;
       case 3:
-        out = a.neg();
+        made = (p, q) -> p.neg();
         break;
       case 4: {
         double e = EXPONENTS[(rest / 4096) % EXPONENTS.length];
         boolean ok = (e == Math.rint(e) && e > 0) || x > 0.2;
-        out = ok ? a.pow(e) : null;
+        made = ok ? (p, q) -> p.pow(e) : null;
         break;
       }
       case 5:
-        out = x > 0.2 && x < 5 && Math.abs(y) < 3 ? a.pow(b) : null;
+        made = x > 0.2 && x < 5 && Math.abs(y) < 3 ? Value::pow : null;
         break;
       case 6:
-        out = x < 4 ? a.exp() : null;
+        made = x < 4 ? (p, q) -> p.exp() : null;
         break;
       case 7:
-        out = x > 0.2 ? a.log() : null;
+        made = x > 0.2 ? (p, q) -> p.log() : null;
         break;
       case 8:
-        out = a.tanh();
+        made = (p, q) -> p.tanh();
         break;
       case 9:
-        out = Math.abs(x) > 0.05 ? a.relu() : null;
+        made = Math.abs(x) > 0.05 ? (p, q) -> p.relu() : null;
         break;
       case 10:
-        out = a.sigmoid();
+        made = (p, q) -> p.sigmoid();
         break;
       case 11:
-        out = a.add(2.5);
+        made = (p, q) -> p.add(2.5);
         break;
       case 12:
-        out = Math.abs(x) > 0.05 ? a.abs() : null;
+        made = Math.abs(x) > 0.05 ? (p, q) -> p.abs() : null;
         break;
       case 13:
-        out = x > 0.2 ? a.sqrt() : null;
+        made = x > 0.2 ? (p, q) -> p.sqrt() : null;
         break;
       case 14:
-        out = a.sin();
+        made = (p, q) -> p.sin();
         break;
       case 15:
-        out = a.cos();
+        made = (p, q) -> p.cos();
         break;
       case 16:
-        out = Math.abs(x - y) > 0.05 ? a.max(b) : null;
+        made = Math.abs(x - y) > 0.05 ? Value::max : null;
         break;
       case 17:
-        out = Math.abs(x - y) > 0.05 ? a.min(b) : null;
+        made = Math.abs(x - y) > 0.05 ? Value::min : null;
         break;
       case 18:
-        out = Math.abs(x) > 0.05 ? a.leakyRelu(0.1) : null;
+        made = Math.abs(x) > 0.05 ? (p, q) -> p.leakyRelu(0.1) : null;
         break;
       case 19:
-        out = a.softplus();
+        made = (p, q) -> p.softplus();
         break;
       case 20:
-        out = Math.abs(x) > 0.2 ? a.rdiv(1.5) : a.rsub(1.0);
+        made = Math.abs(x) > 0.2 ? (p, q) -> p.rdiv(1.5) : (p, q) -> p.rsub(1.0);
         break;
       default:
-        out = a.add(b);
+        made = Value::add;
         break;
     }
+    Value out = made == null ? null : made.apply(a, b);
     if (out == null || !(Math.abs(out.data()) < 100)) {
+      made = Value::add;
       out = a.add(b);
       if (!(Math.abs(out.data()) < 100)) {
+        made = (p, q) -> p.tanh();
         out = a.tanh();
       }
     }
+    stepOps.add(made);
+    stepOperands.add(new int[] {rest % nodes.size(), (rest / 64) % nodes.size()});
     description.append(out.op()).append(' ');
     nodes.add(out);
   }

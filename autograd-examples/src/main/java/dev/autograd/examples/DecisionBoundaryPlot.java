@@ -227,7 +227,9 @@ final class DecisionBoundaryPlot {
     legend(g, LEFT + f.plotWidth() - 240, TOP + 10);
   }
 
-  /** Draws the colour scale right of the plot: score -2 (or less) at the bottom to +2 at the top. */
+  /**
+   * Draws the colour scale right of the plot: score -2 (or less) at the bottom to +2 at the top.
+   */
   private static void drawColourScale(Graphics2D g, Frame f) {
     int x = LEFT + f.plotWidth() + 22;
     int top = TOP + 20;

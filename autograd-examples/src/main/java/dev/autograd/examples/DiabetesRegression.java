@@ -96,8 +96,8 @@ public final class DiabetesRegression implements Callable<Integer> {
    * weight), the test rows' actual and predicted progression, both MSEs and the history.
    */
   record Result(BiasTrickLinear model, List<String> featureNames, double[] coefficients,
-      double bias, int trainSize, double trainMse, double testMse, double[] testActual, double[] testPredicted,
-      History history) {}
+      double bias, int trainSize, double trainMse, double testMse, double[] testActual,
+      double[] testPredicted, History history) {}
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
@@ -192,8 +192,9 @@ public final class DiabetesRegression implements Callable<Integer> {
 
   private static void print(Result result, Config config, PrintWriter out) {
     out.println(String.format(Locale.ROOT, "Diabetes: %d training rows, %d test rows; %s lr %s,"
-        + " %d epochs, minibatches of %d, seed %d", result.trainSize(), result.testActual().length, config.optimizer(), config.learningRate(),
-        config.epochs(), config.batchSize(), config.seed()));
+        + " %d epochs, minibatches of %d, seed %d", result.trainSize(), result.testActual().length,
+        config.optimizer(), config.learningRate(), config.epochs(), config.batchSize(),
+        config.seed()));
     out.println("Coefficients (progression per standard deviation):");
     for (int j = 0; j < result.coefficients().length; j++) {
       out.println(String.format(Locale.ROOT, "  %-4s %9.3f", result.featureNames().get(j),

@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
         GraphDemo.class,
         NewtonDemo.class,
         DiabetesRegression.class,
+        DigitsClassifier.class,
+        IrisClassifier.class,
+        BreastCancerClassifier.class,
     })
 public final class Launcher implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -34,7 +34,10 @@ final class LinearRegressionPlot {
    */
   record Run(double[] x, double[] y, double weight, double bias, double[] losses) {}
 
-  /** The epochs whose loss a log axis can show, and the first epoch (1-based) whose loss is not finite. */
+  /**
+   * The epochs whose loss a log axis can show, and the first epoch (1-based) whose loss is not
+   * finite.
+   */
   record LossSeries(double[] epochs, double[] losses, int divergedAt) {
     /** Returns whether some epoch's loss was NaN or infinite. */
     boolean diverged() {

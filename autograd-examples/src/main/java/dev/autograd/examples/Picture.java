@@ -16,8 +16,8 @@ import javax.imageio.ImageIO;
 /**
  * Writes a picture drawn on a {@link Graphics2D} to a file in the format its extension names: PNG
  * (a bitmap, through {@link ImageIO}) or SVG (through VectorGraphics2D, the library XChart's vector
- * export uses). The file is written to a sibling {@code <name>.part} first and then moved into place, so a
- * failure never leaves a truncated picture behind.
+ * export uses). The file is written to a sibling {@code <name>.part} first and then moved into
+ * place, so a failure never leaves a truncated picture behind.
  */
 final class Picture {
   private Picture() {}
@@ -29,7 +29,8 @@ final class Picture {
   }
 
   /**
-   * Writes the picture {@code painter} draws, {@code width} x {@code height} pixels, to {@code file}.
+   * Writes the picture {@code painter} draws, {@code width} x {@code height} pixels, to {@code
+   * file}.
    *
    * @throws IllegalArgumentException if {@code file}'s name ends in neither {@code .png} nor {@code
    *     .svg}

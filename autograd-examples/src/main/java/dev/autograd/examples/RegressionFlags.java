@@ -6,7 +6,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The flags of demo 2, shared by {@code LinearRegressionDemo} and {@code Demos} (a picocli mixin). */
+/**
+ * The flags of demo 2, shared by {@code LinearRegressionDemo} and {@code Demos} (a picocli mixin).
+ */
 final class RegressionFlags {
   @Option(names = "--w0", paramLabel = "D", converter = Cli.FiniteDouble.class,
       description = "initial weight (default: uniform(-1, 1))")

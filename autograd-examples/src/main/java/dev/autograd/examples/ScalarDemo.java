@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Demo 1 of the reference program: {@code f = (x + y) * y} at {@code x = -2, y = 5}, and its gradients. */
+/**
+ * Demo 1 of the reference program: {@code f = (x + y) * y} at {@code x = -2, y = 5}, and its
+ * gradients.
+ */
 @Command(name = "scalar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "Demo 1 of the reference program: f = (x + y) * y at x = -2, y = 5, and its"
         + " gradients.")
@@ -22,7 +25,9 @@ public final class ScalarDemo implements Callable<Integer> {
   /** Demo 1's graph after {@code f.backward()}: the inputs and the output. */
   record Graph(Value x, Value y, Value f) {}
 
-  /** Prints the reference program's demo 1 lines: the result 15.0 and the gradients x=5.0, y=8.0. */
+  /**
+   * Prints the reference program's demo 1 lines: the result 15.0 and the gradients x=5.0, y=8.0.
+   */
   public static void main(String[] args) {
     Cli.exitOnFailure(run(args, System.out, System.err));
   }

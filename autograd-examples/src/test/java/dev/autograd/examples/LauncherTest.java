@@ -54,7 +54,7 @@ class LauncherTest {
   void namesTheCommandsWhenNoneIsGiven() {
     Run.of(Launcher::run).assertRejected(launcherUsage(null),
         "autograd: error: missing command: one of demos, scalar, regression, moons, graph,"
-            + " newton, diabetes");
+            + " newton, diabetes, digits, iris, breast-cancer");
   }
 
   @Test

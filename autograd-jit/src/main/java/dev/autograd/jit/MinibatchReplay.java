@@ -3,6 +3,7 @@ package dev.autograd.jit;
 import static java.util.Objects.requireNonNull;
 
 import dev.autograd.core.CompiledGraph;
+import dev.autograd.core.Parameters;
 import dev.autograd.core.RecordedGraph;
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -67,7 +68,9 @@ public final class MinibatchReplay implements AutoCloseable {
    * Records the example loss graph ending at {@code loss}, whose per-example values are the leaves
    * {@code inputs} (features and targets, in the order of each example's row) and whose gradients
    * go to {@code parameters}. An input or parameter the loss does not depend on is allowed: an
-   * input is then ignored and a parameter's grad is left unchanged.
+   * input is then ignored and a parameter's grad is left unchanged. A parameter listed twice (tied
+   * weights) is one parameter ({@link Parameters#distinct}): its grad gets each example's
+   * gradient once.
    *
    * @throws NullPointerException if an argument or an element is null
    * @throws IllegalArgumentException if an input or a parameter is not a leaf ({@code inputs[i]
@@ -92,7 +95,7 @@ public final class MinibatchReplay implements AutoCloseable {
         }
       }
     }
-    return new MinibatchReplay(loss, inputs, parameters);
+    return new MinibatchReplay(loss, inputs, Parameters.distinct(parameters, "parameters"));
   }
 
   /**
@@ -246,7 +249,7 @@ public final class MinibatchReplay implements AutoCloseable {
     if (losses.length < n) {
       losses = new double[n];
     }
-    if (workers > 1 && (pool == null || poolThreads != workers)) {
+    if (pool == null || poolThreads != workers) {
       close();
       pool =
           Executors.newFixedThreadPool(
@@ -260,15 +263,11 @@ public final class MinibatchReplay implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the tasks on the worker threads, even a single one: measured on the digits epoch, the
+   * replay loop run on the calling (benchmark) thread stayed 5-10x slower than on a worker.
+   */
   private void run(List<Callable<Void>> tasks) {
-    if (tasks.size() == 1) {
-      try {
-        tasks.get(0).call();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return;
-    }
     try {
       for (Future<Void> done : pool.invokeAll(tasks)) {
         done.get();

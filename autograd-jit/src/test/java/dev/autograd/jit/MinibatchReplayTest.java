@@ -125,6 +125,18 @@ class MinibatchReplayTest {
   }
 
   @Test
+  void aTiedParameterListedTwiceGetsEachExamplesGradientOnce() {
+    Value w = Value.of(2.0);
+    Value x = Value.of(0.0);
+    try (MinibatchReplay replay =
+        MinibatchReplay.record(w.mul(x).pow(2), List.of(x), List.of(w, w))) {
+      replay.threads(2);
+      assertEquals(4.0 + 16.0, replay.accumulate(new double[][] {{1.0}, {2.0}}));
+      assertEquals(2 * 2.0 * 1.0 + 2 * 4.0 * 2.0, w.grad());
+    }
+  }
+
+  @Test
   void threadsDefaultToTheAvailableProcessors() {
     Value x = Value.of(1.0);
     MinibatchReplay replay = MinibatchReplay.record(x.mul(x), List.of(x), List.of());

@@ -67,10 +67,10 @@ public final class ParameterFile {
    * it is malformed or holds a different number of parameters, nothing is changed.
    *
    * @throws NullPointerException if an argument or a parameter is null
-   * @throws IllegalArgumentException if a parameter is not a leaf, the file is not UTF-8 text,
-   *     the header is not {@code autograd-parameters 1 N}, {@code N} differs from the model's parameter count, the file
-   *     holds a different number of value lines than {@code N}, or a line is not a number; the
-   *     message names the file, the line and what was expected and found
+   * @throws IllegalArgumentException if a parameter is not a leaf, the file is not UTF-8 text, the
+   *     header is not {@code autograd-parameters 1 N}, {@code N} differs from the model's parameter
+   *     count, the file holds a different number of value lines than {@code N}, or a line is not a
+   *     number; the message names the file, the line and what was expected and found
    * @throws IOException if the file cannot be read
    */
   public static void load(Module model, Path path) throws IOException {

@@ -15,9 +15,7 @@ import java.util.List;
  *
  * See {@link Optimizer} for the call order.
  */
-public final class Adam extends AbstractOptimizer {
-  private final Moments moments;
-
+public final class Adam extends AbstractAdam {
   /**
    * Returns Adam with learning rate {@code learningRate} and the usual betas 0.9 and 0.999, eps
    * 1e-8.
@@ -39,39 +37,21 @@ public final class Adam extends AbstractOptimizer {
    *     is outside {@code [0, 1)}
    */
   public Adam(List<Value> params, double learningRate, double beta1, double beta2, double eps) {
-    super(params, learningRate);
-    this.moments = new Moments(parameters().size(), beta1, beta2, eps);
+    super(params, learningRate, beta1, beta2, eps);
   }
 
   /** Moves every parameter by one Adam step, as in the class comment. */
   @Override
   public void step() {
-    moments.step(parameters(), learningRate());
-  }
-
-  /** Returns {@code [steps, m..., v...]}: the step count, then both moments per parameter. */
-  @Override
-  double[] state() {
-    return moments.state();
-  }
-
-  @Override
-  String stateProblem(int i, double value) {
-    return moments.stateProblem(i, value);
-  }
-
-  @Override
-  void restoreState(double[] state) {
-    moments.restore(state);
+    adamUpdate();
   }
 
   /**
    * Returns the settings, as in {@code Adam(learningRate=0.1, beta1=0.9, beta2=0.999,
-   * eps=1.0E-8, ...)}.
+   * eps=1.0E-8, 2 parameters, 0 steps)}.
    */
   @Override
   public String toString() {
-    return "Adam(learningRate=" + learningRate() + ", " + moments + ", " + parameters().size()
-        + " parameters, " + moments.steps() + " steps)";
+    return settings("Adam", "");
   }
 }

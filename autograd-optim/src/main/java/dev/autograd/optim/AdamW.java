@@ -6,14 +6,13 @@ import java.util.List;
 /**
  * Adam with decoupled weight decay (Loshchilov and Hutter, 2019), as {@code torch.optim.AdamW}:
  * each step first shrinks every parameter, {@code p = p - learningRate * weightDecay * p}, then
- * takes the {@link Adam} step from the grad (the decay does not enter the moments). See {@link Optimizer}
- * for the call order.
+ * takes the {@link Adam} step from the grad (the decay does not enter the moments). See {@link
+ * Optimizer} for the call order.
  */
-public final class AdamW extends AbstractOptimizer {
+public final class AdamW extends AbstractAdam {
   /** PyTorch's default weight decay, used by {@link #AdamW(List, double)}. */
   public static final double DEFAULT_WEIGHT_DECAY = 0.01;
 
-  private final Moments moments;
   private final double weightDecay;
 
   /**
@@ -50,8 +49,7 @@ public final class AdamW extends AbstractOptimizer {
    */
   public AdamW(List<Value> params, double learningRate, double beta1, double beta2, double eps,
       double weightDecay) {
-    super(params, learningRate);
-    this.moments = new Moments(parameters().size(), beta1, beta2, eps);
+    super(params, learningRate, beta1, beta2, eps);
     this.weightDecay = Hyperparameters.nonNegative("weightDecay", weightDecay);
   }
 
@@ -62,28 +60,12 @@ public final class AdamW extends AbstractOptimizer {
     for (Value p : parameters()) {
       p.setData(p.data() - learningRate * weightDecay * p.data());
     }
-    moments.step(parameters(), learningRate);
+    adamUpdate();
   }
 
   /** Returns the weight decay coefficient. */
   public double weightDecay() {
     return weightDecay;
-  }
-
-  /** Returns {@code [steps, m..., v...]}: the step count, then both moments per parameter. */
-  @Override
-  double[] state() {
-    return moments.state();
-  }
-
-  @Override
-  String stateProblem(int i, double value) {
-    return moments.stateProblem(i, value);
-  }
-
-  @Override
-  void restoreState(double[] state) {
-    moments.restore(state);
   }
 
   /**
@@ -92,7 +74,6 @@ public final class AdamW extends AbstractOptimizer {
    */
   @Override
   public String toString() {
-    return "AdamW(learningRate=" + learningRate() + ", weightDecay=" + weightDecay + ", " + moments
-        + ", " + parameters().size() + " parameters, " + moments.steps() + " steps)";
+    return settings("AdamW", "weightDecay=" + weightDecay + ", ");
   }
 }

@@ -1,6 +1,7 @@
 package dev.autograd.optim;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import dev.autograd.nn.ParameterFile;
@@ -62,7 +63,7 @@ public final class Checkpoint {
    */
   public static void save(Optimizer optimizer, Path path) throws IOException {
     AbstractOptimizer opt = known(optimizer);
-    requireNonNull(path, "path");
+    checkNotNull(path, "path");
     List<Value> params = opt.parameters();
     double[] data = new double[params.size()];
     for (int i = 0; i < data.length; i++) {
@@ -102,7 +103,7 @@ public final class Checkpoint {
    */
   public static void load(Optimizer optimizer, Path path) throws IOException {
     AbstractOptimizer opt = known(optimizer);
-    requireNonNull(path, "path");
+    checkNotNull(path, "path");
     List<String> lines = ParameterFile.readLines(path);
     String expectedFirst = FORMAT + " " + VERSION + " " + kind(opt);
     if (lines.isEmpty() || !lines.get(0).equals(expectedFirst)) {
@@ -131,10 +132,10 @@ public final class Checkpoint {
 
   /** Throws naming the line of the first state value {@code opt} would not accept. */
   private static void checkState(AbstractOptimizer opt, double[] state, int firstLine, Path path) {
-    double lr = state[0];
-    if (!(lr > 0) || lr == Double.POSITIVE_INFINITY) {
+    double learningRate = state[0];
+    if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
       throw malformed(path, firstLine, "expected a learning rate, positive and finite, found "
-          + lr);
+          + learningRate);
     }
     for (int i = 1; i < state.length; i++) {
       String problem = opt.stateProblem(i - 1, state[i]);
@@ -145,11 +146,10 @@ public final class Checkpoint {
   }
 
   private static AbstractOptimizer known(Optimizer optimizer) {
-    requireNonNull(optimizer, "optimizer");
-    if (!(optimizer instanceof AbstractOptimizer)) {
-      throw new IllegalArgumentException("a checkpoint stores the state of Sgd, Adam and AdamW"
-          + " only, got " + optimizer.getClass().getName());
-    }
+    checkNotNull(optimizer, "optimizer");
+    checkArgument(optimizer instanceof AbstractOptimizer,
+        "a checkpoint stores the state of Sgd, Adam and AdamW only, got %s",
+        optimizer.getClass().getName());
     return (AbstractOptimizer) optimizer;
   }
 

@@ -8,8 +8,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * the number of examples of true class {@code a} predicted as {@code p}, so the diagonal holds the
  * correct predictions. Rows are true classes and columns predicted classes, as scikit-learn's
  * {@code confusion_matrix(y_true, y_pred)} (<a
- * href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.confusion_matrix.html">docs</a>).
- * Immutable.
+ * href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.confusion_matrix.html">
+ * docs</a>). Immutable.
  */
 public final class ConfusionMatrix {
   private final int[][] counts;

@@ -14,8 +14,8 @@ import java.util.List;
  * z_y}, computed stably by {@link Softmax#logSoftmax(List)}. Its gradient with respect to the
  * logits is {@code softmax(z) - onehot(y)}. This is PyTorch's {@code
  * torch.nn.functional.cross_entropy} for one example (<a
- * href="https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html">docs</a>),
- * with class-index targets or, in {@link #of(List, List)}, class-probability targets.
+ * href="https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html">
+ * docs</a>), with class-index targets or, in {@link #of(List, List)}, class-probability targets.
  *
  * <p>Logits of ±1000 give a finite loss and finite gradients. A NaN or {@code +Infinity} logit
  * gives NaN (see {@link Softmax}).

@@ -49,51 +49,33 @@ abstract class ExampleGradients {
   }
 
   /**
-   * Records the first example's graph with the features and targets as leaves, then for each
-   * example writes them into those leaves and replays the record.
+   * Records the first example's graph with the features and then the targets as the input slots
+   * of a {@link CompiledGraph}, then for each example replays it with {@link
+   * CompiledGraph#accumulate(double[])}, which adds the example's gradient into the parameters'
+   * grads as {@link Value#backwardAccumulate()} does.
    */
   static final class Replayed extends ExampleGradients {
-    private final List<Value> parameters;
-    private final double[] kept;
-    private List<Value> inputs;
-    private List<Value> targetLeaves;
     private CompiledGraph graph;
+    private double[] row;
 
-    Replayed(Function<List<Value>, List<Value>> model,
-        Loss loss, List<Value> parameters) {
+    Replayed(Function<List<Value>, List<Value>> model, Loss loss) {
       super(model, loss);
-      this.parameters = parameters;
-      this.kept = new double[parameters.size()];
     }
 
     @Override
     double accumulate(double[] features, double[] targets) {
       if (graph == null) {
-        inputs = leaves(features);
-        targetLeaves = leaves(targets);
-        graph = CompiledGraph.compile(loss.of(model.apply(inputs), targetLeaves));
+        List<Value> inputs = leaves(features);
+        List<Value> targetLeaves = leaves(targets);
+        Value out = loss.of(model.apply(inputs), targetLeaves);
+        List<Value> slots = new ArrayList<>(inputs);
+        slots.addAll(targetLeaves);
+        graph = CompiledGraph.compile(out, slots);
+        row = new double[slots.size()];
       }
-      set(inputs, features);
-      set(targetLeaves, targets);
-      // The replay overwrites the grads it writes: keep the sums so far and add them back, as
-      // Value.backwardAccumulate() does (new gradient + kept grad).
-      for (int j = 0; j < kept.length; j++) {
-        Value p = parameters.get(j);
-        kept[j] = p.grad();
-        p.setGrad(0.0);
-      }
-      double out = graph.forwardBackward();
-      for (int j = 0; j < kept.length; j++) {
-        Value p = parameters.get(j);
-        p.setGrad(p.grad() + kept[j]);
-      }
-      return out;
-    }
-
-    private static void set(List<Value> leaves, double[] values) {
-      for (int i = 0; i < values.length; i++) {
-        leaves.get(i).setData(values[i]);
-      }
+      System.arraycopy(features, 0, row, 0, features.length);
+      System.arraycopy(targets, 0, row, features.length, targets.length);
+      return graph.accumulate(row);
     }
   }
 }

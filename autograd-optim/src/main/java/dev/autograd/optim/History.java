@@ -1,6 +1,7 @@
 package dev.autograd.optim;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,12 +67,10 @@ public final class History {
    * @throws IllegalArgumentException if no metric has that name
    */
   public double[] metric(String name) {
-    requireNonNull(name, "name");
+    checkNotNull(name, "name");
     List<Double> column = metrics.get(name);
-    if (column == null) {
-      throw new IllegalArgumentException(
-          "no metric named '" + name + "'; the metrics are " + metrics.keySet());
-    }
+    checkArgument(column != null, "no metric named '%s'; the metrics are %s", name,
+        metrics.keySet());
     return column.stream().mapToDouble(Double::doubleValue).toArray();
   }
 

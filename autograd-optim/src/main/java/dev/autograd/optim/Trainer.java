@@ -1,6 +1,7 @@
 package dev.autograd.optim;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -43,12 +44,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * <h2>Eager or replayed</h2>
  *
  * By default ({@link Mode#REPLAYED}) the trainer records the first example's loss graph once, with
- * the features and targets as leaves, then for every example writes the example's numbers into
- * those leaves and replays the record ({@code dev.autograd.core.CompiledGraph}): no node is built
- * per example. This is valid only if the model and the loss build a graph of the same shape for
- * every example — no branch on a value, no constant computed from the data. {@link Mode#EAGER}
- * builds each example's graph anew and calls {@link Value#backwardAccumulate()}. Both modes give
- * bit-identical parameters.
+ * the features and targets as the input slots of a {@code dev.autograd.core.CompiledGraph}, then
+ * for every example replays it with that example's numbers ({@code CompiledGraph.accumulate}): no
+ * node is built per example. This needs every feature and target to reach the loss, and the model
+ * and the loss to build a graph of the same shape for every example (no branch on a value). {@link
+ * Mode#EAGER} builds each example's graph anew and calls {@link Value#backwardAccumulate()}. Both
+ * modes give bit-identical parameters, except where the graph holds a constant computed from one
+ * example's numbers, which replay keeps from the recorded example: {@code Softmax}'s max shift is
+ * one, with which replayed and eager training agree to rounding (and exactly in exact arithmetic).
  *
  * <h2>Progress bar</h2>
  *
@@ -97,9 +100,9 @@ public final class Trainer {
       Function<List<Value>, List<Value>> model,
       Loss loss,
       Optimizer optimizer) {
-    this.model = requireNonNull(model, "model");
-    this.loss = requireNonNull(loss, "loss");
-    this.optimizer = requireNonNull(optimizer, "optimizer");
+    this.model = checkNotNull(model, "model");
+    this.loss = checkNotNull(loss, "loss");
+    this.optimizer = checkNotNull(optimizer, "optimizer");
   }
 
   /**
@@ -108,7 +111,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if {@code epochs < 1}
    */
   public Trainer epochs(int epochs) {
-    this.epochs = atLeastOne("epochs", epochs);
+    this.epochs = Hyperparameters.atLeastOne("epochs", epochs);
     return this;
   }
 
@@ -121,9 +124,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if {@code firstEpoch < 0}
    */
   public Trainer firstEpoch(int firstEpoch) {
-    if (firstEpoch < 0) {
-      throw new IllegalArgumentException("firstEpoch must be at least 0, got " + firstEpoch);
-    }
+    checkArgument(firstEpoch >= 0, "firstEpoch must be at least 0, got %s", firstEpoch);
     this.firstEpoch = firstEpoch;
     return this;
   }
@@ -135,7 +136,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if {@code batchSize < 1}
    */
   public Trainer batchSize(int batchSize) {
-    this.batchSize = atLeastOne("batchSize", batchSize);
+    this.batchSize = Hyperparameters.atLeastOne("batchSize", batchSize);
     return this;
   }
 
@@ -151,7 +152,7 @@ public final class Trainer {
    * @throws NullPointerException if {@code mode} is null
    */
   public Trainer mode(Mode mode) {
-    this.mode = requireNonNull(mode, "mode");
+    this.mode = checkNotNull(mode, "mode");
     return this;
   }
 
@@ -170,11 +171,10 @@ public final class Trainer {
    *     already exists
    */
   public Trainer metric(String name, DoubleSupplier metric) {
-    requireNonNull(name, "name");
-    requireNonNull(metric, "metric");
-    if (name.equals("loss") || metrics.containsKey(name)) {
-      throw new IllegalArgumentException("a metric named '" + name + "' already exists");
-    }
+    checkNotNull(name, "name");
+    checkNotNull(metric, "metric");
+    checkArgument(!name.equals("loss") && !metrics.containsKey(name),
+        "a metric named '%s' already exists", name);
     metrics.put(name, metric);
     return this;
   }
@@ -186,7 +186,7 @@ public final class Trainer {
    * @throws NullPointerException if {@code afterEpoch} is null
    */
   public Trainer afterEpoch(Consumer<History> afterEpoch) {
-    this.afterEpoch = requireNonNull(afterEpoch, "afterEpoch");
+    this.afterEpoch = checkNotNull(afterEpoch, "afterEpoch");
     return this;
   }
 
@@ -197,7 +197,7 @@ public final class Trainer {
    * @throws NullPointerException if {@code stopWhen} is null
    */
   public Trainer stopWhen(Predicate<History> stopWhen) {
-    this.stopWhen = requireNonNull(stopWhen, "stopWhen");
+    this.stopWhen = checkNotNull(stopWhen, "stopWhen");
     return this;
   }
 
@@ -216,15 +216,14 @@ public final class Trainer {
    */
   public History fit(double[][] features, double[][] targets) {
     int n = rows(features, "features");
-    if (rows(targets, "targets") != n) {
-      throw new IllegalArgumentException("features and targets must have the same number of rows,"
-          + " got " + n + " and " + targets.length);
-    }
+    checkArgument(rows(targets, "targets") == n,
+        "features and targets must have the same number of rows, got %s and %s", n,
+        targets.length);
     List<String> names = new ArrayList<>(metrics.keySet());
     History history = new History(names);
     ExampleGradients gradients = mode == Mode.EAGER
         ? new ExampleGradients.Eager(model, loss)
-        : new ExampleGradients.Replayed(model, loss, optimizer.parameters());
+        : new ExampleGradients.Replayed(model, loss);
     int batches = (n + batchSize - 1) / batchSize;
     try (ProgressBar bar = progressBar((long) epochs * batches)) {
       for (int epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
@@ -285,27 +284,14 @@ public final class Trainer {
   }
 
   private static int rows(double[][] rows, String name) {
-    requireNonNull(rows, name);
-    if (rows.length == 0) {
-      throw new IllegalArgumentException(name + " must hold at least one row, got 0");
-    }
+    checkNotNull(rows, name);
+    checkArgument(rows.length > 0, "%s must hold at least one row, got 0", name);
     for (int i = 0; i < rows.length; i++) {
-      if (rows[i] == null) {
-        throw new NullPointerException(name + "[" + i + "] is null");
-      }
-      if (rows[i].length != rows[0].length) {
-        throw new IllegalArgumentException(name + "[" + i + "] has " + rows[i].length
-            + " values but " + name + "[0] has " + rows[0].length);
-      }
+      checkNotNull(rows[i], "%s[%s] is null", name, i);
+      checkArgument(rows[i].length == rows[0].length, "%s[%s] has %s values but %s[0] has %s",
+          name, i, rows[i].length, name, rows[0].length);
     }
     return rows.length;
-  }
-
-  private static int atLeastOne(String name, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-    }
-    return value;
   }
 
   /** Returns the settings, as in {@code Trainer(epochs=20, batchSize=32, ...)}. */

@@ -3,8 +3,11 @@ package dev.autograd.optim;
 import dev.autograd.core.Value;
 import java.util.List;
 
-/** Adam's state and update, shared by {@link Adam} and {@link AdamW}. */
-final class Moments {
+/**
+ * Adam's moments, update and checkpoint state, shared by {@link Adam} and {@link AdamW}, which
+ * differ only in what their step does before the Adam update.
+ */
+abstract class AbstractAdam extends AbstractOptimizer {
   private final double beta1;
   private final double beta2;
   private final double eps;
@@ -12,19 +15,23 @@ final class Moments {
   private final double[] v;
   private long t;
 
-  Moments(int size, double beta1, double beta2, double eps) {
+  /** Checks the arguments as {@link AbstractOptimizer} does and the betas and eps; moments at 0. */
+  AbstractAdam(List<Value> params, double learningRate, double beta1, double beta2, double eps) {
+    super(params, learningRate);
     this.beta1 = Hyperparameters.unitInterval("beta1", beta1);
     this.beta2 = Hyperparameters.unitInterval("beta2", beta2);
     this.eps = Hyperparameters.positive("eps", eps);
-    this.m = new double[size];
-    this.v = new double[size];
+    this.m = new double[parameters().size()];
+    this.v = new double[parameters().size()];
   }
 
   /**
-   * One Adam step on {@code params}: {@code m = b1 m + (1-b1) g}, {@code v = b2 v + (1-b2) g^2},
-   * {@code p -= learningRate * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}.
+   * One Adam update of every parameter: {@code m = b1 m + (1-b1) g}, {@code v = b2 v + (1-b2)
+   * g^2}, {@code p -= learningRate * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}.
    */
-  void step(List<Value> params, double learningRate) {
+  final void adamUpdate() {
+    List<Value> params = parameters();
+    double learningRate = learningRate();
     t++;
     double correction1 = 1 - Math.pow(beta1, t);
     double correction2 = 1 - Math.pow(beta2, t);
@@ -39,14 +46,19 @@ final class Moments {
     }
   }
 
-  /** Returns {@code beta1=..., beta2=..., eps=...}. */
-  @Override
-  public String toString() {
-    return "beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + eps;
+  /**
+   * Returns the settings, as in {@code Adam(learningRate=0.1, beta1=0.9, beta2=0.999, eps=1.0E-8,
+   * 2 parameters, 0 steps)}, with {@code extra} (such as {@code weightDecay=0.01, }) after the
+   * learning rate.
+   */
+  final String settings(String name, String extra) {
+    return name + "(learningRate=" + learningRate() + ", " + extra + "beta1=" + beta1 + ", beta2="
+        + beta2 + ", eps=" + eps + ", " + parameters().size() + " parameters, " + t + " steps)";
   }
 
   /** Returns {@code [t, m_0..m_(n-1), v_0..v_(n-1)]}: the step count and both moments. */
-  double[] state() {
+  @Override
+  final double[] state() {
     int n = m.length;
     double[] s = new double[1 + 2 * n];
     s[0] = t;
@@ -56,7 +68,8 @@ final class Moments {
   }
 
   /** Returns what value {@code i} of a {@link #state()} array must be, or null if it is. */
-  String stateProblem(int i, double value) {
+  @Override
+  final String stateProblem(int i, double value) {
     if (i == 0) {
       boolean steps = value >= 0 && value <= 0x1p53 && value == Math.rint(value);
       return steps ? null : "a whole number of steps from 0 to 2^53";
@@ -67,15 +80,11 @@ final class Moments {
   }
 
   /** Restores a checked {@link #state()} array. */
-  void restore(double[] s) {
+  @Override
+  final void restoreState(double[] s) {
     int n = m.length;
     t = (long) s[0];
     System.arraycopy(s, 1, m, 0, n);
     System.arraycopy(s, 1 + n, v, 0, n);
-  }
-
-  /** Returns the number of steps taken. */
-  long steps() {
-    return t;
   }
 }

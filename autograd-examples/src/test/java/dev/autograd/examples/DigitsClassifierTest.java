@@ -1,0 +1,77 @@
+package dev.autograd.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DigitsClassifierTest {
+  @TempDir Path dir;
+
+  /**
+   * A shorter run than the default 20 epochs, to keep the test fast: the default split (seed 0)
+   * passes 96% test accuracy after 5 epochs. The full run's figure is in the examples README.
+   */
+  @Test
+  void fiveEpochsReachAtLeastNinetySixPercentTestAccuracyAndDrawThreePictures()
+      throws IOException {
+    Path confusion = dir.resolve("confusion.png");
+    Path errors = dir.resolve("errors.png");
+    Path history = dir.resolve("history.png");
+    Path split = dir.resolve("split.txt");
+    Run run = Run.of(DigitsClassifier::run, "--epochs", "5", "--quiet",
+        "--plot-confusion", confusion.toString(), "--plot-errors", errors.toString(),
+        "--plot-history", history.toString(), "--write-split", split.toString());
+    assertEquals(0, run.code(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals("Digits: 1437 training and 360 test images; Mlp(64 -> 32 RELU -> 10 LINEAR, 2410"
+        + " parameters); Adam lr 0.01, minibatches of 32, replayed", lines.get(0));
+    assertTrue(lines.get(1).matches("epoch   1  loss \\d\\.\\d{4}  test accuracy \\d+\\.\\d\\d%"),
+        lines.get(1));
+    Matcher m = Pattern.compile("Test accuracy (\\d+\\.\\d\\d)% \\((\\d+) of 360\\) after 5 epochs;"
+        + " training took \\d+\\.\\d\\d s").matcher(lines.get(6));
+    assertTrue(m.matches(), lines.get(6));
+    assertTrue(Double.parseDouble(m.group(1)) >= 96.0, lines.get(6));
+    assertPng(confusion, 640, 560);
+    assertPng(history, 1040, 400);
+    int wrong = 360 - Integer.parseInt(m.group(2)); // drawn 6 to a row, each 180 x 200
+    assertPng(errors, 180 * Math.min(6, wrong), 200 * ((Math.min(24, wrong) + 5) / 6));
+    assertTrue(run.out().contains("Wrote " + errors.toAbsolutePath() + "\n"), run.out());
+    List<String> parts = Files.readAllLines(split);
+    assertEquals(1437, parts.get(0).split(",").length);
+    assertEquals(360, parts.get(1).split(",").length);
+  }
+
+  private static void assertPng(Path png, int width, int height) throws IOException {
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(width, image.getWidth(), png + " width");
+    assertEquals(height, image.getHeight(), png + " height");
+  }
+
+  @Test
+  void theTargetAccuracyStopsTrainingAtTheFirstEpochThatReachesIt() {
+    Run run = Run.of(DigitsClassifier::run, "--epochs", "20", "--quiet",
+        "--target-accuracy", "0.9");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("\nReached 90.00% test accuracy at epoch 1, "), run.out());
+  }
+
+  @Test
+  void badFlagsAreRejectedNamingTheValue() {
+    String usage = Cli.usage(new DigitsClassifier());
+    Run.of(DigitsClassifier::run, "--target-accuracy", "96").assertRejected(usage,
+        "DigitsClassifier: error: --target-accuracy must be from 0 to 1, got '96'");
+    Run.of(DigitsClassifier::run, "--epochs", "0").assertRejected(usage,
+        "DigitsClassifier: error: --epochs must be >= 1, got '0'");
+    Run.of(DigitsClassifier::run, "--help").assertPrintedHelp(usage);
+  }
+}

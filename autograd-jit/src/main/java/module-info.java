@@ -1,0 +1,10 @@
+/**
+ * Replay of a recorded Value graph as generated JVM bytecode (ASM). Exports {@code
+ * dev.autograd.jit}; its API speaks in the core's types.
+ */
+module dev.autograd.jit {
+  requires transitive dev.autograd.core;
+  requires org.objectweb.asm;
+
+  exports dev.autograd.jit;
+}
