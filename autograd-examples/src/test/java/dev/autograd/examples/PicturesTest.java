@@ -156,10 +156,10 @@ class PicturesTest {
   @Test
   void aDivergedClassifierRunPrintsOneWarningLineAndStillDrawsItsHistory() throws IOException {
     Path png = dir.resolve("history.png");
-    Run run = Run.of(DigitsClassifier::run, "--lr", "50", "--epochs", "1", "--quiet",
+    Run run = Run.of(IrisClassifier::run, "--lr", "1e300", "--epochs", "1", "--quiet",
         "--plot-history", png.toString());
     assertEquals(0, run.code(), run.err());
-    assertEquals("DigitsClassifier: warning: the run diverged: the loss is not finite from"
+    assertEquals("IrisClassifier: warning: the run diverged: the loss is not finite from"
         + " epoch 1 (try a smaller --lr)\n", run.err());
     assertNotNull(ImageIO.read(png.toFile()));
   }
