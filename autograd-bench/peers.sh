@@ -12,7 +12,8 @@
 # torch wheel pulls the CUDA packages. A peer that cannot be installed or imported is skipped
 # with a printed note, never faked. The reference program comes from $REFERENCE (default
 # ../shared/seed/reference.py, the repository's sibling); without it that peer is skipped.
-# Environment: PEERS_VENV, REFERENCE, JMH_ARGS (default "-f 1 -wi 3 -i 5"), PEERS_QUICK=1 (a
+# Environment: PEERS_VENV, REFERENCE, JMH_ARGS (default: none, each class's own fork, warm-up and
+# measurement settings), PEERS_QUICK=1 (a
 # functional check: one step per peer and a minimal JMH run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ OUT=autograd-bench/target/peers
 JAR=autograd-bench/target/benchmarks.jar
 PEERS_VENV=${PEERS_VENV:-$HOME/.cache/autograd-peers/venv}
 export REFERENCE=${REFERENCE:-$(pwd)/../shared/seed/reference.py}
-JMH_ARGS=${JMH_ARGS:--f 1 -wi 3 -i 5}
+JMH_ARGS=${JMH_ARGS:-}
 [ -n "${PEERS_QUICK:-}" ] && JMH_ARGS="-f 1 -wi 0 -i 1 -r 200ms"
 SYSPY=/usr/bin/python3
 mkdir -p "$OUT"
@@ -70,7 +71,7 @@ END=$(date -u +%FT%TZ)
 
 {
   echo "# autograd-bench/peers.sh, $START to $END"
-  echo "# command: autograd-bench/peers.sh (JMH_ARGS=\"$JMH_ARGS\"), on $(git rev-parse --short HEAD 2> /dev/null || echo '?')"
+  echo "# command: JMH_ARGS=\"$JMH_ARGS\" autograd-bench/peers.sh, on $(git rev-parse --short HEAD 2> /dev/null || echo '?')"
   echo "# machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
   echo "# load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   python3 autograd-bench/peers.py table "$OUT/setup.json" "$OUT/jmh.json" \

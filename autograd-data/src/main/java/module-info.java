@@ -3,6 +3,7 @@
  * minibatches. Exports {@code dev.autograd.data}.
  */
 module dev.autograd.data {
+  requires com.google.common;
   requires org.apache.commons.csv;
 
   exports dev.autograd.data;

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The moons MLP training step of {@link MlpStepBenchmark} (same problem, model and {@link Sgd}),
@@ -17,12 +18,17 @@ import org.openjdk.jmh.annotations.TearDown;
  * bytecode for each of the 100 points by a {@link MinibatchReplay} on {@code threads} threads,
  * the gradients summed in example order (bit-identical whatever the thread count).
  *
+ * <p>Ten warm-up iterations: HotSpot compiles each generated method (up to 7,000 bytes of
+ * straight-line bytecode) with C2 only after thousands of calls, and each such compilation takes
+ * a few hundred milliseconds here; measured before that, the replay runs at C1 speed.
+ *
  * <h2>How to run</h2>
  *
  * <pre>
  * java -jar autograd-bench/target/benchmarks.jar MinibatchStep -p threads=1,2
  * </pre>
  */
+@Warmup(iterations = 10, time = 1)
 public class MinibatchStepBenchmark extends BenchmarkDefaults {
   /** Replay threads. */
   @Param({"1", "2"})

@@ -1,6 +1,7 @@
 package dev.autograd.data;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -49,7 +50,7 @@ public final class CsvDatasetReader {
    * @throws NullPointerException if {@code targetName} is null
    */
   public static CsvDatasetReader withHeader(String targetName) {
-    return new CsvDatasetReader(true, requireNonNull(targetName, "targetName"), -1, ',');
+    return new CsvDatasetReader(true, checkNotNull(targetName, "targetName"), -1, ',');
   }
 
   /**
@@ -74,9 +75,7 @@ public final class CsvDatasetReader {
   }
 
   private static int checkIndex(int targetIndex) {
-    if (targetIndex < 0) {
-      throw new IllegalArgumentException("targetIndex must be at least 0, got " + targetIndex);
-    }
+    checkArgument(targetIndex >= 0, "targetIndex must be at least 0, got %s", targetIndex);
     return targetIndex;
   }
 
@@ -86,10 +85,8 @@ public final class CsvDatasetReader {
    * @throws IllegalArgumentException if {@code delimiter} is a line break or a double quote
    */
   public CsvDatasetReader delimiter(char delimiter) {
-    if (delimiter == '\n' || delimiter == '\r' || delimiter == '"') {
-      throw new IllegalArgumentException(
-          "delimiter must not be a line break or a quote, got " + (int) delimiter);
-    }
+    checkArgument(delimiter != '\n' && delimiter != '\r' && delimiter != '"',
+        "delimiter must not be a line break or a quote, got %s", (int) delimiter);
     return new CsvDatasetReader(hasHeader, targetName, targetIndex, delimiter);
   }
 
@@ -107,7 +104,7 @@ public final class CsvDatasetReader {
    *     the header) or index (naming the column count), or a target name that appears twice
    */
   public Dataset read(Path file) throws IOException {
-    requireNonNull(file, "file");
+    checkNotNull(file, "file");
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

@@ -1,6 +1,8 @@
 package dev.autograd.data;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,26 +52,19 @@ public final class Dataset {
    *     message names the row and column)
    */
   public static Dataset of(double[][] features, double[] targets) {
-    requireNonNull(features, "features");
-    requireNonNull(targets, "targets");
-    if (features.length == 0) {
-      throw new IllegalArgumentException("a dataset needs at least one row, got 0");
-    }
-    if (targets.length != features.length) {
-      throw new IllegalArgumentException(
-          "features has " + features.length + " rows but targets has " + targets.length);
-    }
-    int width = requireNonNull(features[0], "features[0] is null").length;
-    if (width == 0) {
-      throw new IllegalArgumentException("a dataset needs at least one feature, got 0 columns");
-    }
+    checkNotNull(features, "features");
+    checkNotNull(targets, "targets");
+    checkArgument(features.length > 0, "a dataset needs at least one row, got 0");
+    checkArgument(targets.length == features.length, "features has %s rows but targets has %s",
+        features.length, targets.length);
+    int width = checkNotNull(features[0], "features[0] is null").length;
+    checkArgument(width > 0, "a dataset needs at least one feature, got 0 columns");
     double[][] copy = new double[features.length][];
     for (int i = 0; i < features.length; i++) {
-      double[] row = requireNonNull(features[i], "features[" + i + "] is null");
-      if (row.length != width) {
-        throw new IllegalArgumentException("ragged features: features[" + i + "] has "
-            + row.length + " columns, but features[0] has " + width);
-      }
+      double[] row = checkNotNull(features[i], "features[%s] is null", i);
+      checkArgument(row.length == width,
+          "ragged features: features[%s] has %s columns, but features[0] has %s", i, row.length,
+          width);
       for (int j = 0; j < row.length; j++) {
         checkFinite(row[j], "features[" + i + "][" + j + "]");
       }
@@ -86,9 +81,7 @@ public final class Dataset {
   }
 
   private static void checkFinite(double v, String where) {
-    if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(where + " must be finite, got " + v);
-    }
+    checkArgument(Double.isFinite(v), "%s must be finite, got %s", where, v);
   }
 
   /**
@@ -98,11 +91,9 @@ public final class Dataset {
    * @throws IllegalArgumentException if {@code names.size() != featureCount()}
    */
   public Dataset withFeatureNames(List<String> names) {
-    List<String> copy = List.copyOf(requireNonNull(names, "names"));
-    if (copy.size() != featureCount()) {
-      throw new IllegalArgumentException(
-          "expected " + featureCount() + " feature names, got " + copy.size() + ": " + copy);
-    }
+    List<String> copy = List.copyOf(checkNotNull(names, "names"));
+    checkArgument(copy.size() == featureCount(), "expected %s feature names, got %s: %s",
+        featureCount(), copy.size(), copy);
     return new Dataset(features, targets, copy, targetName, classNames);
   }
 
@@ -112,7 +103,7 @@ public final class Dataset {
    * @throws NullPointerException if {@code name} is null
    */
   public Dataset withTargetName(String name) {
-    return new Dataset(features, targets, featureNames, requireNonNull(name, "name"), classNames);
+    return new Dataset(features, targets, featureNames, checkNotNull(name, "name"), classNames);
   }
 
   /**
@@ -124,13 +115,12 @@ public final class Dataset {
    *     names.size())} (the message names the row and the value)
    */
   public Dataset withClassNames(List<String> names) {
-    List<String> copy = List.copyOf(requireNonNull(names, "names"));
+    List<String> copy = List.copyOf(checkNotNull(names, "names"));
     for (int i = 0; i < targets.length; i++) {
       double t = targets[i];
-      if (t != Math.rint(t) || t < 0 || t >= copy.size()) {
-        throw new IllegalArgumentException("targets[" + i + "] = " + t
-            + " is not a class label in [0, " + copy.size() + ") for class names " + copy);
-      }
+      checkArgument(t == Math.rint(t) && t >= 0 && t < copy.size(),
+          "targets[%s] = %s is not a class label in [0, %s) for class names %s", i, t,
+          copy.size(), copy);
     }
     return new Dataset(features, targets, featureNames, targetName, copy);
   }
@@ -145,10 +135,8 @@ public final class Dataset {
   public Dataset asClassification() {
     double max = 0;
     for (int i = 0; i < targets.length; i++) {
-      if (targets[i] > MAX_LABEL) {
-        throw new IllegalArgumentException("targets[" + i + "] = " + targets[i]
-            + " is not a class label in [0, " + MAX_LABEL + "]");
-      }
+      checkArgument(targets[i] <= MAX_LABEL, "targets[%s] = %s is not a class label in [0, %s]",
+          i, targets[i], MAX_LABEL);
       max = Math.max(max, targets[i]);
     }
     List<String> names = new ArrayList<>();
@@ -241,6 +229,22 @@ public final class Dataset {
   }
 
   /**
+   * Returns the class labels one-hot encoded, {@link #size()} rows of {@link #classCount()}
+   * columns: row {@code i} is 1 at column {@code label(i)} and 0 elsewhere, the class-probability
+   * targets of a cross-entropy loss.
+   *
+   * @throws IllegalStateException if this is not a classification set (no {@link #classNames()})
+   */
+  public double[][] oneHotTargets() {
+    int[] labels = labels();
+    double[][] oneHot = new double[labels.length][classCount()];
+    for (int i = 0; i < labels.length; i++) {
+      oneHot[i][labels[i]] = 1.0;
+    }
+    return oneHot;
+  }
+
+  /**
    * Returns the number of classes, {@code classNames().size()}, or 0 for a regression set.
    */
   public int classCount() {
@@ -285,10 +289,8 @@ public final class Dataset {
    * @throws IndexOutOfBoundsException if a row is not in {@code [0, size())}
    */
   public Dataset select(int[] rows) {
-    requireNonNull(rows, "rows");
-    if (rows.length == 0) {
-      throw new IllegalArgumentException("a dataset needs at least one row, got 0");
-    }
+    checkNotNull(rows, "rows");
+    checkArgument(rows.length > 0, "a dataset needs at least one row, got 0");
     double[][] f = new double[rows.length][];
     double[] t = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
@@ -310,10 +312,8 @@ public final class Dataset {
    * @throws IllegalArgumentException if {@code batchSize} is below 1
    */
   public List<Dataset> minibatches(int batchSize, Random random) {
-    requireNonNull(random, "random");
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-    }
+    checkNotNull(random, "random");
+    checkArgument(batchSize >= 1, "batchSize must be at least 1, got %s", batchSize);
     List<Integer> order = new ArrayList<>(size());
     for (int i = 0; i < size(); i++) {
       order.add(i);
@@ -336,10 +336,8 @@ public final class Dataset {
   }
 
   private void checkClassification() {
-    if (classNames.isEmpty()) {
-      throw new IllegalStateException(
-          "dataset with target '" + targetName + "' has no class names: not a classification set");
-    }
+    checkState(!classNames.isEmpty(),
+        "dataset with target '%s' has no class names: not a classification set", targetName);
   }
 
   /**

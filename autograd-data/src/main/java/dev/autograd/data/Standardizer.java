@@ -1,6 +1,7 @@
 package dev.autograd.data;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * Standardisation fitted on one dataset and applied to others: each feature column {@code j}
@@ -37,7 +38,7 @@ public final class Standardizer {
    * @throws NullPointerException if {@code data} is null
    */
   public static Standardizer fit(Dataset data) {
-    double[][] x = requireNonNull(data, "data").features();
+    double[][] x = checkNotNull(data, "data").features();
     int n = x.length;
     int m = data.featureCount();
     double[] means = new double[m];
@@ -68,7 +69,7 @@ public final class Standardizer {
    *     than the data this was fitted on
    */
   public Dataset transform(Dataset data) {
-    requireNonNull(data, "data");
+    checkNotNull(data, "data");
     checkWidth(data.featureCount());
     double[][] x = data.features();
     for (double[] row : x) {
@@ -88,7 +89,7 @@ public final class Standardizer {
    * @throws IllegalArgumentException if {@code row.length} differs from the fitted column count
    */
   public double[] transform(double[] row) {
-    requireNonNull(row, "row");
+    checkNotNull(row, "row");
     checkWidth(row.length);
     double[] out = row.clone();
     standardise(out);
@@ -102,10 +103,8 @@ public final class Standardizer {
   }
 
   private void checkWidth(int width) {
-    if (width != means.length) {
-      throw new IllegalArgumentException("standardizer was fitted on " + means.length
-          + " feature columns, got " + width);
-    }
+    checkArgument(width == means.length, "standardizer was fitted on %s feature columns, got %s",
+        means.length, width);
   }
 
   /** Returns the fitted column means (a copy). */

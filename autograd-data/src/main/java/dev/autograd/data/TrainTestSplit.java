@@ -1,6 +1,7 @@
 package dev.autograd.data;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +43,7 @@ public final class TrainTestSplit {
    * @throws IllegalStateException if {@code dataset} is not a classification set
    */
   public static TrainTestSplit stratified(Dataset dataset, double testFraction, long seed) {
-    int n = requireNonNull(dataset, "dataset").size();
+    int n = checkNotNull(dataset, "dataset").size();
     int testSize = testSize(n, testFraction);
     int[] counts = dataset.classCounts();
     int[] labels = dataset.labels();
@@ -75,7 +76,7 @@ public final class TrainTestSplit {
    *     either part would be empty
    */
   public static TrainTestSplit shuffled(Dataset dataset, double testFraction, long seed) {
-    int n = requireNonNull(dataset, "dataset").size();
+    int n = checkNotNull(dataset, "dataset").size();
     int testSize = testSize(n, testFraction);
     List<Integer> order = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -87,15 +88,11 @@ public final class TrainTestSplit {
   }
 
   private static int testSize(int n, double testFraction) {
-    if (!(testFraction > 0 && testFraction < 1)) {
-      throw new IllegalArgumentException(
-          "testFraction must be strictly between 0 and 1, got " + testFraction);
-    }
+    checkArgument(testFraction > 0 && testFraction < 1,
+        "testFraction must be strictly between 0 and 1, got %s", testFraction);
     int testSize = (int) Math.ceil(testFraction * n);
-    if (testSize >= n) {
-      throw new IllegalArgumentException("testFraction " + testFraction + " of " + n
-          + " rows leaves no training rows (test part of " + testSize + ")");
-    }
+    checkArgument(testSize < n, "testFraction %s of %s rows leaves no training rows (test part"
+        + " of %s)", testFraction, n, testSize);
     return testSize;
   }
 

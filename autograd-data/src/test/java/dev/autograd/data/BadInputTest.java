@@ -148,6 +148,12 @@ class BadInputTest {
         new Row("Dataset.labels", "a regression set", IllegalStateException.class,
             "dataset with target 'target' has no class names: not a classification set",
             () -> Dataset.of(new double[][] {{1}}, new double[] {0.5}).labels()),
+        new Row("Dataset.label", "a regression set", IllegalStateException.class,
+            "dataset with target 'target' has no class names: not a classification set",
+            () -> Dataset.of(new double[][] {{1}}, new double[] {0}).label(0)),
+        new Row("Dataset.oneHotTargets", "a regression set", IllegalStateException.class,
+            "dataset with target 'target' has no class names: not a classification set",
+            () -> Dataset.of(new double[][] {{1}}, new double[] {0}).oneHotTargets()),
         new Row("Dataset.features(int)", "row 3 of 3", IndexOutOfBoundsException.class,
             "row 3 out of range [0, 3)", () -> SMALL.features(3)),
         new Row("Dataset.feature", "column 2 of 2", IndexOutOfBoundsException.class,
@@ -191,6 +197,14 @@ class BadInputTest {
     Exception e = assertThrows(row.thrown(), row.call()::run);
     assertEquals(row.message(), e.getMessage());
     assertEquals(SMALL_STATE, state(SMALL));
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyPublicTypeWithChecksHasAtLeastOneRow() {
+    List<String> covered = rows().map(Row::entryPoint).toList();
+    for (String type : List.of("CsvDatasetReader", "Dataset", "TrainTestSplit", "Standardizer")) {
+      assertEquals(true, covered.stream().anyMatch(p -> p.startsWith(type + ".")), type);
+    }
   }
 
   private static String state(Dataset d) {

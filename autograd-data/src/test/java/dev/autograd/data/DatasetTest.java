@@ -48,6 +48,13 @@ class DatasetTest {
   }
 
   @Test
+  void oneHotTargetsHaveAOneAtEachRowsLabel() {
+    Dataset d = Dataset.of(new double[][] {{0}, {0}, {0}}, new double[] {2, 0, 1})
+        .asClassification();
+    assertArrayEquals(new double[][] {{0, 0, 1}, {1, 0, 0}, {0, 1, 0}}, d.oneHotTargets());
+  }
+
+  @Test
   void selectTakesRowsInTheGivenOrderWithTheNames() {
     Dataset d = Datasets.iris().select(new int[] {149, 0, 0});
     assertEquals(3, d.size());
@@ -88,6 +95,17 @@ class DatasetTest {
     assertArrayEquals(epoch1, firstColumn(d.minibatches(50, b).get(0)), 0);
     assertArrayEquals(epoch2, firstColumn(d.minibatches(50, b).get(0)), 0);
     assertNotEquals(Arrays.toString(epoch1), Arrays.toString(epoch2));
+  }
+
+  @Test
+  void batchesOfOneRowAreAllowed() {
+    assertEquals(3, numbered(3).minibatches(1, new Random(0)).size());
+  }
+
+  @Test
+  void theLargestAcceptedClassLabelIs65535() {
+    Dataset d = Dataset.of(new double[][] {{0}}, new double[] {65_535}).asClassification();
+    assertEquals(65_536, d.classCount());
   }
 
   private static double[] firstColumn(Dataset d) {

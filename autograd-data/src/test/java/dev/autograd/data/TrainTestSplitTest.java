@@ -70,6 +70,43 @@ class TrainTestSplitTest {
     assertCoversEveryRowOnce(split, diabetes);
   }
 
+  @Test
+  void rowsAreDrawnAtRandomWithinEachClassAndBothPartsAreShuffled() {
+    TrainTestSplit split = TrainTestSplit.stratified(Datasets.iris(), 0.2, 4);
+    int[] test = split.testRows();
+    int[] firstTenOfEachClass = IntStream.concat(IntStream.range(0, 10),
+        IntStream.concat(IntStream.range(50, 60), IntStream.range(100, 110))).toArray();
+    assertNotEquals(Arrays.toString(firstTenOfEachClass),
+        Arrays.toString(Arrays.stream(test).sorted().toArray()));
+    assertNotSorted(test);
+    assertNotSorted(split.trainRows());
+    TrainTestSplit shuffled = TrainTestSplit.shuffled(Datasets.iris(), 0.2, 4);
+    assertNotSorted(shuffled.testRows());
+    assertNotSorted(shuffled.trainRows());
+  }
+
+  @Test
+  void aTieBetweenRemaindersGoesToTheLowerLabel() {
+    Dataset twoClasses = Dataset.of(new double[][] {{0}, {1}, {2}, {3}, {4}, {5}},
+        new double[] {1, 0, 1, 0, 1, 0}).asClassification();
+    // 3 test rows, 1.5 per class: each gets 1, the tie's last row goes to class 0
+    assertArrayEquals(new int[] {2, 1},
+        TrainTestSplit.stratified(twoClasses, 0.5, 1).test().classCounts());
+  }
+
+  @Test
+  void aFractionLeavingOneTrainingRowIsAccepted() {
+    Dataset four = Dataset.of(new double[][] {{0}, {1}, {2}, {3}}, new double[] {0, 1, 2, 3});
+    TrainTestSplit split = TrainTestSplit.shuffled(four, 0.75, 2);
+    assertEquals(1, split.train().size());
+    assertEquals(3, split.test().size());
+  }
+
+  private static void assertNotSorted(int[] rows) {
+    assertNotEquals(Arrays.toString(Arrays.stream(rows).sorted().toArray()),
+        Arrays.toString(rows));
+  }
+
   private static void assertCoversEveryRowOnce(TrainTestSplit split, Dataset source) {
     int[] all = IntStream.concat(Arrays.stream(split.trainRows()), Arrays.stream(split.testRows()))
         .sorted().toArray();

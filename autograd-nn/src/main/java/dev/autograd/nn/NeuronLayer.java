@@ -59,15 +59,14 @@ public final class NeuronLayer implements Module {
   }
 
   /**
-   * Returns each neuron's {@link Neuron#predict(double[])} for {@code x}, in neuron order, building
-   * no graph; equal bit for bit to the data of {@link #forward(List)} on leaves holding {@code x}.
+   * Returns each neuron's {@link Neuron#predict(double[])} for {@code x}, in neuron order (each
+   * neuron checks {@code x}), building no graph; equal bit for bit to the data of {@link
+   * #forward(List)} on leaves holding {@code x}.
    *
    * @throws NullPointerException if {@code x} is null
    * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
    */
   public double[] predict(double[] x) {
-    checkNotNull(x, "x");
-    checkArgument(x.length == inputs, "expected %s inputs, got %s", inputs, x.length);
     double[] out = new double[neurons.size()];
     for (int j = 0; j < out.length; j++) {
       out[j] = neurons.get(j).predict(x);

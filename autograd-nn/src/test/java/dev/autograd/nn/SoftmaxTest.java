@@ -12,14 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SoftmaxTest {
-  private static List<Value> leaves(double... data) {
-    List<Value> out = new ArrayList<>();
-    for (double d : data) {
-      out.add(Value.of(d));
-    }
-    return out;
-  }
-
   private static double[] data(List<Value> values) {
     return values.stream().mapToDouble(Value::data).toArray();
   }
@@ -38,9 +30,9 @@ class SoftmaxTest {
     // e^k / (e + e^2 + e^3) for k = 1, 2, 3
     double total = Math.exp(1) + Math.exp(2) + Math.exp(3);
     assertArrayEquals(new double[] {Math.exp(1) / total, Math.exp(2) / total,
-        Math.exp(3) / total}, data(Softmax.softmax(leaves(1, 2, 3))), 1e-15);
+        Math.exp(3) / total}, data(Softmax.softmax(Vectors.leaves(1, 2, 3))), 1e-15);
     assertArrayEquals(new double[] {1 - Math.log(total), 2 - Math.log(total),
-        3 - Math.log(total)}, data(Softmax.logSoftmax(leaves(1, 2, 3))), 1e-15);
+        3 - Math.log(total)}, data(Softmax.logSoftmax(Vectors.leaves(1, 2, 3))), 1e-15);
   }
 
   @Test
@@ -54,14 +46,14 @@ class SoftmaxTest {
       assertTrue(GradCheck.check(z -> weighted(Softmax.softmax(z)), point).maxError() < 1e-7);
       assertTrue(GradCheck.check(z -> weighted(Softmax.logSoftmax(z)), point).maxError() < 1e-7);
       // The recorded graph replayed with one logit moved keeps the first shift: still exact.
-      List<Value> z = leaves(point);
+      List<Value> z = Vectors.leaves(point);
       assertTrue(GradCheck.check(weighted(Softmax.logSoftmax(z)), z).maxError() < 1e-7);
     }
   }
 
   @Test
   void logSoftmaxGradientIsTheIndicatorMinusSoftmax() {
-    List<Value> z = leaves(0.3, -1.2, 2.0, 0.0);
+    List<Value> z = Vectors.leaves(0.3, -1.2, 2.0, 0.0);
     double[] p = data(Softmax.softmax(z));
     Softmax.logSoftmax(z).get(2).backward();
     for (int i = 0; i < 4; i++) {
@@ -71,7 +63,7 @@ class SoftmaxTest {
 
   @Test
   void logitsOfPlusMinus1000GiveFiniteResultsAndGradients() {
-    List<Value> z = leaves(1000, -1000, 999);
+    List<Value> z = Vectors.leaves(1000, -1000, 999);
     List<Value> logP = Softmax.logSoftmax(z);
     assertArrayEquals(new double[] {-Math.log1p(Math.exp(-1)), -2000 - Math.log1p(Math.exp(-1)),
         -1 - Math.log1p(Math.exp(-1))}, data(logP), 1e-12);
@@ -79,7 +71,7 @@ class SoftmaxTest {
     for (Value v : z) {
       assertTrue(Double.isFinite(v.grad()), "grad " + v.grad());
     }
-    List<Value> z2 = leaves(1000, -1000, 999);
+    List<Value> z2 = Vectors.leaves(1000, -1000, 999);
     List<Value> p = Softmax.softmax(z2);
     assertEquals(0.0, p.get(1).data(), 0);
     assertEquals(1.0, p.get(0).data() + p.get(2).data(), 1e-15);
@@ -99,8 +91,8 @@ class SoftmaxTest {
       for (int k = 0; k < logits.length; k++) {
         logits[k] = 50 * random.nextGaussian();
       }
-      assertArrayEquals(data(Softmax.softmax(leaves(logits))), Softmax.softmax(logits), 0);
-      assertArrayEquals(data(Softmax.logSoftmax(leaves(logits))), Softmax.logSoftmax(logits), 0);
+      assertArrayEquals(data(Softmax.softmax(Vectors.leaves(logits))), Softmax.softmax(logits), 0);
+      assertArrayEquals(data(Softmax.logSoftmax(Vectors.leaves(logits))), Softmax.logSoftmax(logits), 0);
     }
   }
 

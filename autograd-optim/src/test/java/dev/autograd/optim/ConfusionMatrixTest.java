@@ -35,4 +35,9 @@ class ConfusionMatrixTest {
     m.counts()[0][0] = 99;
     assertEquals(2, m.count(0, 0));
   }
+
+  @Test
+  void oneClassIsAllowed() {
+    assertEquals(1.0, ConfusionMatrix.of(new int[] {0, 0}, new int[] {0, 0}, 1).accuracy(), 0);
+  }
 }

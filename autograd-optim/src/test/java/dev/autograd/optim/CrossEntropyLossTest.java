@@ -6,33 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autograd.core.GradCheck;
 import dev.autograd.core.Value;
 import dev.autograd.nn.Softmax;
-import java.util.ArrayList;
+import dev.autograd.nn.Vectors;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CrossEntropyLossTest {
-  private static List<Value> leaves(double... data) {
-    List<Value> out = new ArrayList<>();
-    for (double d : data) {
-      out.add(Value.of(d));
-    }
-    return out;
-  }
-
   @Test
   void lossOfOneTwoThreeForClass0IsLogSumExpMinusTheFirstLogit() {
     // torch.nn.functional.cross_entropy(torch.tensor([[1., 2., 3.]]), torch.tensor([0]))
     // = log(e + e^2 + e^3) - 1 = 2.4076059644443806
-    assertEquals(2.4076059644443806, CrossEntropyLoss.of(leaves(1, 2, 3), 0).data(), 1e-15);
-    assertEquals(0.4076059644443806, CrossEntropyLoss.of(leaves(1, 2, 3), 2).data(), 1e-15);
+    assertEquals(2.4076059644443806, CrossEntropyLoss.of(Vectors.leaves(1, 2, 3), 0).data(), 1e-15);
+    assertEquals(0.4076059644443806, CrossEntropyLoss.of(Vectors.leaves(1, 2, 3), 2).data(), 1e-15);
   }
 
   @Test
   void gradientWithRespectToTheLogitsIsSoftmaxMinusOneHot() {
     double[] logits = {0.5, -1, 3, 2.25};
     double[] p = Softmax.softmax(logits);
-    List<Value> z = leaves(logits);
+    List<Value> z = Vectors.leaves(logits);
     CrossEntropyLoss.of(z, 3).backward();
     for (int k = 0; k < 4; k++) {
       assertEquals(p[k] - (k == 3 ? 1 : 0), z.get(k).grad(), 1e-15);
@@ -50,7 +42,7 @@ class CrossEntropyLossTest {
         point[k] = 4 * random.nextGaussian();
       }
       assertTrue(GradCheck.check(z -> CrossEntropyLoss.of(z, target), point).maxError() < 1e-7);
-      List<Value> soft = leaves(new double[classes]);
+      List<Value> soft = Vectors.leaves(new double[classes]);
       for (Value t : soft) {
         t.setData(1.0 / classes);
       }
@@ -67,8 +59,8 @@ class CrossEntropyLossTest {
         logits[k] = 10 * random.nextGaussian();
       }
       int target = random.nextInt(10);
-      List<Value> a = leaves(logits);
-      List<Value> b = leaves(logits);
+      List<Value> a = Vectors.leaves(logits);
+      List<Value> b = Vectors.leaves(logits);
       Value byIndex = CrossEntropyLoss.of(a, target);
       Value byOneHot = CrossEntropyLoss.of(b, CrossEntropyLoss.oneHot(target, 10));
       assertEquals(byIndex.data(), byOneHot.data(), 1e-12 * Math.max(1, byIndex.data()));
@@ -82,14 +74,14 @@ class CrossEntropyLossTest {
 
   @Test
   void logitsOfPlusMinus1000GiveAFiniteLossAndGradients() {
-    List<Value> z = leaves(1000, -1000, 0);
+    List<Value> z = Vectors.leaves(1000, -1000, 0);
     Value loss = CrossEntropyLoss.of(z, 1);
     assertEquals(2000, loss.data(), 1e-9);
     loss.backward();
     assertEquals(1.0, z.get(0).grad(), 1e-15);
     assertEquals(-1.0, z.get(1).grad(), 1e-15);
     assertEquals(0.0, z.get(2).grad(), 1e-15);
-    List<Value> w = leaves(-1000, 1000);
+    List<Value> w = Vectors.leaves(-1000, 1000);
     Value oneHot = CrossEntropyLoss.of(w, CrossEntropyLoss.oneHot(1, 2));
     assertEquals(0.0, oneHot.data(), 0);
     oneHot.backward();
@@ -98,6 +90,13 @@ class CrossEntropyLossTest {
 
   @Test
   void aNaNLogitGivesANaNLoss() {
-    assertTrue(Double.isNaN(CrossEntropyLoss.of(leaves(1, Double.NaN), 0).data()));
+    assertTrue(Double.isNaN(CrossEntropyLoss.of(Vectors.leaves(1, Double.NaN), 0).data()));
+  }
+
+  @Test
+  void oneHotIsOneAtTheClassAndZeroElsewhereForAnyNumberOfClasses() {
+    assertEquals(List.of(1.0), CrossEntropyLoss.oneHot(0, 1).stream().map(Value::data).toList());
+    assertEquals(List.of(0.0, 0.0, 1.0),
+        CrossEntropyLoss.oneHot(2, 3).stream().map(Value::data).toList());
   }
 }
