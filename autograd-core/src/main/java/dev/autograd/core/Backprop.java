@@ -34,7 +34,8 @@ final class Backprop {
    * {@link #backward(Value)} propagates them (the root first), then the leaves. Touches no grad.
    */
   static Value[] propagationOrder(Value root) {
-    Recording sweep = new Recording();
+    // A node of level L has at least L interior nodes below it and itself: a chain never grows.
+    Recording sweep = new Recording(root.level + 1);
     sweep.run(root);
     return sweep.order();
   }
@@ -141,8 +142,12 @@ final class Backprop {
 
   /** Records the interior nodes in the order they become ready; touches no grad. */
   private static final class Recording extends Sweep {
-    private Value[] interior = new Value[16];
+    private Value[] interior;
     private int interiorCount;
+
+    Recording(int capacity) {
+      interior = new Value[Math.max(16, capacity)];
+    }
 
     @Override
     void reached(Value v) {}

@@ -123,20 +123,23 @@ public final class CompiledGraph {
   /**
    * Fills the slots from {@code order}: the wiring, ops and constants, and each node's data as
    * built. Each node's slot is kept in its {@code grad} field meanwhile (so an input's slot is one
-   * field read, with no hash map), its grad held in {@link #grad} and put back at the end, which
-   * also clears the {@code visited} flags that mark recorded nodes. Returns false if a leaf
-   * changed after a node built from it, so that the recorded data must be recomputed.
+   * field read, with no hash map), its grad held in {@link #grad} and put back as soon as every
+   * node made from it has read the slot: the order lists those first. With input slots, the
+   * {@code visited} flags mark the recorded nodes meanwhile. Returns false if a leaf changed after
+   * a node built from it, so that the recorded data must be recomputed.
    */
   private boolean record(Value[] order, int interiorCount, List<Value> inputs) {
     final double[] kept = grad;
+    final boolean marking = inputCount > 0;
     int held = 0;
+    int restored = 0;
     boolean asBuilt = true;
     try {
       for (; held < size; held++) {
         Value v = order[held];
         kept[held] = v.grad;
         v.grad = held < interiorCount ? size - 1 - held : -1;
-        v.visited = true;
+        v.visited = marking;
       }
       // Slots: input leaves in the order given, the other leaves, then the interior nodes by
       // increasing level (the reverse of the order).
@@ -175,9 +178,13 @@ public final class CompiledGraph {
           rhs[i] = (int) v.right.grad;
         }
         asBuilt &= v.inputsUnchanged();
+        // Every node made from v came earlier in the order and has read v's slot.
+        v.grad = kept[k];
+        v.visited = false;
+        restored = k + 1;
       }
     } finally {
-      for (int k = 0; k < held; k++) {
+      for (int k = restored; k < held; k++) {
         order[k].grad = kept[k];
         order[k].visited = false;
       }
