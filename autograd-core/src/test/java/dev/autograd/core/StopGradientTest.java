@@ -93,6 +93,7 @@ class StopGradientTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope only switches detection on for the block
   void showsInTheDotGraphAndPassesAnomalyDetection() {
     Value x = Value.of(1.0, "x");
     Value y = x.stopGradient().mul(x);
