@@ -464,6 +464,27 @@ enum Op {
     Value leftGrad(Value node, Value g) {
       return node.left.sigmoid().mul(g);
     }
+  },
+  /**
+   * Identity forward, zero derivative. The contribution is {@code -0.0}, IEEE 754's additive
+   * identity ({@code x + -0.0} is {@code x} for every {@code x}, {@code -0.0} and NaN included), so
+   * an input's grad is left bit for bit as it was, whatever the upstream grad (NaN, infinite).
+   */
+  STOP_GRADIENT("stopGradient", Kind.UNARY) {
+    @Override
+    double forward(double a, double b) {
+      return a;
+    }
+
+    @Override
+    double leftGrad(double a, double b, double out, double g) {
+      return -0.0;
+    }
+
+    @Override
+    Value leftGrad(Value node, Value g) {
+      return null;
+    }
   };
 
   /**

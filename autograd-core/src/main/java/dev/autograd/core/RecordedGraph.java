@@ -64,7 +64,9 @@ public final class RecordedGraph {
     /** {@link Value#leakyRelu(double)}, the slope in {@link #constant}. */
     LEAKY_RELU,
     /** {@link Value#softplus()}. */
-    SOFTPLUS;
+    SOFTPLUS,
+    /** {@link Value#stopGradient()}: identity forward, adds {@code -0.0} (nothing) backward. */
+    STOP_GRADIENT;
 
     /** The table entry of each public op, by ordinal. */
     private static final dev.autograd.core.Op[] TABLE = new dev.autograd.core.Op[values().length];

@@ -599,6 +599,25 @@ public final class Value {
   }
 
   /**
+   * Returns a node with this node's data through which no gradient flows: its local derivative is
+   * {@code 0} (exactly: the input's grad is left bit for bit as it was, even for a NaN or infinite
+   * upstream grad), and {@link Gradients} treats it as a constant at every order. NaN and
+   * infinities pass through unchanged. As JAX's {@code jax.lax.stop_gradient} (<a
+   * href="https://jax.readthedocs.io/en/latest/_autosummary/jax.lax.stop_gradient.html">docs</a>)
+   * and PyTorch's {@code Tensor.detach()} used inside a computation (<a
+   * href="https://pytorch.org/docs/stable/generated/torch.Tensor.detach.html">docs</a>).
+   *
+   * <p>Unlike {@link #detach()}, which makes a new leaf holding this node's current data, the
+   * result stays a node of this graph: a {@link CompiledGraph} recomputes it from the replayed
+   * leaves on every {@link CompiledGraph#forward()}, where a detached leaf would keep the data it
+   * had when the graph was recorded. Use it for a quantity computed from the inputs that must not
+   * be differentiated, such as the max shift of a softmax.
+   */
+  public Value stopGradient() {
+    return unary(Op.STOP_GRADIENT, this);
+  }
+
+  /**
    * Adds this node's local derivatives times its grad into its inputs' grads: one chain-rule step,
    * with the arithmetic of {@link Op}. The common ops are dispatched by a switch whose cases the
    * JIT inlines; any other op goes through the table's virtual methods.

@@ -44,6 +44,7 @@ class OpTableTest {
       case MIN: return a.min(b);
       case LEAKY_RELU: return a.leakyRelu(b.data());
       case SOFTPLUS: return a.softplus();
+      case STOP_GRADIENT: return a.stopGradient();
       default: throw new AssertionError("no builder for op " + op + ": add one with its tests");
     }
   }

@@ -243,6 +243,17 @@ class SpecialPointsTest {
   }
 
   @Test
+  void stopGradientPassesEveryValueAndNoGradient() {
+    assertRow(row(2.5, 0), unary(Value::stopGradient, 2.5));
+    assertRow(row(-0.0, 0), unary(Value::stopGradient, -0.0));
+    assertRow(row(INF, 0), unary(Value::stopGradient, INF));
+    assertRow(row(-INF, 0), unary(Value::stopGradient, -INF));
+    assertRow(row(NAN, 0), unary(Value::stopGradient, NAN));
+    assertRow(row(1, 0), unary(Value::stopGradient, 1.0, INF));
+    assertRow(row(1, 0), unary(Value::stopGradient, 1.0, NAN));
+  }
+
+  @Test
   void constantsOnTheLeftAreOrdinarySubtractionAndDivision() {
     assertRow(row(-1.5, -1), unary(x -> x.rsub(1.0), 2.5));
     assertRow(row(0.8, -0.32), unary(x -> x.rdiv(2.0), 2.5));

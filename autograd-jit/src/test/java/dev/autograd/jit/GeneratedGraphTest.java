@@ -51,6 +51,36 @@ class GeneratedGraphTest {
   }
 
   @Test
+  void stopGradientReplaysAsTheIdentityPassingNoGradientBitForBitWithTheInterpreter() {
+    // A log-sum-exp with its max shift through stopGradient, replayed at logits with other maxima.
+    Value a = Value.of(0.5);
+    Value b = Value.of(-1.0);
+    Value c = Value.of(1.0);
+    Value shift = a.max(b).max(c).stopGradient();
+    Value loss = a.sub(shift).exp().add(b.sub(shift).exp()).add(c.sub(shift).exp()).log()
+        .add(shift).sub(b).mul(a.stopGradient().add(2.0));
+    CompiledGraph interpreted = CompiledGraph.compile(loss);
+    GeneratedGraph generated = GeneratedGraph.compile(loss);
+    assertTrue(generated.isGenerated());
+    double[][] points = {{0.5, -1.0, 1.0}, {800.0, -3.0, 2.0}, {-5.0, Double.NaN, 1.0},
+        {Double.POSITIVE_INFINITY, 0.0, 1.0}};
+    for (double[] p : points) {
+      a.setData(p[0]);
+      b.setData(p[1]);
+      c.setData(p[2]);
+      assertBits(interpreted.forwardBackward(), generated.forwardBackward(), "output");
+      for (Value leaf : interpreted.leaves()) {
+        assertBits(interpreted.gradOf(leaf), generated.gradOf(leaf), "grad");
+      }
+    }
+    a.setData(800.0);
+    b.setData(-3.0);
+    c.setData(2.0);
+    assertTrue(Double.isFinite(generated.forwardBackward()));
+    assertEquals(-802.0, generated.gradOf(b), 1e-9); // (softmax_b - 1) * 802, softmax_b ~ e^-803
+  }
+
+  @Test
   void aLeafOutputHasGradientOne() {
     Value x = Value.of(4.0);
     GeneratedGraph graph = GeneratedGraph.compile(x);

@@ -23,13 +23,12 @@ import java.util.List;
  * 4.1). Every {@code exp} argument is at most 0 and the sum is at least 1, so logits of ±1000 give
  * finite results and gradients where {@code exp(z_k)} alone would overflow.
  *
- * <p>On graphs, {@code m} is taken as a constant leaf holding the largest logit's data: a
- * detached shift, through which no gradient flows. The formulas equal the unshifted ones for any
- * constant {@code m}, so the gradient is exact: {@code d logSoftmax_k / d z_i = [i == k] -
- * softmax_i}, {@code d softmax_k / d z_i = softmax_k ([i == k] - softmax_i)}. A graph recorded
- * for replay ({@code CompiledGraph}) keeps the shift of the example it was recorded on; the
- * results stay exact in exact arithmetic and finite while no replayed logit exceeds that shift by
- * more than about 709.
+ * <p>On graphs, {@code m} is a node: the max of the logits ({@link Value#max(Value)}, left to
+ * right) through {@link Value#stopGradient()}, so no gradient flows through the shift. The
+ * formulas equal the unshifted ones for any constant {@code m}, so the gradient is exact: {@code d
+ * logSoftmax_k / d z_i = [i == k] - softmax_i}, {@code d softmax_k / d z_i = softmax_k ([i == k] -
+ * softmax_i)}. A graph recorded for replay ({@code CompiledGraph}) recomputes {@code m} from each
+ * replayed example's logits, so replay gives the eager results bit for bit.
  *
  * <p>Non-finite logits: a NaN logit makes every output NaN; a {@code +Infinity} logit makes every
  * output NaN ({@code Infinity - Infinity}); a {@code -Infinity} logit (with a finite one present)
@@ -125,18 +124,18 @@ public final class Softmax {
     return best;
   }
 
-  /** Returns {@code z_k - m} for each logit, {@code m} a constant leaf (the detached max). */
+  /** Returns {@code z_k - m} for each logit, {@code m} the max of the logits, gradient stopped. */
   private static List<Value> shifted(List<Value> logits) {
     checkNotNull(logits, "logits");
     checkNotEmpty(logits.size());
-    double[] data = new double[logits.size()];
-    for (int k = 0; k < data.length; k++) {
-      data[k] = checkNotNull(logits.get(k), "logits[%s] is null", k).data();
+    Value max = checkNotNull(logits.get(0), "logits[%s] is null", 0);
+    for (int k = 1; k < logits.size(); k++) {
+      max = max.max(checkNotNull(logits.get(k), "logits[%s] is null", k));
     }
-    Value max = Value.of(max(data));
-    List<Value> out = new ArrayList<>(data.length);
+    Value shift = max.stopGradient();
+    List<Value> out = new ArrayList<>(logits.size());
     for (Value z : logits) {
-      out.add(z.sub(max));
+      out.add(z.sub(shift));
     }
     return out;
   }
@@ -177,10 +176,14 @@ public final class Softmax {
     return total;
   }
 
-  /** Returns the largest element, NaN if any element is NaN (as {@link Math#max}). */
+  /**
+   * Returns the largest element, NaN if any element is NaN: {@link Math#max} left to right, as
+   * the graph's chain of {@link Value#max(Value)}.
+   */
   private static double max(double[] v) {
     double max = v[0];
-    for (double x : v) {
+    for (int k = 1; k < v.length; k++) {
+      double x = v[k];
       max = Math.max(max, x);
     }
     return max;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.GradCheck;
 import dev.autograd.core.Value;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class SoftmaxTest {
       }
       assertTrue(GradCheck.check(z -> weighted(Softmax.softmax(z)), point).maxError() < 1e-7);
       assertTrue(GradCheck.check(z -> weighted(Softmax.logSoftmax(z)), point).maxError() < 1e-7);
-      // The recorded graph replayed with one logit moved keeps the first shift: still exact.
+      // The recorded graph replayed with one logit moved (the shift recomputed each time).
       List<Value> z = Vectors.leaves(point);
       assertTrue(GradCheck.check(weighted(Softmax.logSoftmax(z)), z).maxError() < 1e-7);
     }
@@ -81,6 +82,51 @@ class SoftmaxTest {
     }
     assertTrue(GradCheck.check(zz -> weighted(Softmax.logSoftmax(zz)), -1000, 1000, 999.5)
         .maxError() < 1e-6);
+  }
+
+  /** Examples whose maxima differ; the third exceeds the first (recorded) one's by over 709. */
+  private static final double[][] EXAMPLES = {
+    {0.5, -1.0, 1.0, 0.25},
+    {-3.0, -2.5, -7.0, -2.75},
+    {800.0, -3.0, 2.0, 799.5},
+    {1.0, 1.0, 1.0, 1.0},
+    {-900.0, 40.0, -1e4, 39.0},
+  };
+
+  @Test
+  void replayedSoftmaxAndLogSoftmaxEqualEagerBitForBitOnExamplesWithOtherMaxima() {
+    for (boolean log : new boolean[] {false, true}) {
+      List<Value> recordedLogits = Vectors.leaves(EXAMPLES[0]);
+      CompiledGraph replay = CompiledGraph.compile(
+          weighted(log ? Softmax.logSoftmax(recordedLogits) : Softmax.softmax(recordedLogits)),
+          recordedLogits);
+      for (double[] example : EXAMPLES) {
+        List<Value> z = Vectors.leaves(example);
+        Value eager = weighted(log ? Softmax.logSoftmax(z) : Softmax.softmax(z));
+        eager.backward();
+        replay.setInputs(example);
+        double replayed = replay.forward();
+        replay.backward();
+        String where = (log ? "logSoftmax" : "softmax") + " of " + java.util.Arrays.toString(example);
+        assertTrue(Double.isFinite(replayed), where + ": " + replayed);
+        assertEquals(eager.data(), replayed, where); // assertEquals on doubles compares the bits
+        for (int k = 0; k < example.length; k++) {
+          double grad = replay.gradOf(recordedLogits.get(k));
+          assertTrue(Double.isFinite(grad), where + ": grad " + grad);
+          assertEquals(z.get(k).grad(), grad, where + ", grad " + k);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theShiftIsTheLogitsMaxThroughAStopGradientSoOnlyTheFormulasGradientFlows() {
+    List<Value> z = Vectors.leaves(0.3, 2.0, -1.2);
+    Value shifted = Softmax.logSoftmax(z).get(0).children().get(0); // z_0 - m
+    Value shift = shifted.children().get(1);
+    assertEquals("stopGradient", shift.op());
+    assertEquals("max", shift.children().get(0).op());
+    assertEquals(2.0, shift.data());
   }
 
   @Test

@@ -49,9 +49,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * node is built per example. This needs every feature and target to reach the loss, and the model
  * and the loss to build a graph of the same shape for every example (no branch on a value). {@link
  * Mode#EAGER} builds each example's graph anew and calls {@link Value#backwardAccumulate()}. Both
- * modes give bit-identical parameters, except where the graph holds a constant computed from one
- * example's numbers, which replay keeps from the recorded example: {@code Softmax}'s max shift is
- * one, with which replayed and eager training agree to rounding (and exactly in exact arithmetic).
+ * modes give bit-identical parameters, provided the model and loss compute every number from
+ * their inputs as graph nodes: a constant taken from one example's data (a {@link Value#detach()}
+ * or {@code Value.of(x.data())}) would be replayed with the recorded example's number; use {@link
+ * Value#stopGradient()} for such a quantity, as {@code Softmax}'s max shift does.
  *
  * <h2>Progress bar</h2>
  *

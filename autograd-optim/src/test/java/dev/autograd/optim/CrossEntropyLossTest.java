@@ -3,10 +3,13 @@ package dev.autograd.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.GradCheck;
 import dev.autograd.core.Value;
 import dev.autograd.nn.Softmax;
 import dev.autograd.nn.Vectors;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,39 @@ class CrossEntropyLossTest {
     CrossEntropyLoss.of(z, 3).backward();
     for (int k = 0; k < 4; k++) {
       assertEquals(p[k] - (k == 3 ? 1 : 0), z.get(k).grad(), 1e-15);
+    }
+  }
+
+  @Test
+  void replayWithLogitsAndTargetsAsInputsEqualsEagerBitForBitWhateverTheExamplesMax() {
+    // {logits..., one-hot target...}; the recorded example's max is 1, the second's exceeds it
+    // by 799, which with the recorded shift would overflow exp.
+    double[][] examples = {
+      {0.5, -1.0, 1.0, 0, 1, 0},
+      {800.0, -3.0, 799.25, 0, 0, 1},
+      {-40.0, -45.0, -39.5, 1, 0, 0},
+      {2.0, 2.0, 2.0, 0, 1, 0},
+      {-1e4, 30.0, 0.0, 1, 0, 0},
+    };
+    List<Value> recorded = Vectors.leaves(examples[0]);
+    CompiledGraph replay = CompiledGraph.compile(
+        CrossEntropyLoss.of(recorded.subList(0, 3), recorded.subList(3, 6)), recorded);
+    for (double[] example : examples) {
+      List<Value> leaves = Vectors.leaves(example);
+      Value eager = CrossEntropyLoss.of(leaves.subList(0, 3), leaves.subList(3, 6));
+      eager.backward();
+      replay.setInputs(example);
+      double replayed = replay.forward();
+      replay.backward();
+      String where = Arrays.toString(example);
+      assertTrue(Double.isFinite(replayed), where + ": loss " + replayed);
+      assertEquals(eager.data(), replayed, where); // assertEquals on doubles compares the bits
+      List<Double> grads = new ArrayList<>();
+      for (int k = 0; k < 3; k++) {
+        grads.add(replay.gradOf(recorded.get(k)));
+        assertEquals(leaves.get(k).grad(), replay.gradOf(recorded.get(k)), where + ", grad " + k);
+      }
+      assertTrue(grads.stream().allMatch(Double::isFinite), where + ": grads " + grads);
     }
   }
 
