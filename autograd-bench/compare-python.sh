@@ -11,12 +11,12 @@
 # Java is timed as `Demos` runs by default (demo 2 built once and replayed with CompiledGraph),
 # with --eager (the graph rebuilt every epoch, as the seed does), and with start-up friendly
 # flags (JAVA_TUNED: C1 only and the serial collector).
-# Environment: SEED (default ../shared/seed/reference.py), RUNS (default 5), JAVA_TUNED,
+# Environment: SEED (default reference/reference.py), RUNS (default 5), JAVA_TUNED,
 #   JAVA_MAIN, JAVA_CP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SEED=${SEED:-../shared/seed/reference.py}
+SEED=${SEED:-reference/reference.py}
 RUNS=${RUNS:-5}
 JAVA_CP=${JAVA_CP:-autograd-examples/target/classes:autograd-core/target/classes:autograd-nn/target/classes:autograd-optim/target/classes}
 JAVA_MAIN=${JAVA_MAIN:-dev.autograd.examples.Demos}

@@ -9,7 +9,7 @@ PEER is one of:
   torch   - PyTorch CPU tensors, float64, autograd + SGD under no_grad
   jax     - JAX, float64, the whole step (value_and_grad + SGD) under jax.jit
   python  - a pure-Python scalar engine: the reference program's own Value class (micrograd's
-            design), imported from REFERENCE (default ../shared/seed/reference.py), with a relu
+            design), imported from REFERENCE (default reference/reference.py), with a relu
             node added here for the hinge loss
 
 Problems (setup.json, written by dev.autograd.bench.PeerSetup):

@@ -11,7 +11,7 @@
 # PyTorch CPU as Debian's python3-torch (apt-get, when run as root) because PyPI's default Linux
 # torch wheel pulls the CUDA packages. A peer that cannot be installed or imported is skipped
 # with a printed note, never faked. The reference program comes from $REFERENCE (default
-# ../shared/seed/reference.py, the repository's sibling); without it that peer is skipped.
+# reference/reference.py in the repository); without it that peer is skipped.
 # Environment: PEERS_VENV, REFERENCE, JMH_ARGS (default: none, each class's own fork, warm-up and
 # measurement settings), PEERS_QUICK=1 (a
 # functional check: one step per peer and a minimal JMH run).
@@ -22,7 +22,7 @@ RESULTS=${1:-}
 OUT=autograd-bench/target/peers
 JAR=autograd-bench/target/benchmarks.jar
 PEERS_VENV=${PEERS_VENV:-$HOME/.cache/autograd-peers/venv}
-export REFERENCE=${REFERENCE:-$(pwd)/../shared/seed/reference.py}
+export REFERENCE=${REFERENCE:-$(pwd)/reference/reference.py}
 JMH_ARGS=${JMH_ARGS:-}
 [ -n "${PEERS_QUICK:-}" ] && JMH_ARGS="-f 1 -wi 0 -i 1 -r 200ms"
 SYSPY=/usr/bin/python3

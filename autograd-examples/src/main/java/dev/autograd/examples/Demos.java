@@ -44,6 +44,7 @@ public final class Demos implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LinearRegressionDemo.Options options = flags.options();
     ScalarDemo.run(out);
-    return LinearRegressionDemo.run(options, out, spec.commandLine().getErr(), spec.qualifiedName());
+    return LinearRegressionDemo.run(options, out, spec.commandLine().getErr(),
+        spec.qualifiedName());
   }
 }

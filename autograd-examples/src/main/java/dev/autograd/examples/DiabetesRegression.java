@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The seed's linear regression grown to real data: {@code BiasTrickLinear(10 → 1)}
+ * The reference program's linear regression grown to real data: {@code BiasTrickLinear(10 → 1)}
  * learns the diabetes data of Efron et al. (442 patients, 10 measurements, disease progression a
  * year later; {@link Datasets#diabetes()}) by minibatch MSE with SGD (Nesterov momentum 0.9) or
  * Adam, on a seeded 80/20 split with features standardised on the training part. Prints the

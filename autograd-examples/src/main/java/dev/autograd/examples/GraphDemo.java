@@ -103,7 +103,8 @@ public final class GraphDemo implements Callable<Integer> {
       throw new IOException("interrupted while waiting for " + dot, e);
     }
     if (exit != 0) {
-      err.println(spec.qualifiedName() + ": error: " + dot + " exited with " + exit + ": " + messages.strip());
+      err.println(spec.qualifiedName() + ": error: " + dot + " exited with " + exit + ": "
+          + messages.strip());
       return Cli.RUN_ERROR;
     }
     out.println("Wrote " + svgFile);

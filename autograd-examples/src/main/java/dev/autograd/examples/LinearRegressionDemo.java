@@ -19,12 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Demo 2 of the seed ({@link ReferenceRegression}): learns {@code y = 2x + 10} from 50 points
- * {@code x = 0, 0.5, ..., 24.5} with a {@link BiasTrickLinear BiasTrickLinear(1, 1)} model (the
- * bias trick: {@code [x, 1] · [w, b]}), mean squared error and gradient descent, printing the
- * seed's lines in the seed's format. From the same start
- * ({@code --w0 --b0}) and with the default flags its lines equal those of the seed's reference
- * program.
+ * Demo 2 of the reference program ({@link ReferenceRegression}): learns {@code y = 2x + 10}
+ * from 50 points {@code x = 0, 0.5, ..., 24.5} with a {@link BiasTrickLinear BiasTrickLinear(1,
+ * 1)} model (the bias trick: {@code [x, 1] · [w, b]}), mean squared error and gradient descent,
+ * printing the reference program's lines in its format. From the same start ({@code --w0 --b0})
+ * and with the default flags its lines equal those of the reference program.
  */
 @Command(name = "regression", mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class, sortOptions = false,
@@ -34,7 +33,7 @@ public final class LinearRegressionDemo implements Callable<Integer> {
   /** Returns demo 2 as a command, for picocli (its flags are set by parsing). */
   public LinearRegressionDemo() {}
 
-  /** The seed prints a progress line every this many epochs. */
+  /** The reference program prints a progress line every this many epochs. */
   static final int REPORT_EVERY = 50;
 
   /** Demo 2's settings, read from the command line. */
@@ -91,7 +90,7 @@ public final class LinearRegressionDemo implements Callable<Integer> {
     return 0;
   }
 
-  /** Trains the model as the seed does, printing the seed's lines; returns the outcome. */
+  /** Trains the model as the reference program does, printing its lines; returns the outcome. */
   static Result train(Options options, PrintWriter out) {
     out.println();
     out.println("--- Demo 2: Training Linear Regression (Vectorized Structure) ---");
@@ -106,7 +105,8 @@ public final class LinearRegressionDemo implements Callable<Integer> {
     BiasTrickLinear model = problem.model();
     Value w = problem.weight();
     Value b = problem.bias();
-    // A fixed start replaces the drawn initial guess before training, like the seed's Value(w0).
+    // A fixed start replaces the drawn initial guess before training, like the reference
+    // program's Value(w0).
     if (options.w0() != null) {
       w.setData(options.w0());
     }
@@ -119,9 +119,10 @@ public final class LinearRegressionDemo implements Callable<Integer> {
         ? new Adam(model.parameters(), options.learningRate())
         : new Sgd(model.parameters(), options.learningRate());
     double[] losses = new double[options.epochs()];
-    // The seed builds the graph anew every epoch; its structure never changes, so by default it
-    // is built once and replayed (CompiledGraph re-reads w and b, writes their grads, and adds
-    // gradients in the same order as backward(), so every printed number is the same).
+    // The reference program builds the graph anew every epoch; its structure never changes, so
+    // by default it is built once and replayed (CompiledGraph re-reads w and b, writes their
+    // grads, and adds gradients in the same order as backward(), so every printed number is the
+    // same).
     EpochLoss epoch = options.eager()
         ? () -> {
             Value loss = problem.loss();
