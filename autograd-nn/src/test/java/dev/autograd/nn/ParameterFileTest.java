@@ -133,6 +133,16 @@ class ParameterFileTest {
   }
 
   @Test
+  void aBlockNameMustBeOneNonEmptyWord() {
+    for (String bad : new String[] {"", "two words", "line\nbreak", "carriage\rreturn"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ParameterFile.block(bad, new double[] {1.0}));
+      assertEquals("a block name must be a non-empty word, got '" + bad + "'", e.getMessage());
+    }
+    assertEquals("adam-moments 1 1\n1.0\n", ParameterFile.block("adam-moments", new double[] {1}));
+  }
+
+  @Test
   void aTiedWeightIsSavedOnceAndLoadedOnce() throws IOException {
     Value w = Value.of(0.25, "w");
     Value b = Value.of(-0.5, "b");

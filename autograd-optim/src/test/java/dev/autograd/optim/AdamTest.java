@@ -99,4 +99,14 @@ class AdamTest {
         "Adam(learningRate=0.1, beta1=0.9, beta2=0.999, eps=1.0E-8, 1 parameters, 1 steps)",
         adam.toString());
   }
+
+  @Test
+  void zeroBetasAreAcceptedAndMakeAStepSignGradientDescent() {
+    // beta1 = beta2 = 0 (allowed: [0, 1)): m = g, v = g^2, so each step is lr * g / (|g| + eps).
+    Value p = Value.of(1.0);
+    Adam adam = new Adam(List.of(p), 0.1, 0.0, 0.0, 1e-8);
+    p.setGrad(-4.0);
+    adam.step();
+    assertEquals(1.0 + 0.1 * 4.0 / (4.0 + 1e-8), p.data(), 1e-15);
+  }
 }
