@@ -1,6 +1,6 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -55,7 +55,7 @@ public final class BackwardTrace {
    *     node built from it
    */
   public static BackwardTrace run(Value output) {
-    requireNonNull(output, "output");
+    checkNotNull(output, "output");
     output.backward();
     NodeNames names = new NodeNames(output);
     Map<Value, Double> grad = new IdentityHashMap<>();

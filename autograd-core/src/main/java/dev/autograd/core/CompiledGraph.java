@@ -1,5 +1,6 @@
 package dev.autograd.core;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Arrays;
@@ -348,14 +349,8 @@ public final class CompiledGraph {
    */
   public void setInputs(double[] inputs) {
     checkNotNull(inputs, "inputs");
-    if (inputs.length != inputCount) {
-      throw new IllegalArgumentException(
-          "inputs has length "
-              + inputs.length
-              + ", but the graph has "
-              + inputCount
-              + " input slot(s)");
-    }
+    checkArgument(inputs.length == inputCount,
+        "inputs has length %s, but the graph has %s input slot(s)", inputs.length, inputCount);
     System.arraycopy(inputs, 0, data, 0, inputCount);
   }
 

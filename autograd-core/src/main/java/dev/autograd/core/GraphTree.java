@@ -1,6 +1,7 @@
 package dev.autograd.core;
 
-import static java.util.Objects.requireNonNull;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -52,10 +53,8 @@ public final class GraphTree {
    * @throws IllegalArgumentException if {@code maxLines < 1}
    */
   public static String render(Value output, int maxLines) {
-    requireNonNull(output, "output");
-    if (maxLines < 1) {
-      throw new IllegalArgumentException("maxLines must be >= 1, got " + maxLines);
-    }
+    checkNotNull(output, "output");
+    checkArgument(maxLines >= 1, "maxLines must be >= 1, got %s", maxLines);
     NodeNames names = new NodeNames(output);
     Set<Value> shown = Collections.newSetFromMap(new IdentityHashMap<>());
     StringBuilder sb = new StringBuilder();
