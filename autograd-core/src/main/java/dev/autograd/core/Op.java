@@ -10,14 +10,16 @@ package dev.autograd.core;
  *
  * <p>A node stores its op as the byte {@link #code()} (so that a node stays 48 bytes); {@link
  * #of(byte)} reads it back. An op of kind {@link Kind#UNARY_CONSTANT} keeps its constant (the
- * exponent of {@code pow(double)}) in a hidden leaf in the node's {@code right} field: that leaf is
- * not an input, is never traversed and receives no gradient.
+ * exponent of {@code pow(double)}, the slope of {@code leakyRelu}) in a hidden leaf in the node's
+ * {@code right} field: that leaf is not an input, is never traversed and receives no gradient;
+ * only {@link #readsRight(byte)} says whether {@code right} is an input.
  *
  * <p>The derivative methods return the contribution to add into an input's grad given the upstream
  * grad {@code g}, rather than a bare slope, so that an op may select (relu: {@code 0} below the
  * kink whatever {@code g} is) or order its arithmetic for accuracy. Adding an op is one constant
- * here plus its {@code Value} method and tests; the passes that switch on ops for speed fall back
- * to these methods for any op they do not special-case.
+ * here plus its {@code Value} method and tests (and its name in {@link RecordedGraph.Op}, the
+ * public mirror for code generators, which {@code OpTableTest} checks); the passes that switch on
+ * ops for speed fall back to these methods for any op they do not special-case.
  */
 enum Op {
   LEAF("", Kind.LEAF) {

@@ -121,6 +121,24 @@ class OpTableTest {
     }
   }
 
+  @Test
+  void theRecordedGraphsPublicOpsMirrorTheTableByName() {
+    List<String> table = new ArrayList<>();
+    for (Op op : ops()) {
+      table.add(op.name());
+    }
+    List<String> recorded = new ArrayList<>();
+    for (RecordedGraph.Op op : RecordedGraph.Op.values()) {
+      recorded.add(op.name());
+      Op entry = Op.valueOf(op.name());
+      assertEquals(entry.kind == Op.Kind.BINARY, op.binary(), op::toString);
+      assertEquals(entry.forward(0.3, 1.7), RecordedGraph.forward(op, 0.3, 1.7), op::toString);
+      assertEquals(entry.leftGrad(0.3, 1.7, 0.9, -2.0),
+          RecordedGraph.leftGrad(op, 0.3, 1.7, 0.9, -2.0), op::toString);
+    }
+    assertEquals(table, recorded);
+  }
+
   /** A null {@code Value} derivative means exactly zero. */
   private static void assertSame(double expected, Value actual, String where) {
     if (actual == null) {

@@ -51,6 +51,33 @@ class GeneratedGraphTest {
   }
 
   @Test
+  void everyOpOfTheCoreTableReplaysBitForBitAsTheInterpreterAtOrdinaryAndSpecialPoints() {
+    double[][] points = {
+      {0.7, -1.3}, {2.0, 2.0}, {0.0, 0.0}, {1.0, Double.POSITIVE_INFINITY}, {40.0, 1e200},
+      {-0.0, Double.NaN}, {-25.0, 3e-160}
+    };
+    for (double[] p : points) {
+      Value x = Value.of(p[0]);
+      Value y = Value.of(p[1]);
+      List<Value> terms = List.of(
+          x.add(y), x.sub(y), x.mul(y), x.div(y), x.neg(), x.pow(2.0), x.pow(0.5), x.pow(y),
+          x.exp(), x.log(), x.tanh(), x.relu(), x.sigmoid(), x.abs(), x.sqrt(), x.sin(), x.cos(),
+          x.max(y), x.min(y), x.leakyRelu(0.01), x.softplus(), x.rsub(1.0), y.rdiv(2.0));
+      Value loss = Value.of(0.0);
+      for (int i = 0; i < terms.size(); i++) {
+        loss = loss.add(terms.get(i).mul(Value.of(0.5 + i))); // a distinct upstream grad each
+      }
+      CompiledGraph interpreted = CompiledGraph.compile(loss);
+      GeneratedGraph generated = GeneratedGraph.compile(loss);
+      assertTrue(generated.isGenerated());
+      assertBits(interpreted.forwardBackward(), generated.forwardBackward(), "output");
+      for (Value leaf : interpreted.leaves()) {
+        assertBits(interpreted.gradOf(leaf), generated.gradOf(leaf), "grad at " + p[0] + ", " + p[1]);
+      }
+    }
+  }
+
+  @Test
   void stopGradientReplaysAsTheIdentityPassingNoGradientBitForBitWithTheInterpreter() {
     // A log-sum-exp with its max shift through stopGradient, replayed at logits with other maxima.
     Value a = Value.of(0.5);
