@@ -96,7 +96,7 @@ public final class CsvDatasetReader {
    *
    * @throws NullPointerException if {@code file} is null
    * @throws java.nio.file.NoSuchFileException if {@code file} does not exist (naming it)
-   * @throws IOException if {@code file} cannot be read
+   * @throws IOException if {@code file} is a directory (naming it) or cannot be read
    * @throws IllegalArgumentException if the file is not UTF-8 text, is empty or blank, has a header
    *     but no data rows, is not valid CSV (an unclosed quote), has fewer than 2 columns, has a row
    *     with a different number of columns than the first (naming both lines), a cell that is not a
@@ -105,6 +105,9 @@ public final class CsvDatasetReader {
    */
   public Dataset read(Path file) throws IOException {
     checkNotNull(file, "file");
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + " is a directory, not a CSV file");
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

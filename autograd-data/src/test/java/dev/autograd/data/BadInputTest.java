@@ -64,6 +64,8 @@ class BadInputTest {
     return Stream.of(
         new Row("CsvDatasetReader.read", "a missing file", NoSuchFileException.class,
             dir.resolve("absent.csv").toString(), () -> byName.read(dir.resolve("absent.csv"))),
+        new Row("CsvDatasetReader.read", "a directory", java.io.IOException.class,
+            dir + " is a directory, not a CSV file", () -> byName.read(dir)),
         new Row("CsvDatasetReader.read", "a null file", NullPointerException.class, "file",
             () -> byName.read(null)),
         csv("an empty file", "", byName, "FILE is empty"),

@@ -62,8 +62,7 @@ final class ClassifierPlots {
     for (int e = 0; e < epochs.length; e++) {
       epochs[e] = e + 1;
     }
-    XYChart loss = line("Mean training loss per epoch", "cross-entropy", epochs,
-        history.loss(), new Color(0x1f77b4));
+    XYChart loss = lossChart(history.loss());
     double[] accuracy = history.metric("test accuracy");
     double[] percent = new double[accuracy.length];
     for (int e = 0; e < percent.length; e++) {
@@ -72,6 +71,21 @@ final class ClassifierPlots {
     XYChart test = line("Test accuracy per epoch", "accuracy (%)", epochs, percent,
         new Color(0x2ca02c));
     grid(file, List.of(loss, test), 2, 520, 400);
+  }
+
+  /**
+   * Returns the chart of the mean training loss per epoch; its title names the first epoch whose
+   * loss is not finite (XChart leaves such points out of the line).
+   */
+  static XYChart lossChart(double[] losses) {
+    double[] epochs = new double[losses.length];
+    for (int e = 0; e < epochs.length; e++) {
+      epochs[e] = e + 1;
+    }
+    int divergedAt = Cli.firstNonFinite(losses);
+    String title = "Mean training loss per epoch"
+        + (divergedAt == 0 ? "" : " (diverged at epoch " + divergedAt + ")");
+    return line(title, "cross-entropy", epochs, losses, new Color(0x1f77b4));
   }
 
   private static XYChart line(String title, String yTitle, double[] x, double[] y, Color color) {

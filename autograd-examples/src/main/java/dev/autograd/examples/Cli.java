@@ -91,6 +91,29 @@ final class Cli {
     return USAGE_ERROR;
   }
 
+  /**
+   * Prints one warning line to {@code err} if a loss in {@code losses} (one per epoch) is not
+   * finite, naming {@code program} and the first such epoch (counted from 1); prints nothing when
+   * every loss is finite.
+   */
+  static void warnIfDiverged(PrintWriter err, String program, double[] losses) {
+    int epoch = firstNonFinite(losses);
+    if (epoch > 0) {
+      err.println(program + ": warning: the run diverged: the loss is not finite from epoch "
+          + epoch + " (try a smaller --lr)");
+    }
+  }
+
+  /** Returns the position (counted from 1) of the first value that is not finite, or 0. */
+  static int firstNonFinite(double[] values) {
+    for (int k = 0; k < values.length; k++) {
+      if (!Double.isFinite(values[k])) {
+        return k + 1;
+      }
+    }
+    return 0;
+  }
+
   /** Returns one line saying what is wrong with the command line, naming the flag and value. */
   static String describe(ParameterException e) {
     if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {

@@ -44,8 +44,11 @@ final class DiabetesPlot {
     }
     int left = allActual.length - finite;
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(String.format(Locale.ROOT, "Diabetes test rows: predicted vs actual (MSE %.0f)",
-            testMse) + (left == 0 ? "" : ", " + left + " not finite, not drawn"))
+        .title(left == 0
+            ? String.format(Locale.ROOT, "Diabetes test rows: predicted vs actual (MSE %.0f)",
+                testMse)
+            : String.format(Locale.ROOT, "Diabetes: %d of %d test rows not finite, not drawn",
+                left, allActual.length))
         .xAxisTitle("actual progression").yAxisTitle("predicted progression").build();
     chart.getStyler().setLegendPosition(LegendPosition.InsideNW).setMarkerSize(6);
     if (finite > 0) {

@@ -120,6 +120,8 @@ public final class DiabetesRegression implements Callable<Integer> {
     Config config = new Config(optimizer, learningRate, epochs, batchSize, seed);
     Result result = train(config, quiet);
     print(result, config, out);
+    Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
+        result.history().loss());
     if (plot != null) {
       DiabetesPlot.write(result, plot);
       out.println("Wrote " + plot);

@@ -145,6 +145,8 @@ public final class DigitsClassifier implements Callable<Integer> {
         eager ? Trainer.Mode.EAGER : Trainer.Mode.REPLAYED,
         targetAccuracy == null ? Double.NaN : targetAccuracy);
     Result result = train(config, out, quiet);
+    Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
+        result.history().loss());
     if (splitFile != null) {
       writeSplit(result.split(), splitFile);
       out.println("Wrote " + splitFile);

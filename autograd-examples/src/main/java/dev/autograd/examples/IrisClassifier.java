@@ -92,6 +92,8 @@ public final class IrisClassifier implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Result result = train(out);
+    Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
+        result.history().loss());
     if (confusionPlot != null) {
       ClassifierPlots.confusion(result.confusion(), result.test().classNames(), "Iris",
           confusionPlot);

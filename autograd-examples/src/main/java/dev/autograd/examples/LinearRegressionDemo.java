@@ -77,11 +77,7 @@ public final class LinearRegressionDemo implements Callable<Integer> {
   static int run(Options options, PrintWriter out, PrintWriter err, String program)
       throws IOException {
     Result result = train(options, out);
-    LinearRegressionPlot.LossSeries losses = LinearRegressionPlot.plottable(result.losses());
-    if (losses.diverged()) {
-      err.println(program + ": warning: the run diverged: the loss is not finite from epoch "
-          + losses.divergedAt() + " (try a smaller --lr)");
-    }
+    Cli.warnIfDiverged(err, program, result.losses());
     if (options.plot() != null) {
       LinearRegressionPlot.write(new LinearRegressionPlot.Run(result.x(), result.y(),
           result.weight(), result.bias(), result.losses()), options.plot());

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -119,11 +123,53 @@ class PicturesTest {
     XYChart chart = DiabetesPlot.chart(new double[] {100, 200, 300},
         new double[] {110, Double.NaN, Double.POSITIVE_INFINITY}, 5);
     assertEquals(1, chart.getSeriesMap().get("test row").getXData().length);
-    assertTrue(chart.getTitle().endsWith(", 2 not finite, not drawn"), chart.getTitle());
+    assertTrue(chart.getTitle().contains("2 of 3 test rows not finite, not drawn"), chart.getTitle());
     XYChart none = DiabetesPlot.chart(new double[] {100}, new double[] {Double.NaN}, 5);
     assertFalse(none.getSeriesMap().containsKey("test row"));
     Path svg = dir.resolve("none.svg");
     Picture.write(svg, 600, 520, g -> none.paint(g, 600, 520));
     assertTrue(Files.readString(svg).contains("<svg"));
+  }
+
+  @Test
+  void theDiabetesChartTitleFitsItsWidthWhenEveryRowIsLeftOut() {
+    double[] actual = new double[89];
+    double[] predicted = new double[89];
+    Arrays.fill(actual, 150);
+    Arrays.fill(predicted, Double.NaN);
+    XYChart chart = DiabetesPlot.chart(actual, predicted, Double.NaN);
+    Font font = chart.getStyler().getChartTitleFont();
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    int width = g.getFontMetrics(font).stringWidth(chart.getTitle());
+    g.dispose();
+    assertTrue(width <= chart.getWidth() - 20, chart.getTitle() + " is " + width + " px wide");
+  }
+
+  @Test
+  void theClassifierLossChartNamesTheEpochTheRunDivergedAt() {
+    assertEquals("Mean training loss per epoch (diverged at epoch 2)",
+        ClassifierPlots.lossChart(new double[] {0.7, Double.NaN, Double.NaN}).getTitle());
+    assertEquals("Mean training loss per epoch",
+        ClassifierPlots.lossChart(new double[] {0.7, 0.1}).getTitle());
+  }
+
+  @Test
+  void aDivergedClassifierRunPrintsOneWarningLineAndStillDrawsItsHistory() throws IOException {
+    Path png = dir.resolve("history.png");
+    Run run = Run.of(IrisClassifier::run, "--lr", "1e300", "--epochs", "1", "--quiet",
+        "--plot-history", png.toString());
+    assertEquals(0, run.code(), run.err());
+    assertEquals("IrisClassifier: warning: the run diverged: the loss is not finite from"
+        + " epoch 1 (try a smaller --lr)\n", run.err());
+    assertNotNull(ImageIO.read(png.toFile()));
+  }
+
+  @Test
+  void aDivergedDiabetesRunPrintsOneWarningLine() {
+    Run run = Run.of(DiabetesRegression::run, "--lr", "10", "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().startsWith("DiabetesRegression: warning: the run diverged: the loss is"
+        + " not finite from epoch "), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
   }
 }
