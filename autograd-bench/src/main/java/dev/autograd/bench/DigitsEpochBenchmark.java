@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <h2>How to run</h2>
  *
  * <pre>
- * flock /tmp/jmh.lock java -jar autograd-bench/target/benchmarks.jar DigitsEpoch -f 1 -wi 3 -i 5
+ * flock /tmp/jmh.lock java -jar autograd-bench/target/benchmarks.jar '\.DigitsEpochBenchmark' -f 1 -wi 3 -i 5
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)

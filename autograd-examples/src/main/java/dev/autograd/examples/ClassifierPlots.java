@@ -92,6 +92,7 @@ final class ClassifierPlots {
     XYChart chart = new XYChartBuilder().width(520).height(400).title(title)
         .xAxisTitle("epoch").yAxisTitle(yTitle).build();
     chart.getStyler().setLegendVisible(false).setMarkerSize(5);
+    chart.getStyler().setXAxisLabelRotation(90); // XChart labels every other epoch: upright
     XYSeries series = chart.addSeries(yTitle, x, y);
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setLineColor(color);
