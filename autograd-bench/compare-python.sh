@@ -18,7 +18,8 @@ cd "$(dirname "$0")/.."
 
 SEED=${SEED:-reference/reference.py}
 RUNS=${RUNS:-5}
-JAVA_CP=${JAVA_CP:-autograd-examples/target/classes:autograd-core/target/classes:autograd-nn/target/classes:autograd-optim/target/classes}
+# The runnable jar: the examples with every library they need (picocli, XChart, ...).
+JAVA_CP=${JAVA_CP:-autograd-examples/target/autograd-examples.jar}
 JAVA_MAIN=${JAVA_MAIN:-dev.autograd.examples.Demos}
 JAVA_TUNED=${JAVA_TUNED:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 ARGS="--w0 0.25 --b0 -0.5"
