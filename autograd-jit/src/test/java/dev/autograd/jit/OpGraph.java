@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Builds an expression graph from a list of random integers, in the style of the core tests'
- * {@code RandomGraph}: each integer picks one of the 13 recorded ops and its operands among the
+ * {@code RandomGraph}: each integer picks one of the 21 recorded ops and its operands among the
  * nodes made so far (so nodes are reused, also as both operands). No domain checks: NaN and
  * infinities are part of what replay must reproduce. The structure depends only on the program,
  * so the same program over other leaf values builds the same graph.
@@ -40,7 +40,7 @@ final class OpGraph {
     int rest = code / 13;
     Value a = nodes.get(rest % nodes.size());
     Value b = nodes.get((rest / 256) % nodes.size());
-    switch (code % 13) {
+    switch (code % 21) {
       case 0:
         return a.add(b);
       case 1:
@@ -65,6 +65,22 @@ final class OpGraph {
         return a.relu();
       case 11:
         return a.sigmoid();
+      case 12:
+        return a.abs();
+      case 13:
+        return a.sqrt();
+      case 14:
+        return a.sin();
+      case 15:
+        return a.cos();
+      case 16:
+        return a.max(b);
+      case 17:
+        return a.min(b);
+      case 18:
+        return a.leakyRelu(0.01 * (1 + (rest / 65536) % 7));
+      case 19:
+        return a.softplus();
       default:
         return a.pow(2);
     }
