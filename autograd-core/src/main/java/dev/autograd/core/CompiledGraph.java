@@ -54,11 +54,14 @@ import java.util.List;
  * to free them. Not thread-safe: one instance replays on one thread at a time.
  */
 public final class CompiledGraph {
-  /** Recorded nodes by slot: input leaves, other leaves, then interior nodes by rising level. */
-  private final Value[] nodes;
+  /** The recorded output, kept to list the interior nodes again for {@link #valueOf(Value)}. */
+  private final Value root;
+  /** Leaves by slot: the input leaves, then the others. Interior slots follow, by rising level. */
+  private final Value[] leaves;
   private final int inputCount;
   private final int leafCount;
-  private final Op[] ops;
+  /** Op codes ({@link Op#of}) by slot; codes rather than references, which are costlier to store. */
+  private final byte[] ops;
   private final int[] lhs;
   private final int[] rhs;
   /** The hidden constant of each node whose op has one; 0 elsewhere. */
@@ -76,6 +79,8 @@ public final class CompiledGraph {
   private long forwardVersion;
   /** Open-addressing table from node to slot + 1 (0: empty), built by the first lookup. */
   private int[] index;
+  /** Every recorded node by slot, listed by the first lookup. */
+  private Value[] nodes;
 
   private CompiledGraph(Value root, List<Value> inputs) {
     long versionAtStart = Value.latestVersion();
@@ -89,8 +94,9 @@ public final class CompiledGraph {
     }
     leafCount = size - interiorCount;
     inputCount = inputs.size();
-    nodes = new Value[size];
-    ops = new Op[size];
+    this.root = root;
+    leaves = new Value[leafCount];
+    ops = new byte[size];
     lhs = new int[size];
     rhs = new int[size];
     constant = new double[size];
@@ -110,7 +116,7 @@ public final class CompiledGraph {
     for (int i = leafCount; i < size; i++) {
       if (i == leafCount || ops[i] != ops[i - 1]) {
         runStart[k] = i;
-        runOp[k++] = ops[i];
+        runOp[k++] = Op.of(ops[i]);
       }
     }
     runStart[runs] = size;
@@ -153,7 +159,7 @@ public final class CompiledGraph {
           throw badInput(j, in, "repeats an earlier input");
         }
         in.grad = j;
-        nodes[j] = in;
+        leaves[j] = in;
         data[j] = in.data;
       }
       int next = inputCount;
@@ -161,17 +167,16 @@ public final class CompiledGraph {
         Value v = order[k];
         if (v.grad == -1) {
           v.grad = next;
-          nodes[next] = v;
+          leaves[next] = v;
           data[next++] = v.data;
         }
       }
       for (int k = 0; k < interiorCount; k++) {
         Value v = order[k];
         int i = size - 1 - k;
-        nodes[i] = v;
         data[i] = v.data;
         Op op = Op.of(v.op);
-        ops[i] = op;
+        ops[i] = v.op;
         lhs[i] = (int) v.left.grad;
         if (op.kind == Op.Kind.UNARY_CONSTANT) {
           constant[i] = v.right.data;
@@ -249,16 +254,20 @@ public final class CompiledGraph {
    * reads and writes, in recording order.
    */
   public List<Value> leaves() {
-    return List.of(Arrays.copyOf(nodes, leafCount));
+    return List.of(leaves);
   }
 
   /**
    * Returns a read-only view of the record this graph replays (slots, ops, inputs), for code
-   * generators; it shares this graph's leaves. For a graph compiled with input slots, leaf slots
+   * generators (each call builds its table of ops); it shares this graph's leaves. For a graph compiled with input slots, leaf slots
    * {@code 0 .. inputCount() - 1} are the input leaves, which a generated replay must fill itself.
    */
   public RecordedGraph recorded() {
-    return new RecordedGraph(leaves(), ops, lhs, rhs, constant);
+    Op[] table = new Op[size];
+    for (int i = leafCount; i < size; i++) {
+      table[i] = Op.of(ops[i]);
+    }
+    return new RecordedGraph(leaves(), table, lhs, rhs, constant);
   }
 
   /** Returns the output's value as of the last {@link #forward()}. */
@@ -299,14 +308,20 @@ public final class CompiledGraph {
     }
     int mask = index.length - 1;
     for (int h = hash(node) & mask; index[h] != 0; h = (h + 1) & mask) {
-      if (nodes[index[h] - 1] == node) {
+      if (nodes[index[h] - 1] == node) { // nodes: set by buildIndex()
         return index[h] - 1;
       }
     }
     throw new IllegalArgumentException("node " + node + " is not a node of this compiled graph");
   }
 
+  /** Lists every recorded node by slot (the same sweep as compiling) and indexes them. */
   private int[] buildIndex() {
+    Value[] order = Backprop.propagationOrder(root);
+    nodes = Arrays.copyOf(leaves, size);
+    for (int k = 0; k < size - leafCount; k++) {
+      nodes[size - 1 - k] = order[k];
+    }
     int[] table = new int[Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2];
     int mask = table.length - 1;
     for (int i = 0; i < size; i++) {
@@ -346,7 +361,7 @@ public final class CompiledGraph {
    */
   public double forward() {
     final double[] d = data;
-    final Value[] lv = nodes;
+    final Value[] lv = leaves;
     forwardVersion = Value.latestVersion();
     for (int i = inputCount; i < leafCount; i++) {
       d[i] = lv[i].data;
@@ -423,7 +438,7 @@ public final class CompiledGraph {
     checkLeavesUnchangedSinceForward();
     propagate();
     final double[] g = grad;
-    final Value[] lv = nodes;
+    final Value[] lv = leaves;
     for (int i = inputCount; i < leafCount; i++) {
       lv[i].grad = g[i];
     }
@@ -473,7 +488,7 @@ public final class CompiledGraph {
   private void propagateAndAdd() {
     propagate();
     final double[] g = grad;
-    final Value[] lv = nodes;
+    final Value[] lv = leaves;
     for (int i = inputCount; i < leafCount; i++) {
       lv[i].grad = g[i] + lv[i].grad;
     }
@@ -560,8 +575,8 @@ public final class CompiledGraph {
       return;
     }
     for (int i = inputCount; i < leafCount; i++) {
-      if (nodes[i].changedSince(forwardVersion)) {
-        throw Value.stale(nodes[i], "the compiled graph's last forward() read it");
+      if (leaves[i].changedSince(forwardVersion)) {
+        throw Value.stale(leaves[i], "the compiled graph's last forward() read it");
       }
     }
   }
