@@ -12,7 +12,7 @@ import java.util.function.Function;
  * example's gradient {@code d(loss)/d(p)}, computed in {@link Value#backward()}'s order, to what
  * {@code p.grad()} held.
  */
-abstract class ExampleGradients {
+abstract class ExampleGradients implements MinibatchGradients {
   final Function<List<Value>, List<Value>> model;
   final Loss loss;
 
@@ -24,6 +24,16 @@ abstract class ExampleGradients {
 
   /** Adds the gradient of the loss on {@code (features, targets)} into the grads; returns it. */
   abstract double accumulate(double[] features, double[] targets);
+
+  /** Accumulates each row in order; returns the losses' sum, added in row order from 0. */
+  @Override
+  public final double accumulate(double[][] featureRows, double[][] targetRows) {
+    double sum = 0;
+    for (int e = 0; e < featureRows.length; e++) {
+      sum += accumulate(featureRows[e], targetRows[e]);
+    }
+    return sum;
+  }
 
   static List<Value> leaves(double[] values) {
     List<Value> leaves = new ArrayList<>(values.length);

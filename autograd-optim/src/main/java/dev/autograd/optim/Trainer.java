@@ -52,7 +52,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * modes give bit-identical parameters, provided the model and loss compute every number from
  * their inputs as graph nodes: a constant taken from one example's data (a {@link Value#detach()}
  * or {@code Value.of(x.data())}) would be replayed with the recorded example's number; use {@link
- * Value#stopGradient()} for such a quantity, as {@code Softmax}'s max shift does.
+ * Value#stopGradient()} for such a quantity, as {@code Softmax}'s max shift does. Another
+ * minibatch-gradient engine plugs in through {@link #engine(MinibatchGradients.Factory)}, such as
+ * autograd-jit's {@code GeneratedGradients}, which replays the recorded graph as generated
+ * bytecode.
  *
  * <h2>Progress bar</h2>
  *
@@ -65,12 +68,24 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * and the history.
  */
 public final class Trainer {
-  /** How the trainer computes each example's gradient. */
-  public enum Mode {
+  /** How the trainer computes each example's gradient: the two engines optim ships. */
+  public enum Mode implements MinibatchGradients.Factory {
     /** Build each example's loss graph and call {@link Value#backwardAccumulate()}. */
-    EAGER,
+    EAGER {
+      @Override
+      public MinibatchGradients create(Function<List<Value>, List<Value>> model, Loss loss,
+          List<Value> parameters) {
+        return new ExampleGradients.Eager(model, loss);
+      }
+    },
     /** Record one example's loss graph, then replay it for every example. */
-    REPLAYED
+    REPLAYED {
+      @Override
+      public MinibatchGradients create(Function<List<Value>, List<Value>> model, Loss loss,
+          List<Value> parameters) {
+        return new ExampleGradients.Replayed(model, loss);
+      }
+    }
   }
 
   private final Function<List<Value>, List<Value>> model;
@@ -81,7 +96,7 @@ public final class Trainer {
   private int firstEpoch;
   private int batchSize = 32;
   private long shuffleSeed;
-  private Mode mode = Mode.REPLAYED;
+  private MinibatchGradients.Factory engine = Mode.REPLAYED;
   private boolean quiet;
   private Consumer<History> afterEpoch = history -> { };
   private Predicate<History> stopWhen = history -> false;
@@ -153,7 +168,20 @@ public final class Trainer {
    * @throws NullPointerException if {@code mode} is null
    */
   public Trainer mode(Mode mode) {
-    this.mode = checkNotNull(mode, "mode");
+    this.engine = checkNotNull(mode, "mode");
+    return this;
+  }
+
+  /**
+   * Sets the engine that computes each minibatch's gradient, such as one replaying generated
+   * bytecode; {@link #mode(Mode)} sets one of the two engines optim ships. Each {@link #fit}
+   * creates one engine from the model, the loss and the optimizer's parameters and closes it
+   * before returning. Returns this trainer.
+   *
+   * @throws NullPointerException if {@code engine} is null
+   */
+  public Trainer engine(MinibatchGradients.Factory engine) {
+    this.engine = checkNotNull(engine, "engine");
     return this;
   }
 
@@ -222,21 +250,23 @@ public final class Trainer {
         targets.length);
     List<String> names = new ArrayList<>(metrics.keySet());
     History history = new History(names);
-    ExampleGradients gradients = mode == Mode.EAGER
-        ? new ExampleGradients.Eager(model, loss)
-        : new ExampleGradients.Replayed(model, loss);
     int batches = (n + batchSize - 1) / batchSize;
-    try (ProgressBar bar = progressBar((long) epochs * batches)) {
+    try (MinibatchGradients gradients = checkNotNull(
+            engine.create(model, loss, optimizer.parameters()), "engine.create returned null");
+        ProgressBar bar = progressBar((long) epochs * batches)) {
       for (int epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
         List<Integer> order = order(n, epoch);
         double lossSum = 0;
         for (int start = 0; start < n; start += batchSize) {
           int end = Math.min(n, start + batchSize);
           optimizer.zeroGrad();
+          double[][] featureRows = new double[end - start][];
+          double[][] targetRows = new double[end - start][];
           for (int k = start; k < end; k++) {
-            int row = order.get(k);
-            lossSum += gradients.accumulate(features[row], targets[row]);
+            featureRows[k - start] = features[order.get(k)];
+            targetRows[k - start] = targets[order.get(k)];
           }
+          lossSum += gradients.accumulate(featureRows, targetRows);
           for (Value p : optimizer.parameters()) {
             p.setGrad(p.grad() / (end - start));
           }
@@ -299,7 +329,7 @@ public final class Trainer {
   @Override
   public String toString() {
     return "Trainer(epochs=" + epochs + ", firstEpoch=" + firstEpoch + ", batchSize=" + batchSize
-        + ", shuffleSeed=" + shuffleSeed + ", mode=" + mode + ", metrics=" + metrics.keySet()
+        + ", shuffleSeed=" + shuffleSeed + ", engine=" + engine + ", metrics=" + metrics.keySet()
         + ", optimizer=" + optimizer + ")";
   }
 }
