@@ -102,6 +102,46 @@ class TrainerTest {
     }
   }
 
+  /**
+   * A user's engine plugged in with {@code engine(...)} gets every minibatch's rows in the
+   * shuffled order, its sum becomes the history's loss, and it is closed when {@code fit} returns.
+   */
+  @Test
+  void aPluggedInEngineSeesEveryMinibatchAndIsClosedAfterFit() {
+    Mlp reference = mlp(4);
+    History expected = train(reference, new Adam(reference.parameters(), 0.01),
+        Trainer.Mode.REPLAYED, 2);
+    Mlp model = mlp(4);
+    List<Integer> sizes = new ArrayList<>();
+    int[] closed = {0};
+    MinibatchGradients.Factory counting = (m, loss, parameters) -> {
+      assertEquals(model.parameters(), parameters);
+      MinibatchGradients inner = Trainer.Mode.REPLAYED.create(m, loss, parameters);
+      return new MinibatchGradients() {
+        @Override
+        public double accumulate(double[][] featureRows, double[][] targetRows) {
+          sizes.add(featureRows.length);
+          return inner.accumulate(featureRows, targetRows);
+        }
+
+        @Override
+        public void close() {
+          closed[0]++;
+        }
+      };
+    };
+    History history = new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.01))
+        .epochs(2).batchSize(8).shuffleSeed(3).engine(counting).quiet(true)
+        .fit(FEATURES, TARGETS);
+    assertArrayEquals(bits(reference), bits(model));
+    assertArrayEquals(expected.loss(), history.loss());
+    assertEquals(List.of(8, 8, 8, 8, 8, 5, 8, 8, 8, 8, 8, 5), sizes);
+    assertEquals(1, closed[0]);
+    assertThrows(NullPointerException.class,
+        () -> new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.01))
+            .engine(null));
+  }
+
   @Test
   void eachStepFollowsTheGradientOfTheMinibatchMeanLoss() {
     // One full-batch epoch of plain SGD: p - lr * grad(mean over rows of each row's loss).
