@@ -2,7 +2,6 @@ package dev.autograd.examples;
 
 import dev.autograd.data.Dataset;
 import dev.autograd.data.Datasets;
-import dev.autograd.data.Standardizer;
 import dev.autograd.data.TrainTestSplit;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.Init;
@@ -25,6 +24,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * pixels standardised on the training part. Prints the loss and test accuracy per epoch, and can
  * draw the confusion matrix, the misclassified test digits and the learning curves.
  */
-@Command(name = "digits", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "digits", versionProvider = Cli.Version.class,
     sortOptions = false, description = "An MLP 64-32-10 (ReLU) learns scikit-learn's 8x8"
         + " handwritten digits with softmax cross-entropy and Adam; prints test accuracy.")
 public final class DigitsClassifier implements Callable<Integer> {
@@ -47,54 +47,38 @@ public final class DigitsClassifier implements Callable<Integer> {
   static final double TEST_FRACTION = 0.2;
   static final int CLASSES = 10;
 
-  @Option(names = "--epochs", paramLabel = "N", converter = Cli.PositiveInt.class,
+  @Option(names = "--epochs", paramLabel = "N", converter = Cli.PositiveInt.class, order = 10,
       description = "passes over the training images (default 20)")
   private int epochs = 20;
 
   @Option(names = "--batch-size", paramLabel = "N", converter = Cli.PositiveInt.class,
-      description = "images per minibatch (default 32)")
+      order = 15, description = "images per minibatch (default 32)")
   private int batchSize = 32;
 
-  @Option(names = "--lr", paramLabel = "RATE", converter = Cli.PositiveDouble.class,
-      description = "Adam's learning rate (default 0.01)")
-  private double learningRate = 0.01;
-
-  @Option(names = "--hidden", paramLabel = "N", converter = Cli.PositiveInt.class,
+  @Option(names = "--hidden", paramLabel = "N", converter = Cli.PositiveInt.class, order = 30,
       description = "units in the hidden layer (default 32)")
   private int hidden = 32;
 
-  @Option(names = "--seed", paramLabel = "N", converter = Cli.AnyLong.class,
-      description = "seed of the split, the initial weights and the shuffles (default 0)")
-  private long seed = 0;
+  @Mixin private final ClassifierFlags flags = new ClassifierFlags(0);
 
-  @Option(names = "--target-accuracy", paramLabel = "A", converter = Fraction.class,
+  @Option(names = "--target-accuracy", paramLabel = "A", converter = Fraction.class, order = 41,
       description = "stop after the first epoch whose test accuracy is at least A (0 to 1),"
           + " and print the time it took")
   private Double targetAccuracy;
 
-  @Option(names = "--eager", description = "build every example's graph instead of replaying"
-      + " one recorded graph")
+  @Option(names = "--eager", order = 42, description = "build every example's graph instead of"
+      + " replaying one recorded graph")
   private boolean eager;
 
   @Option(names = "--write-split", paramLabel = "FILE", converter = Cli.OutputFile.class,
-      description = "write the training and test row numbers of the digits data to FILE")
+      order = 43, description = "write the training and test row numbers of the digits data to"
+          + " FILE")
   private Path splitFile;
 
-  @Option(names = "--plot-confusion", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "draw the test confusion matrix as a heat map (FILE.png or .svg)")
-  private Path confusionPlot;
-
   @Option(names = "--plot-errors", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "draw the misclassified test digits with true and predicted labels"
-          + " (FILE.png or .svg)")
+      order = 70, description = "draw the misclassified test digits with true and predicted"
+          + " labels (FILE.png or .svg)")
   private Path errorsPlot;
-
-  @Option(names = "--plot-history", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "draw the loss and the test accuracy per epoch (FILE.png or .svg)")
-  private Path historyPlot;
-
-  @Option(names = "--quiet", description = "no progress bar")
-  private boolean quiet;
 
   @Spec private CommandSpec spec;
 
@@ -141,68 +125,51 @@ public final class DigitsClassifier implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Config config = new Config(epochs, batchSize, learningRate, hidden, seed,
+    Config config = new Config(epochs, batchSize, flags.learningRate, hidden, flags.seed,
         eager ? Trainer.Mode.EAGER : Trainer.Mode.REPLAYED,
         targetAccuracy == null ? Double.NaN : targetAccuracy);
-    Result result = train(config, out, quiet);
+    Result result = train(config, out, flags.quiet);
     Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
         result.history().loss());
     if (splitFile != null) {
       writeSplit(result.split(), splitFile);
       out.println("Wrote " + splitFile);
     }
-    if (confusionPlot != null) {
-      ClassifierPlots.confusion(result.confusion(), result.test().classNames(), "Digits",
-          confusionPlot);
-      out.println("Wrote " + confusionPlot);
-    }
+    flags.drawConfusion(result.confusion(), result.test().classNames(), "Digits", out);
     if (errorsPlot != null) {
       DigitsPlots.misclassified(result.split().test(), result.predicted(), errorsPlot);
       out.println("Wrote " + errorsPlot);
     }
-    if (historyPlot != null) {
-      ClassifierPlots.history(result.history(), historyPlot);
-      out.println("Wrote " + historyPlot);
-    }
+    flags.drawHistory(result.history(), out);
     return 0;
   }
 
   /** Splits, standardises and trains as the class comment says, printing each epoch. */
   static Result train(Config config, PrintWriter out, boolean quiet) {
-    TrainTestSplit split = TrainTestSplit.stratified(Datasets.digits(), TEST_FRACTION,
-        config.seed());
-    Standardizer scaler = Standardizer.fit(split.train());
-    Dataset train = scaler.transform(split.train());
-    Dataset test = scaler.transform(split.test());
+    ClassifierTraining.Parts parts =
+        ClassifierTraining.Parts.of(Datasets.digits(), TEST_FRACTION, config.seed());
+    TrainTestSplit split = parts.split();
+    Dataset train = parts.train();
+    Dataset test = parts.test();
     Mlp model = new Mlp(train.featureCount(), List.of(config.hidden(), CLASSES),
         Activation.RELU, Init.XAVIER, new Random(config.seed()));
-    out.println(String.format(Locale.ROOT, "Digits: %d training and %d test images; %s; Adam lr"
-        + " %s, minibatches of %d, %s", train.size(), test.size(), model, config.learningRate(),
-        config.batchSize(), config.mode() == Trainer.Mode.EAGER ? "eager" : "replayed"));
-    double[][] targets = new double[train.size()][CLASSES];
-    for (int i = 0; i < train.size(); i++) {
-      targets[i][train.label(i)] = 1.0;
-    }
-    Trainer trainer = new Trainer(model::forward, CrossEntropyLoss::of,
-        new Adam(model.parameters(), config.learningRate()))
-        .epochs(config.epochs()).batchSize(config.batchSize()).shuffleSeed(config.seed())
-        .mode(config.mode()).quiet(quiet)
-        .metric("test accuracy", () -> ConfusionMatrix.accuracy(test.labels(),
-            Predictions.classes(model, test)))
-        .afterEpoch(h -> out.println(String.format(Locale.ROOT,
-            "epoch %3d  loss %.4f  test accuracy %.2f%%", h.size(), h.loss()[h.size() - 1],
-            100 * h.metric("test accuracy")[h.size() - 1])));
+    out.println(parts.header("Digits", "images", model, config.learningRate(),
+        config.batchSize()) + (config.mode() == Trainer.Mode.EAGER ? ", eager" : ", replayed"));
+    Trainer trainer = ClassifierTraining.trainer(model::forward, CrossEntropyLoss::of,
+        model.parameters(), config.learningRate(), config.epochs(), config.batchSize(),
+        config.seed(), quiet, test, data -> Predictions.classes(model, data), out)
+        .mode(config.mode());
     if (!Double.isNaN(config.targetAccuracy())) {
-      trainer.stopWhen(h -> h.metric("test accuracy")[h.size() - 1] >= config.targetAccuracy());
+      trainer.stopWhen(h -> h.metric(ClassifierTraining.TEST_ACCURACY)[h.size() - 1]
+          >= config.targetAccuracy());
     }
     long start = System.nanoTime();
-    History history = trainer.fit(train.features(), targets);
+    History history = trainer.fit(train.features(), ClassifierTraining.oneHot(train, CLASSES));
     double seconds = (System.nanoTime() - start) / 1e9;
     int[] predicted = Predictions.classes(model, test);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predicted, CLASSES);
-    out.println(String.format(Locale.ROOT, "Test accuracy %.2f%% (%d of %d) after %d epochs;"
-        + " training took %.2f s", 100 * confusion.accuracy(),
-        Math.round(confusion.accuracy() * test.size()), test.size(), history.size(), seconds));
+    out.println(ClassifierTraining.accuracyLine(confusion, test, history)
+        + String.format(Locale.ROOT, "; training took %.2f s", seconds));
     if (!Double.isNaN(config.targetAccuracy())) {
       boolean reached = confusion.accuracy() >= config.targetAccuracy();
       out.println(String.format(Locale.ROOT, "%s %.2f%% test accuracy %s epoch %d, %.2f s",
