@@ -10,17 +10,12 @@ import dev.autograd.optim.Adam;
 import dev.autograd.optim.ConfusionMatrix;
 import dev.autograd.optim.History;
 import dev.autograd.optim.Trainer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Logistic regression on the breast cancer Wisconsin (diagnostic) data ({@link
@@ -35,9 +30,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "breast-cancer", versionProvider = Cli.Version.class, sortOptions = false,
     description = "Logistic regression (30 -> 1) tells malignant from benign tumours; prints"
         + " test accuracy.")
-public final class BreastCancerClassifier implements Callable<Integer> {
+public final class BreastCancerClassifier extends ClassifierCommand {
   /** Returns the breast cancer example as a command, for picocli (its flags are set by parsing). */
-  public BreastCancerClassifier() {}
+  public BreastCancerClassifier() {
+    super("Breast cancer", 0);
+  }
 
   @Option(names = "--epochs", paramLabel = "N", converter = Cli.PositiveInt.class, order = 10,
       description = "passes over the training tumours (default 30)")
@@ -46,13 +43,6 @@ public final class BreastCancerClassifier implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "N", converter = Cli.PositiveInt.class,
       order = 30, description = "tumours per minibatch (default 32)")
   private int batchSize = 32;
-
-  @Mixin private final ClassifierFlags flags = new ClassifierFlags(0);
-
-  @Spec private CommandSpec spec;
-
-  /** What a run produced: the test part, its confusion matrix and the history. */
-  record Result(Dataset test, ConfusionMatrix confusion, History history) {}
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
@@ -68,19 +58,8 @@ public final class BreastCancerClassifier implements Callable<Integer> {
     return Cli.execute(new BreastCancerClassifier(), args, out, err);
   }
 
-  /** Trains with the parsed flags and draws the pictures asked for; returns 0. */
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    Result result = train(out);
-    Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
-        result.history().loss());
-    flags.drawConfusion(result.confusion(), result.test().classNames(), "Breast cancer", out);
-    flags.drawHistory(result.history(), out);
-    return 0;
-  }
-
-  private Result train(PrintWriter out) {
+  Result train(PrintWriter out) {
     ClassifierTraining.Parts parts =
         ClassifierTraining.Parts.of(Datasets.breastCancer(), 0.2, flags.seed);
     Dataset train = parts.train();

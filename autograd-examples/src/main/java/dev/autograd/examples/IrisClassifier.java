@@ -10,17 +10,12 @@ import dev.autograd.optim.ConfusionMatrix;
 import dev.autograd.optim.CrossEntropyLoss;
 import dev.autograd.optim.History;
 import dev.autograd.optim.Trainer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Fisher's iris flowers ({@link Datasets#iris()}: 150 flowers, 4 measurements, 3 species): an
@@ -32,9 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "iris", versionProvider = Cli.Version.class,
     sortOptions = false, description = "An MLP 4-16-3 (ReLU) learns the iris species with"
         + " softmax cross-entropy and Adam; prints test accuracy.")
-public final class IrisClassifier implements Callable<Integer> {
+public final class IrisClassifier extends ClassifierCommand {
   /** Returns the iris example as a command, for picocli (its flags are set by parsing). */
-  public IrisClassifier() {}
+  public IrisClassifier() {
+    super("Iris", 1);
+  }
 
   static final int HIDDEN = 16;
 
@@ -45,13 +42,6 @@ public final class IrisClassifier implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "N", converter = Cli.PositiveInt.class,
       order = 30, description = "flowers per minibatch (default 16)")
   private int batchSize = 16;
-
-  @Mixin private final ClassifierFlags flags = new ClassifierFlags(1);
-
-  @Spec private CommandSpec spec;
-
-  /** What a run produced: the test part, its confusion matrix and the history. */
-  record Result(Dataset test, ConfusionMatrix confusion, History history) {}
 
   /** Runs {@link #run(String[], PrintStream, PrintStream)} and exits with its code if non-zero. */
   public static void main(String[] args) {
@@ -67,19 +57,8 @@ public final class IrisClassifier implements Callable<Integer> {
     return Cli.execute(new IrisClassifier(), args, out, err);
   }
 
-  /** Trains with the parsed flags and draws the pictures asked for; returns 0. */
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    Result result = train(out);
-    Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
-        result.history().loss());
-    flags.drawConfusion(result.confusion(), result.test().classNames(), "Iris", out);
-    flags.drawHistory(result.history(), out);
-    return 0;
-  }
-
-  private Result train(PrintWriter out) {
+  Result train(PrintWriter out) {
     ClassifierTraining.Parts parts = ClassifierTraining.Parts.of(Datasets.iris(), 0.2, flags.seed);
     Dataset train = parts.train();
     Dataset test = parts.test();
