@@ -377,56 +377,16 @@ enum Op {
       return node.left.sin().neg().mul(g);
     }
   },
-  MAX("max", Kind.BINARY) {
+  MAX("max", Selection.LARGER) {
     @Override
     double forward(double a, double b) {
       return Math.max(a, b);
     }
-
-    @Override
-    double leftGrad(double a, double b, double out, double g) {
-      return winnerGrad(a, b, g);
-    }
-
-    @Override
-    double rightGrad(double a, double b, double out, double g) {
-      return winnerGrad(b, a, g);
-    }
-
-    @Override
-    Value leftGrad(Value node, Value g) {
-      return winnerGrad(node.left.data, node.right.data, g);
-    }
-
-    @Override
-    Value rightGrad(Value node, Value g) {
-      return winnerGrad(node.right.data, node.left.data, g);
-    }
   },
-  MIN("min", Kind.BINARY) {
+  MIN("min", Selection.SMALLER) {
     @Override
     double forward(double a, double b) {
       return Math.min(a, b);
-    }
-
-    @Override
-    double leftGrad(double a, double b, double out, double g) {
-      return winnerGrad(b, a, g);
-    }
-
-    @Override
-    double rightGrad(double a, double b, double out, double g) {
-      return winnerGrad(a, b, g);
-    }
-
-    @Override
-    Value leftGrad(Value node, Value g) {
-      return winnerGrad(node.right.data, node.left.data, g);
-    }
-
-    @Override
-    Value rightGrad(Value node, Value g) {
-      return winnerGrad(node.left.data, node.right.data, g);
     }
   },
   LEAKY_RELU("leakyRelu", Kind.UNARY_CONSTANT) {
@@ -521,24 +481,37 @@ enum Op {
   }
 
   /**
-   * Returns the grad of the {@code winner} input of a max (the {@code loser} of a min): {@code g}
-   * if it is strictly ahead, {@code 0} if behind, {@code g / 2} at a tie ({@code -0.0} ties
-   * {@code 0.0}), and {@code g} to both inputs where either is NaN — as PyTorch's {@code
-   * torch.maximum} backward.
+   * Which input a selecting op ({@link #MAX}, {@link #MIN}) passes on, and so which input its
+   * grad goes to: {@code g} to an input strictly ahead, {@code 0} to one behind, {@code g / 2} to
+   * each at a tie ({@code -0.0} ties {@code 0.0}), and {@code g} to both inputs where either is
+   * NaN — as PyTorch's {@code torch.maximum} and {@code torch.minimum} backward.
    */
-  static double winnerGrad(double winner, double loser, double g) {
-    if (winner < loser) {
-      return 0.0;
-    }
-    return winner == loser ? g * 0.5 : g;
-  }
+  enum Selection {
+    /** Max: the larger input is ahead. */
+    LARGER,
+    /** Min: the smaller input is ahead. */
+    SMALLER;
 
-  /** Returns {@link #winnerGrad(double, double, double)} as {@code Value} ops, or null for 0. */
-  static Value winnerGrad(double winner, double loser, Value g) {
-    if (winner < loser) {
-      return null;
+    /** Returns true if {@code self} is strictly behind {@code other} (false if either is NaN). */
+    boolean behind(double self, double other) {
+      return this == LARGER ? self < other : self > other;
     }
-    return winner == loser ? g.mul(0.5) : g;
+
+    /** Returns the grad of input {@code self} against the other input {@code other}. */
+    double grad(double self, double other, double g) {
+      if (behind(self, other)) {
+        return 0.0;
+      }
+      return self == other ? g * 0.5 : g;
+    }
+
+    /** Returns {@link #grad(double, double, double)} as {@code Value} ops, or null for 0. */
+    Value grad(double self, double other, Value g) {
+      if (behind(self, other)) {
+        return null;
+      }
+      return self == other ? g.mul(0.5) : g;
+    }
   }
 
   /** What a node of an op holds in its {@code left} and {@code right} fields. */
@@ -565,10 +538,20 @@ enum Op {
 
   private final String symbol;
   final Kind kind;
+  /** The input a selecting op passes on; null for every other op. */
+  private final Selection selection;
 
   Op(String symbol, Kind kind) {
     this.symbol = symbol;
     this.kind = kind;
+    this.selection = null;
+  }
+
+  /** A binary op that passes on one of its inputs, chosen by {@code selection}. */
+  Op(String symbol, Selection selection) {
+    this.symbol = symbol;
+    this.kind = Kind.BINARY;
+    this.selection = selection;
   }
 
   /** Returns the op stored as {@code code} in a node. */
@@ -597,11 +580,17 @@ enum Op {
    * {@code b} (as for {@link #forward}) and output {@code out}, times upstream grad {@code g}.
    */
   double leftGrad(double a, double b, double out, double g) {
+    if (selection != null) {
+      return selection.grad(a, b, g);
+    }
     throw new UnsupportedOperationException(name() + " has no inputs");
   }
 
   /** Returns what to add into the second input's grad (binary ops only); see {@link #leftGrad}. */
   double rightGrad(double a, double b, double out, double g) {
+    if (selection != null) {
+      return selection.grad(b, a, g);
+    }
     throw new UnsupportedOperationException(name() + " has no second input");
   }
 
@@ -611,11 +600,17 @@ enum Op {
    * or null where the contribution is a constant zero (it depends on nothing).
    */
   Value leftGrad(Value node, Value g) {
+    if (selection != null) {
+      return selection.grad(node.left.data, node.right.data, g);
+    }
     throw new UnsupportedOperationException(name() + " has no inputs");
   }
 
   /** Returns {@link #rightGrad(double, double, double, double)} as {@code Value} ops, or null. */
   Value rightGrad(Value node, Value g) {
+    if (selection != null) {
+      return selection.grad(node.right.data, node.left.data, g);
+    }
     throw new UnsupportedOperationException(name() + " has no second input");
   }
 

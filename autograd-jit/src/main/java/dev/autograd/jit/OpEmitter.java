@@ -126,13 +126,7 @@ final class OpEmitter implements Opcodes {
           data(code, b);
           code.op(DDIV);
         });
-        accumulate(code, b, DADD, () -> {
-          data(code, a);
-          data(code, b);
-          data(code, i);
-          up(code);
-          code.invokeStatic(RECORD, "divRightGrad", "(DDDD)D");
-        });
+        accumulate(code, b, DADD, () -> recordGrad(code, "divRightGrad", a, b, i));
         break;
       }
       case NEG:
@@ -157,19 +151,8 @@ final class OpEmitter implements Opcodes {
         break;
       case POW: {
         int b = record.right(i);
-        accumulate(code, a, DADD, () -> {
-          data(code, a);
-          data(code, b);
-          up(code);
-          code.invokeStatic(RECORD, "powBaseGrad", "(DDD)D");
-        });
-        accumulate(code, b, DADD, () -> {
-          data(code, a);
-          data(code, b);
-          data(code, i);
-          up(code);
-          code.invokeStatic(RECORD, "powExponentGrad", "(DDDD)D");
-        });
+        accumulate(code, a, DADD, () -> recordGrad(code, "powBaseGrad", a, b));
+        accumulate(code, b, DADD, () -> recordGrad(code, "powExponentGrad", a, b, i));
         break;
       }
       case EXP:
@@ -183,26 +166,13 @@ final class OpEmitter implements Opcodes {
         });
         break;
       case TANH:
-        accumulate(code, a, DADD, () -> {
-          data(code, a);
-          data(code, i);
-          up(code);
-          code.invokeStatic(RECORD, "tanhGrad", "(DDD)D");
-        });
+        accumulate(code, a, DADD, () -> recordGrad(code, "tanhGrad", a, i));
         break;
       case RELU:
-        accumulate(code, a, DADD, () -> {
-          data(code, i);
-          up(code);
-          code.invokeStatic(RECORD, "reluGrad", BINARY);
-        });
+        accumulate(code, a, DADD, () -> recordGrad(code, "reluGrad", i));
         break;
       case SIGMOID:
-        accumulate(code, a, DADD, () -> {
-          data(code, a);
-          up(code);
-          code.invokeStatic(RECORD, "sigmoidGrad", BINARY);
-        });
+        accumulate(code, a, DADD, () -> recordGrad(code, "sigmoidGrad", a));
         break;
       default: { // any other op of the table, through the core's op table
         int b = op.binary() ? record.right(i) : -1;
@@ -241,6 +211,18 @@ final class OpEmitter implements Opcodes {
     contribution.run();
     code.op(opcode);
     code.op(DASTORE);
+  }
+
+  /**
+   * Pushes the data of {@code slots} and then {@code up}, and calls {@code RECORD}'s static
+   * {@code name} on them (it takes one double each and returns one).
+   */
+  private static void recordGrad(Code code, String name, int... slots) {
+    for (int slot : slots) {
+      data(code, slot);
+    }
+    up(code);
+    code.invokeStatic(RECORD, name, "(" + "D".repeat(slots.length + 1) + ")D");
   }
 
   private static void product(Code code, Runnable left, Runnable right) {

@@ -1,0 +1,81 @@
+package dev.autograd.examples;
+
+import dev.autograd.core.Value;
+import dev.autograd.data.Dataset;
+import dev.autograd.data.Standardizer;
+import dev.autograd.data.TrainTestSplit;
+import dev.autograd.optim.Adam;
+import dev.autograd.optim.ConfusionMatrix;
+import dev.autograd.optim.History;
+import dev.autograd.optim.Loss;
+import dev.autograd.optim.Trainer;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The train-and-report sequence the classifier examples share: a seeded stratified split
+ * standardised on its training part, a {@link Trainer} with {@link Adam} that prints the loss and
+ * the test accuracy after each epoch, and the closing accuracy line.
+ */
+final class ClassifierTraining {
+  private ClassifierTraining() {}
+
+  /** The name of the metric the trainer tracks. */
+  static final String TEST_ACCURACY = "test accuracy";
+
+  /** A seeded stratified split and both its parts standardised on the training part. */
+  record Parts(TrainTestSplit split, Dataset train, Dataset test) {
+    /** Splits {@code data}, holding out {@code testFraction} of each class, seeded by seed. */
+    static Parts of(Dataset data, double testFraction, long seed) {
+      TrainTestSplit split = TrainTestSplit.stratified(data, testFraction, seed);
+      Standardizer scaler = Standardizer.fit(split.train());
+      return new Parts(split, scaler.transform(split.train()), scaler.transform(split.test()));
+    }
+
+    /**
+     * Returns {@code "<title>: <n> training and <m> test <examples>; <model>; Adam lr <rate>,
+     * minibatches of <size>"}.
+     */
+    String header(String title, String examples, Object model, double learningRate,
+        int batchSize) {
+      return String.format(Locale.ROOT, "%s: %d training and %d test %s; %s; Adam lr %s,"
+          + " minibatches of %d", title, train.size(), test.size(), examples, model,
+          learningRate, batchSize);
+    }
+  }
+
+  /** Returns one row per training example with 1 at its label's column of {@code classes}. */
+  static double[][] oneHot(Dataset train, int classes) {
+    double[][] targets = new double[train.size()][classes];
+    for (int i = 0; i < train.size(); i++) {
+      targets[i][train.label(i)] = 1.0;
+    }
+    return targets;
+  }
+
+  /**
+   * Returns a trainer of {@code model} by {@code loss} with {@link Adam} at {@code learningRate}
+   * over {@code parameters}, for {@code epochs} epochs of minibatches of {@code batchSize}
+   * shuffled by {@code seed}; after each epoch it measures the accuracy of {@code predict} on
+   * {@code test} and prints the epoch, its loss and that accuracy to {@code out}.
+   */
+  static Trainer trainer(Function<List<Value>, List<Value>> model, Loss loss,
+      List<Value> parameters, double learningRate, int epochs, int batchSize, long seed,
+      boolean quiet, Dataset test, Function<Dataset, int[]> predict, PrintWriter out) {
+    return new Trainer(model, loss, new Adam(parameters, learningRate))
+        .epochs(epochs).batchSize(batchSize).shuffleSeed(seed).quiet(quiet)
+        .metric(TEST_ACCURACY, () -> ConfusionMatrix.accuracy(test.labels(), predict.apply(test)))
+        .afterEpoch(h -> out.println(String.format(Locale.ROOT,
+            "epoch %3d  loss %.4f  test accuracy %.2f%%", h.size(), h.loss()[h.size() - 1],
+            100 * h.metric(TEST_ACCURACY)[h.size() - 1])));
+  }
+
+  /** Returns {@code "Test accuracy <p>% (<k> of <n>) after <e> epochs"}. */
+  static String accuracyLine(ConfusionMatrix confusion, Dataset test, History history) {
+    return String.format(Locale.ROOT, "Test accuracy %.2f%% (%d of %d) after %d epochs",
+        100 * confusion.accuracy(), Math.round(confusion.accuracy() * test.size()), test.size(),
+        history.size());
+  }
+}
