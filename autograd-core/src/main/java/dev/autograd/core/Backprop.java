@@ -34,10 +34,27 @@ final class Backprop {
    * {@link #backward(Value)} propagates them (the root first), then the leaves. Touches no grad.
    */
   static Value[] propagationOrder(Value root) {
+    return record(root).order();
+  }
+
+  /**
+   * The sweep of {@link #propagationOrder(Value)}, its two lists left uncopied: {@code
+   * interior[0 .. interiorCount)} then {@code leaves[0 .. leafCount)} is that order.
+   */
+  static Recording record(Value root) {
+    return record(root, false);
+  }
+
+  /**
+   * As {@link #record(Value)}; with {@code holdGrads}, the {@code k}-th interior node's grad is
+   * moved to {@code kept[k]} and its grad field holds {@code k} instead (the caller puts the grads
+   * back), so that a recorder needs no second walk over the nodes to number them.
+   */
+  static Recording record(Value root, boolean holdGrads) {
     // A node of level L has at least L interior nodes below it and itself: a chain never grows.
-    Recording sweep = new Recording(root.level + 1);
+    Recording sweep = new Recording(root.level + 1, holdGrads);
     sweep.run(root);
-    return sweep.order();
+    return sweep;
   }
 
   /**
@@ -57,6 +74,9 @@ final class Backprop {
 
     /** Grows any storage {@link #ready} writes, before the node is taken off the queue. */
     void reserve() {}
+
+    /** Undoes what {@link #ready} changed in the nodes, when the sweep fails. */
+    void abandon() {}
 
     final void run(Value root) {
       Pending pending = new Pending();
@@ -112,6 +132,7 @@ final class Backprop {
         }
         clearVisited(leaves, leafCount);
       } catch (RuntimeException | Error e) {
+        abandon();
         clearVisited(leaves, leafCount);
         pending.clearVisited();
         throw e;
@@ -141,12 +162,16 @@ final class Backprop {
   }
 
   /** Records the interior nodes in the order they become ready; touches no grad. */
-  private static final class Recording extends Sweep {
-    private Value[] interior;
-    private int interiorCount;
+  static final class Recording extends Sweep {
+    Value[] interior;
+    int interiorCount;
+    /** With held grads: {@code kept[k]} is {@code interior[k]}'s grad; else null. */
+    double[] kept;
 
-    Recording(int capacity) {
+    Recording(int capacity, boolean holdGrads) {
       interior = new Value[Math.max(16, capacity)];
+      // Room for a few leaves too, so that a chain's recorder can keep this as its grad array.
+      kept = holdGrads ? new double[interior.length + 16] : null;
     }
 
     @Override
@@ -155,13 +180,27 @@ final class Backprop {
     @Override
     void reserve() {
       if (interiorCount == interior.length) {
+        if (kept != null) {
+          kept = Arrays.copyOf(kept, interiorCount * 2 + 16);
+        }
         interior = Arrays.copyOf(interior, interiorCount * 2);
       }
     }
 
     @Override
     void ready(Value v) {
+      if (kept != null) {
+        kept[interiorCount] = v.grad;
+        v.grad = interiorCount;
+      }
       interior[interiorCount++] = v;
+    }
+
+    @Override
+    void abandon() {
+      for (int k = 0; kept != null && k < interiorCount; k++) {
+        interior[k].grad = kept[k];
+      }
     }
 
     /** Returns the interior nodes in ready order, then the leaves. */

@@ -86,22 +86,31 @@ public final class CompiledGraph {
     long versionAtStart = Value.latestVersion();
     // Interior nodes in the order Value.backward() propagates them, then the leaves: replaying
     // backward in that same order adds every gradient in the same sequence, bit for bit.
-    Value[] order = Backprop.propagationOrder(root);
-    size = order.length;
-    int interiorCount = 0;
-    while (interiorCount < size && order[interiorCount].left != null) {
-      interiorCount++;
-    }
-    leafCount = size - interiorCount;
+    // Uncopied: the interior nodes by Backprop.record's array, the leaves by its own.
+    // The sweep also numbers the interior nodes, in their grad fields; record() puts them back.
+    Backprop.Recording order = Backprop.record(root, true);
+    int interiorCount = order.interiorCount;
+    leafCount = order.leafCount;
+    size = interiorCount + leafCount;
     inputCount = inputs.size();
     this.root = root;
-    leaves = new Value[leafCount];
-    ops = new byte[size];
-    lhs = new int[size];
-    rhs = new int[size];
-    constant = new double[size];
-    data = new double[size];
-    grad = new double[size];
+    try {
+      leaves = new Value[leafCount];
+      ops = new byte[size];
+      lhs = new int[size];
+      rhs = new int[size];
+      constant = new double[size];
+      data = new double[size];
+      // The kept grads' array becomes the grad array when it is about the right length (zeroed by
+      // record(); the replay only uses the first size entries).
+      grad =
+          order.kept.length >= size && order.kept.length - size <= size / 8 + 16
+              ? order.kept
+              : Arrays.copyOf(order.kept, size);
+    } catch (OutOfMemoryError e) {
+      order.abandon(); // the grads as they were
+      throw e;
+    }
     boolean asBuilt = record(order, interiorCount, inputs);
     // Nodes come by increasing level, so equal ops tend to be neighbours: replay runs of them.
     int runs = 0;
@@ -128,28 +137,34 @@ public final class CompiledGraph {
   }
 
   /**
-   * Fills the slots from {@code order}: the wiring, ops and constants, and each node's data as
-   * built. Each node's slot is kept in its {@code grad} field meanwhile (so an input's slot is one
-   * field read, with no hash map), its grad held in {@link #grad} and put back as soon as every
-   * node made from it has read the slot: the order lists those first. With input slots, the
+   * Fills the slots from {@code order} (its interior nodes, then its leaves): the wiring, ops and constants, and each node's data as
+   * built. Each node's number (an interior node's place in the order, a leaf's slot) is kept in its
+   * {@code grad} field meanwhile (so an input's slot is one field read, with no hash map), its grad
+   * held in {@link #grad} and put back as soon as every node made from it has
+   * read the number: the order lists those first. With input slots, the
    * {@code visited} flags mark the recorded nodes meanwhile. Returns false if a leaf changed after
    * a node built from it, so that the recorded data must be recomputed.
    */
-  private boolean record(Value[] order, int interiorCount, List<Value> inputs) {
+  private boolean record(Backprop.Recording order, int interiorCount, List<Value> inputs) {
+    final Value[] interior = order.interior;
+    // The grads are held in grad: interior[k]'s at k (put there by the sweep), leafList[k]'s at
+    // interiorCount + k.
     final double[] kept = grad;
+    final Value[] leafList = order.leaves;
     final boolean marking = inputCount > 0;
     int held = 0;
     int restored = 0;
     boolean asBuilt = true;
     try {
-      for (; held < size; held++) {
-        Value v = order[held];
-        kept[held] = v.grad;
-        v.grad = held < interiorCount ? size - 1 - held : -1;
+      // The sweep left interior[k]'s grad in kept[k] and k in its grad field.
+      for (; held < leafCount; held++) {
+        Value v = leafList[held];
+        kept[interiorCount + held] = v.grad;
+        v.grad = -1;
         v.visited = marking;
       }
       // Slots: input leaves in the order given, the other leaves, then the interior nodes by
-      // increasing level (the reverse of the order).
+      // increasing level (the reverse of the order): interior[k] has slot size - 1 - k.
       for (int j = 0; j < inputCount; j++) {
         Value in = inputs.get(j);
         if (!in.visited) {
@@ -163,38 +178,43 @@ public final class CompiledGraph {
         data[j] = in.data;
       }
       int next = inputCount;
-      for (int k = interiorCount; k < size; k++) {
-        Value v = order[k];
+      for (int k = 0; k < leafCount; k++) {
+        Value v = leafList[k];
         if (v.grad == -1) {
           v.grad = next;
           leaves[next] = v;
           data[next++] = v.data;
         }
       }
+      final int last = size - 1;
       for (int k = 0; k < interiorCount; k++) {
-        Value v = order[k];
-        int i = size - 1 - k;
+        Value v = interior[k];
+        int i = last - k;
         data[i] = v.data;
         Op op = Op.of(v.op);
         ops[i] = v.op;
-        lhs[i] = (int) v.left.grad;
+        Value a = v.left;
+        lhs[i] = a.left == null ? (int) a.grad : last - (int) a.grad;
         if (op.kind == Op.Kind.UNARY_CONSTANT) {
           constant[i] = v.right.data;
         } else if (op.kind == Op.Kind.BINARY) {
-          rhs[i] = (int) v.right.grad;
+          Value b = v.right;
+          rhs[i] = b.left == null ? (int) b.grad : last - (int) b.grad;
         }
         asBuilt &= v.inputsUnchanged();
-        // Every node made from v came earlier in the order and has read v's slot.
+        // Every node made from v came earlier in the order and has read v's number.
         v.grad = kept[k];
-        v.visited = false;
         restored = k + 1;
       }
     } finally {
-      for (int k = restored; k < held; k++) {
-        order[k].grad = kept[k];
-        order[k].visited = false;
+      for (int k = restored; k < interiorCount; k++) {
+        interior[k].grad = kept[k];
       }
-      Arrays.fill(kept, 0, held, 0.0);
+      for (int k = 0; k < held; k++) {
+        leafList[k].grad = kept[interiorCount + k];
+        leafList[k].visited = false;
+      }
+      Arrays.fill(kept, 0.0);
     }
     return asBuilt;
   }
