@@ -40,11 +40,13 @@ import java.util.Arrays;
  */
 public final class BatchedReplay {
   /**
-   * The default number of examples per pass, 32: on the digits epoch (autograd-bench's {@code
-   * DigitsEpochBenchmark}, minibatches of 32) passes of 4, 8, 16 and 32 lanes ran 62k, 72k, 93k and
-   * 112k examples per second here: the fewer passes, the less reading of the record.
+   * The default most examples per pass, 128: the fewer passes, the less reading of the record.
+   * Measured here (JMH, one run each): the digits epoch (minibatches of 32, autograd-bench's
+   * {@code DigitsEpochBenchmark}) ran 62k, 72k, 93k and 112k examples per second in passes of 4,
+   * 8, 16 and 32 lanes; the moons step (100 points, {@code MoonsBatchedStepBenchmark}) 99 µs in
+   * passes of 32 lanes, 85 µs in one pass of 100.
    */
-  public static final int DEFAULT_LANES = 32;
+  public static final int DEFAULT_LANES = 128;
 
   /** Leaves by slot: the input leaves, then the parameters. */
   private final Value[] leaves;
