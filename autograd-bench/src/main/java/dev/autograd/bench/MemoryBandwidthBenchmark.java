@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * This machine's memory bandwidth as one thread sees it, the ceiling drawn into {@code
+ * This machine's memory bandwidth as one thread sees it, the ceiling drawn into {@link
  * ScalingPlot}'s picture: streaming through {@code double[]}s of {@code size} elements (256 MiB
  * each by default, far beyond the caches). {@link #sum} reads {@code 8 size} bytes per operation,
  * {@link #copy} reads {@code 8 size} and writes {@code 8 size}.

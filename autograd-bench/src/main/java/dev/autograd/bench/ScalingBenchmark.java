@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>The score is time per pass; divide by {@link #nodes(String, int)} (every node the pass
- * reaches, leaves included) for time per node, as {@code ScalingPlot} does. The 10^7-node graphs
+ * reaches, leaves included) for time per node, as {@link ScalingPlot} does. The 10^7-node graphs
  * take about 560 MB each, hence the fork's larger heap.
  *
  * <p>Not final: JMH generates subclasses of benchmark state classes.
@@ -55,7 +55,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * java -jar autograd-bench/target/benchmarks.jar '\.ScalingBenchmark' -prof gc -rf json -rff scaling.json
- * java -cp autograd-bench/target/benchmarks.jar dev.autograd.bench.ScalingPlot scaling.json docs/scaling.png
+ * java -jar autograd-bench/target/benchmarks.jar '\.MemoryBandwidthBenchmark' -rf json -rff bandwidth.json
+ * java -cp autograd-bench/target/benchmarks.jar dev.autograd.bench.ScalingPlot docs/scaling.png scaling.json bandwidth.json
  * </pre>
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
