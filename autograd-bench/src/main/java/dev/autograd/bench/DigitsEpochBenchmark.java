@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * minibatches of 32) over
  * the 1,437 training images of the stratified 80/20 split (seed 0), run by the library's {@link
  * Trainer} in each {@link Trainer.Mode}: {@code EAGER} builds every example's graph, {@code
- * REPLAYED} records one and replays it. The score is examples per second (one operation = one
+ * REPLAYED} records one and replays it per example, {@code BATCHED} replays it over each whole
+ * minibatch at once ({@code BatchedReplay}). The score is examples per second (one operation = one
  * example). Training goes on across invocations; an epoch's cost does not depend on the weights.
  *
  * <p>Throughput with 2 s iterations here; the fork and state come from {@link BenchmarkDefaults}.
@@ -50,7 +51,7 @@ public class DigitsEpochBenchmark extends BenchmarkDefaults {
   static final int TRAINING_IMAGES = 1437;
 
   /** How the trainer computes each example's gradient. */
-  @Param({"EAGER", "REPLAYED"})
+  @Param({"EAGER", "REPLAYED", "BATCHED"})
   Trainer.Mode mode;
 
   Dataset train;

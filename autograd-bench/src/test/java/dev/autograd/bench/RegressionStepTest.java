@@ -56,10 +56,11 @@ class RegressionStepTest {
   @Test
   void demoTwoLossGraphHas555ReachableNodesOf204Leaves() {
     CompiledGraph graph = CompiledGraph.compile(new ReferenceRegression(0.25, -0.5).loss());
-    // Made per step, per point: the bias trick's constant 1, the dot's 0, 2 products, 2 adds,
-    // sub, the square (8); then the mean's 0, 50 adds, the constant 1/50 and a mul (53). Fixed
-    // leaves: 50 x, 50 y, w, b. Leaves among them: 50 ones, 50 zeros, 0, 1/50 and the fixed 102.
-    assertEquals(50 * 8 + 53 + 50 * 2 + 2, graph.size());
+    // Made per step, per point: the dot's 0, 2 products, 2 adds, sub, the square (7); then the
+    // mean's 0, 50 adds, the constant 1/50 and a mul (53). Fixed leaves, made once as the
+    // reference program makes them: 50 x, 50 bias-trick ones, 50 y, w, b. Leaves among them: 50
+    // zeros, 0, 1/50 and the fixed 152.
+    assertEquals(50 * 7 + 53 + 50 * 3 + 2, graph.size());
     assertEquals(50 * 2 + 2 + 50 * 2 + 2, graph.leaves().size());
   }
 }

@@ -64,8 +64,12 @@ public final class CompiledGraph {
   private final byte[] ops;
   private final int[] lhs;
   private final int[] rhs;
-  /** The hidden constant of each node whose op has one; 0 elsewhere. */
-  private final double[] constant;
+  /**
+   * The hidden constants, each once per node whose op has one ({@link Op.Kind#UNARY_CONSTANT}):
+   * such a node's {@link #rhs} entry is its constant's index here. Few graphs have many, so the
+   * record holds no array of constants by slot. Set by {@link #record}.
+   */
+  private double[] constants;
   private final double[] data;
   private final double[] grad;
   private final int size;
@@ -86,7 +90,7 @@ public final class CompiledGraph {
     long versionAtStart = Value.latestVersion();
     // Interior nodes in the order Value.backward() propagates them, then the leaves: replaying
     // backward in that same order adds every gradient in the same sequence, bit for bit.
-    // Uncopied: the interior nodes by Backprop.record's array, the leaves by its own.
+    // Uncopied: the interior nodes in Backprop.record's chunks, the leaves in its own array.
     // The sweep also numbers the interior nodes, in their grad fields; record() puts them back.
     Backprop.Recording order = Backprop.record(root, true);
     int interiorCount = order.interiorCount;
@@ -99,7 +103,6 @@ public final class CompiledGraph {
       ops = new byte[size];
       lhs = new int[size];
       rhs = new int[size];
-      constant = new double[size];
       data = new double[size];
       // The kept grads' array becomes the grad array when it is about the right length (zeroed by
       // record(); the replay only uses the first size entries).
@@ -146,9 +149,8 @@ public final class CompiledGraph {
    * a node built from it, so that the recorded data must be recomputed.
    */
   private boolean record(Backprop.Recording order, int interiorCount, List<Value> inputs) {
-    final Value[] interior = order.interior;
-    // The grads are held in grad: interior[k]'s at k (put there by the sweep), leafList[k]'s at
-    // interiorCount + k.
+    // The grads are held in grad: the k-th interior node's at k (put there by the sweep),
+    // leafList[k]'s at interiorCount + k.
     final double[] kept = grad;
     final Value[] leafList = order.leaves;
     final boolean marking = inputCount > 0;
@@ -187,28 +189,41 @@ public final class CompiledGraph {
         }
       }
       final int last = size - 1;
-      for (int k = 0; k < interiorCount; k++) {
-        Value v = interior[k];
-        int i = last - k;
-        data[i] = v.data;
-        Op op = Op.of(v.op);
-        ops[i] = v.op;
-        Value a = v.left;
-        lhs[i] = a.left == null ? (int) a.grad : last - (int) a.grad;
-        if (op.kind == Op.Kind.UNARY_CONSTANT) {
-          constant[i] = v.right.data;
-        } else if (op.kind == Op.Kind.BINARY) {
-          Value b = v.right;
-          rhs[i] = b.left == null ? (int) b.grad : last - (int) b.grad;
+      double[] found = new double[8];
+      int constantCount = 0;
+      // Chunk by chunk: the k-th interior node is chunk[k - start].
+      for (int c = 0, start = 0; start < interiorCount; start += order.chunk(c++).length) {
+        final Value[] chunk = order.chunk(c);
+        final int end = Math.min(interiorCount, start + chunk.length);
+        for (int k = start; k < end; k++) {
+          Value v = chunk[k - start];
+          int i = last - k;
+          data[i] = v.data;
+          byte code = v.op;
+          ops[i] = code;
+          Value a = v.left;
+          lhs[i] = a.left == null ? (int) a.grad : last - (int) a.grad;
+          Op.Kind kind = Op.of(code).kind;
+          if (kind == Op.Kind.BINARY) {
+            Value b = v.right;
+            rhs[i] = b.left == null ? (int) b.grad : last - (int) b.grad;
+          } else if (kind == Op.Kind.UNARY_CONSTANT) {
+            if (constantCount == found.length) {
+              found = Arrays.copyOf(found, constantCount * 2);
+            }
+            found[constantCount] = v.right.data;
+            rhs[i] = constantCount++;
+          }
+          asBuilt &= v.inputsUnchanged();
+          // Every node made from v came earlier in the order and has read v's number.
+          v.grad = kept[k];
+          restored = k + 1;
         }
-        asBuilt &= v.inputsUnchanged();
-        // Every node made from v came earlier in the order and has read v's number.
-        v.grad = kept[k];
-        restored = k + 1;
       }
+      constants = Arrays.copyOf(found, constantCount);
     } finally {
       for (int k = restored; k < interiorCount; k++) {
-        interior[k].grad = kept[k];
+        order.interior(k).grad = kept[k];
       }
       for (int k = 0; k < held; k++) {
         leafList[k].grad = kept[interiorCount + k];
@@ -286,6 +301,12 @@ public final class CompiledGraph {
     Op[] table = new Op[size];
     for (int i = leafCount; i < size; i++) {
       table[i] = Op.of(ops[i]);
+    }
+    double[] constant = new double[size];
+    for (int i = leafCount; i < size; i++) {
+      if (table[i].kind == Op.Kind.UNARY_CONSTANT) {
+        constant[i] = constants[rhs[i]];
+      }
     }
     return new RecordedGraph(leaves(), table, lhs, rhs, constant);
   }
@@ -436,9 +457,13 @@ public final class CompiledGraph {
           for (int i = from; i < to; i++) {
             d[i] = op.forward(d[l[i]], d[r[i]]);
           }
+        } else if (op.kind == Op.Kind.UNARY_CONSTANT) {
+          for (int i = from; i < to; i++) {
+            d[i] = op.forward(d[l[i]], constants[r[i]]);
+          }
         } else {
           for (int i = from; i < to; i++) {
-            d[i] = op.forward(d[l[i]], constant[i]);
+            d[i] = op.forward(d[l[i]], 0.0);
           }
         }
         break;
@@ -576,10 +601,15 @@ public final class CompiledGraph {
             g[a] += op.leftGrad(d[a], d[b], d[i], g[i]);
             g[b] += op.rightGrad(d[a], d[b], d[i], g[i]);
           }
+        } else if (op.kind == Op.Kind.UNARY_CONSTANT) {
+          for (int i = to - 1; i >= from; i--) {
+            int a = l[i];
+            g[a] += op.leftGrad(d[a], constants[r[i]], d[i], g[i]);
+          }
         } else {
           for (int i = to - 1; i >= from; i--) {
             int a = l[i];
-            g[a] += op.leftGrad(d[a], constant[i], d[i], g[i]);
+            g[a] += op.leftGrad(d[a], 0.0, d[i], g[i]);
           }
         }
         break;

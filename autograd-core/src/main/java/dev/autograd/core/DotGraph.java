@@ -3,6 +3,7 @@ package dev.autograd.core;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,13 +28,13 @@ public final class DotGraph {
     for (Value v : order) {
       int id = ids.size();
       ids.put(v, id);
-      sb.append(String.format("  n%d [shape=record, label=\"{ %s | data %s | grad %s }\"];%n",
+      sb.append(String.format(Locale.ROOT, "  n%d [shape=record, label=\"{ %s | data %s | grad %s }\"];%n",
           id, escape(v.label()), PythonFormat.fixed(v.data(), 4), PythonFormat.fixed(v.grad(), 4)));
       if (!v.isLeaf()) {
-        sb.append(String.format("  n%dop [shape=ellipse, label=\"%s\"];%n", id, escape(v.op())));
-        sb.append(String.format("  n%dop -> n%d;%n", id, id));
+        sb.append(String.format(Locale.ROOT, "  n%dop [shape=ellipse, label=\"%s\"];%n", id, escape(v.op())));
+        sb.append(String.format(Locale.ROOT, "  n%dop -> n%d;%n", id, id));
         for (Value child : v.children()) {
-          sb.append(String.format("  n%d -> n%dop;%n", ids.get(child), id));
+          sb.append(String.format(Locale.ROOT, "  n%d -> n%dop;%n", ids.get(child), id));
         }
       }
     }

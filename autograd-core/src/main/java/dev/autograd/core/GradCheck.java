@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
@@ -183,7 +184,8 @@ public final class GradCheck {
       StringBuilder sb =
           new StringBuilder("GradCheck (max error ").append(maxError()).append(")\n");
       for (Entry e : entries) {
-        sb.append(String.format("  [%d] %-8s analytic=% .12e numeric=% .12e error=%.3e%n",
+        sb.append(String.format(Locale.ROOT,
+            "  [%d] %-8s analytic=% .12e numeric=% .12e error=%.3e\n",
             e.index(), e.label(), e.analytic(), e.numeric(), e.error()));
       }
       return sb.toString();

@@ -530,9 +530,30 @@ enum Op {
   /** {@code READS_RIGHT[code]}: the op's {@code right} field is an input (the op is binary). */
   private static final boolean[] READS_RIGHT = new boolean[BY_CODE.length];
 
+  /**
+   * The {@link #code()} of each op that {@link Value#propagate()} dispatches with a switch on the
+   * node's byte (a {@code tableswitch}, one branch, where a switch on the op would first look the
+   * op up and then its case): the class initializer checks each against its op.
+   */
+  static final byte ADD_CODE = 1;
+  /** {@link #SUB}'s {@link #code()}. */
+  static final byte SUB_CODE = 2;
+  /** {@link #MUL}'s {@link #code()}. */
+  static final byte MUL_CODE = 3;
+  /** {@link #SQUARE}'s {@link #code()}. */
+  static final byte SQUARE_CODE = 6;
+  /** {@link #TANH}'s {@link #code()}. */
+  static final byte TANH_CODE = 11;
+  /** {@link #RELU}'s {@link #code()}. */
+  static final byte RELU_CODE = 12;
+
   static {
     for (Op op : BY_CODE) {
       READS_RIGHT[op.ordinal()] = op.kind == Kind.BINARY;
+    }
+    if (ADD.code() != ADD_CODE || SUB.code() != SUB_CODE || MUL.code() != MUL_CODE
+        || SQUARE.code() != SQUARE_CODE || TANH.code() != TANH_CODE || RELU.code() != RELU_CODE) {
+      throw new AssertionError("an op's code constant does not match its place in the table");
     }
   }
 

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * Formats doubles exactly as Python 3 prints floats, so that Java output can be compared with the
@@ -62,7 +63,7 @@ public final class PythonFormat {
       return sign + (plain.contains(".") ? plain : plain + ".0");
     }
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    String exp = String.format("%02d", Math.abs(exponent));
+    String exp = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
   }
 

@@ -619,35 +619,35 @@ public final class Value {
 
   /**
    * Adds this node's local derivatives times its grad into its inputs' grads: one chain-rule step,
-   * with the arithmetic of {@link Op}. The common ops are dispatched by a switch whose cases the
-   * JIT inlines; any other op goes through the table's virtual methods.
+   * with the arithmetic of {@link Op}. The common ops are dispatched by a switch on the node's op
+   * code whose cases the JIT inlines; any other op goes through the table's virtual methods.
    */
   void propagate() {
     double g = grad;
-    Op o = Op.of(op);
-    switch (o) {
-      case ADD:
+    switch (op) {
+      case Op.ADD_CODE:
         left.grad += Op.ADD.leftGrad(left.data, right.data, data, g);
         right.grad += Op.ADD.rightGrad(left.data, right.data, data, g);
         break;
-      case SUB:
+      case Op.SUB_CODE:
         left.grad += Op.SUB.leftGrad(left.data, right.data, data, g);
         right.grad += Op.SUB.rightGrad(left.data, right.data, data, g);
         break;
-      case MUL:
+      case Op.MUL_CODE:
         left.grad += Op.MUL.leftGrad(left.data, right.data, data, g);
         right.grad += Op.MUL.rightGrad(left.data, right.data, data, g);
         break;
-      case SQUARE:
+      case Op.SQUARE_CODE:
         left.grad += Op.SQUARE.leftGrad(left.data, 0.0, data, g);
         break;
-      case RELU:
+      case Op.RELU_CODE:
         left.grad += Op.RELU.leftGrad(left.data, 0.0, data, g);
         break;
-      case TANH:
+      case Op.TANH_CODE:
         left.grad += Op.TANH.leftGrad(left.data, 0.0, data, g);
         break;
       default:
+        Op o = Op.of(op);
         double b = right == null ? 0.0 : right.data;
         left.grad += o.leftGrad(left.data, b, data, g);
         if (o.kind == Op.Kind.BINARY) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class GradCheckTest {
@@ -94,6 +95,19 @@ class GradCheckTest {
         + " error=2.000e-01"), text);
     assertTrue(text.contains("[1] y "), text);
     assertEquals(3, text.split("\n").length, text);
+  }
+
+  @Test
+  void reportToStringIgnoresTheDefaultLocale() {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY); // a decimal comma
+    try {
+      String text =
+          new GradCheck.Report(List.of(new GradCheck.Entry(0, "x", 1.5, 1.5))).toString();
+      assertTrue(text.contains("analytic= 1.500000000000e+00"), text);
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test

@@ -101,7 +101,8 @@ public final class CsvDatasetReader {
    *     but no data rows, is not valid CSV (an unclosed quote), has fewer than 2 columns, has a row
    *     with a different number of columns than the first (naming both lines), a cell that is not a
    *     finite number (naming line, column and cell), no target column of the given name (naming
-   *     the header) or index (naming the column count), or a target name that appears twice
+   *     the header) or index (naming the column count), or a header with an empty column name or a
+   *     name that appears twice (naming the line and both columns)
    */
   public Dataset read(Path file) throws IOException {
     checkNotNull(file, "file");
@@ -156,11 +157,6 @@ public final class CsvDatasetReader {
     if (found < 0) {
       throw new IllegalArgumentException(
           "target column \"" + targetName + "\" not in the header of " + source + ": " + header);
-    }
-    if (header.lastIndexOf(targetName) != found) {
-      throw new IllegalArgumentException("target column \"" + targetName + "\" appears twice in "
-          + "the header of " + source + ": columns " + (found + 1) + " and "
-          + (header.lastIndexOf(targetName) + 1));
     }
     return found;
   }

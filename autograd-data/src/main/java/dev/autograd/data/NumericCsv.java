@@ -3,7 +3,9 @@ package dev.autograd.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -62,6 +64,7 @@ final class NumericCsv {
           widthLine = line;
           if (hasHeader) {
             header = List.copyOf(record.toList());
+            checkColumnNames(header, line);
             continue;
           }
         } else if (record.size() != width) {
@@ -111,6 +114,22 @@ final class NumericCsv {
   }
 
   /** Returns {@code "<source> line <line>"}, the start of every message about a record. */
+  /** Rejects an empty column name or one that appears twice, naming the line and columns. */
+  private void checkColumnNames(List<String> header, long line) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (int c = 0; c < header.size(); c++) {
+      String name = header.get(c);
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException(at(line) + ", column " + (c + 1) + ": empty column name");
+      }
+      Integer first = seen.putIfAbsent(name, c + 1);
+      if (first != null) {
+        throw new IllegalArgumentException(at(line) + ": column name \"" + name
+            + "\" appears twice, in columns " + first + " and " + (c + 1));
+      }
+    }
+  }
+
   String at(long line) {
     return source + " line " + line;
   }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +107,7 @@ public final class MoonsDemo implements Callable<Integer> {
       lastLoss = loss.data();
       if (k % reportEvery == 0 || k == steps - 1) {
         double percent = 100 * accuracy(scores, data);
-        out.println(String.format("step %" + digits(steps) + "d  loss %s  accuracy %s%%", k,
+        out.println(String.format(Locale.ROOT, "step %" + digits(steps) + "d  loss %s  accuracy %s%%", k,
             PythonFormat.fixed(loss.data(), 4), PythonFormat.fixed(percent, 1)));
       }
     }

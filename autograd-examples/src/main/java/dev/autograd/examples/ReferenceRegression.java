@@ -6,6 +6,7 @@ import dev.autograd.core.Value;
 import dev.autograd.nn.Activation;
 import dev.autograd.nn.BiasTrickLinear;
 import dev.autograd.nn.Init;
+import dev.autograd.nn.Vectors;
 import dev.autograd.optim.MseLoss;
 import dev.autograd.optim.Optimizer;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class ReferenceRegression {
 
   private final BiasTrickLinear model;
   private final List<List<Value>> inputs;
+  /** Each input after the bias trick, {@code [x_i, 1]}, made once as the reference's X_biased. */
+  private final List<List<Value>> biasedInputs;
   private final List<Value> targets;
 
   /**
@@ -46,12 +49,15 @@ public final class ReferenceRegression {
   public ReferenceRegression(Random random) {
     this.model = new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, random);
     List<List<Value>> xs = new ArrayList<>(DATA_SIZE);
+    List<List<Value>> biased = new ArrayList<>(DATA_SIZE);
     List<Value> ys = new ArrayList<>(DATA_SIZE);
     for (int i = 0; i < DATA_SIZE; i++) {
       xs.add(List.of(Value.of(input(i))));
+      biased.add(Vectors.withBias(xs.get(i)));
       ys.add(Value.of(target(i)));
     }
     this.inputs = Collections.unmodifiableList(xs);
+    this.biasedInputs = Collections.unmodifiableList(biased);
     this.targets = Collections.unmodifiableList(ys);
   }
 
@@ -99,12 +105,14 @@ public final class ReferenceRegression {
 
   /**
    * Builds and returns the mean squared error of the model's predictions for the current {@code
-   * w} and {@code b}: the reference program's {@code dot(x_vec, W)} per point, then its loss.
+   * w} and {@code b}: the reference program's {@code dot(x_vec, W)} per point, then its loss. As
+   * in the reference program, each point's {@code [x_i, 1]} ({@code X_biased}) is made once, when
+   * the problem is, and reused by every call ({@link BiasTrickLinear#forwardBiased(List)}).
    */
   public Value loss() {
     List<Value> predictions = new ArrayList<>(DATA_SIZE);
-    for (List<Value> x : inputs) {
-      predictions.add(model.forward(x).get(0));
+    for (int i = 0; i < DATA_SIZE; i++) {
+      predictions.add(model.forwardBiased(biasedInputs.get(i)).get(0));
     }
     return MseLoss.of(predictions, targets);
   }

@@ -58,7 +58,8 @@ public final class BiasTrickLinear implements Module {
   }
 
   /**
-   * Returns one new node per output, {@code activation(dot(withBias(x), row_j))}.
+   * Returns one new node per output, {@code activation(dot(withBias(x), row_j))}, in a list the
+   * caller must not modify (unmodifiable for a single output).
    *
    * @throws NullPointerException if {@code x} or any element is null
    * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
@@ -66,10 +67,37 @@ public final class BiasTrickLinear implements Module {
   public List<Value> forward(List<Value> x) {
     checkNotNull(x, "x");
     checkArgument(x.size() == inputs, "expected %s inputs, got %s", inputs, x.size());
-    List<Value> biased = Vectors.withBias(x);
+    return outputs(Vectors.withBias(x));
+  }
+
+  /**
+   * Returns one new node per output, {@code activation(dot(biased, row_j))}, in a list as {@link
+   * #forward(List)}'s, for an input that
+   * already went through the bias trick: {@code biased} is {@code [x_1, ..., x_n, 1]}, as {@link
+   * Vectors#withBias(List)} returns it. The reference program augments its inputs once ({@code
+   * X_biased}) and reuses them every epoch; this lets a training loop do the same instead of
+   * making a new constant leaf 1 per call of {@link #forward(List)}. The nodes made and their
+   * values are those of {@code forward(x)}; the last element is used as given (it is not checked
+   * to be 1).
+   *
+   * @throws NullPointerException if {@code biased} or any element is null
+   * @throws IllegalArgumentException if {@code biased} does not hold {@code inputs() + 1} values
+   */
+  public List<Value> forwardBiased(List<Value> biased) {
+    checkNotNull(biased, "biased");
+    checkArgument(biased.size() == inputs + 1,
+        "expected %s inputs followed by the bias trick's 1, got %s values", inputs,
+        biased.size());
+    return outputs(biased);
+  }
+
+  private List<Value> outputs(List<Value> biased) {
+    if (rows.size() == 1) { // demo 2's model: one small list instead of a growable one
+      return List.of(activation.apply(Vectors.dot(biased, rows.get(0))));
+    }
     List<Value> out = new ArrayList<>(rows.size());
-    for (List<Value> row : rows) {
-      out.add(activation.apply(Vectors.dot(biased, row)));
+    for (int j = 0; j < rows.size(); j++) {
+      out.add(activation.apply(Vectors.dot(biased, rows.get(j))));
     }
     return out;
   }

@@ -14,8 +14,10 @@ public final class Vectors {
 
   /**
    * Returns the dot product {@code 0 + a[0]*b[0] + a[1]*b[1] + ...}: the products {@code
-   * a[i].mul(b[i])} summed left to right from a constant 0 by {@link Value#sum(List)}, node for
-   * node the seed's {@code dot(v1, v2)}. Two empty vectors give the constant 0.
+   * a[i].mul(b[i])} added left to right to a constant 0, as {@link Value#sum(List)} adds, node for
+   * node the seed's {@code dot(v1, v2)} (each product is added as soon as it is made, so that no
+   * list of products is allocated; the nodes and their values are the same). Two empty vectors
+   * give the constant 0.
    *
    * @throws NullPointerException if {@code a}, {@code b} or any element is null
    * @throws IllegalArgumentException if {@code a} and {@code b} differ in length
@@ -25,12 +27,12 @@ public final class Vectors {
     checkNotNull(b, "b");
     checkArgument(a.size() == b.size(), "dot needs vectors of equal length, got %s and %s",
         a.size(), b.size());
-    List<Value> products = new ArrayList<>(a.size());
+    Value total = Value.of(0.0);
     for (int i = 0; i < a.size(); i++) {
       Value ai = checkNotNull(a.get(i), "a[%s] is null", i);
-      products.add(ai.mul(checkNotNull(b.get(i), "b[%s] is null", i)));
+      total = total.add(ai.mul(checkNotNull(b.get(i), "b[%s] is null", i)));
     }
-    return Value.sum(products);
+    return total;
   }
 
   /**

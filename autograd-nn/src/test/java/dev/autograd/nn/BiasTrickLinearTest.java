@@ -106,6 +106,36 @@ class BiasTrickLinearTest {
   }
 
   @Test
+  void forwardBiasedBuildsForwardsNodesFromAnInputBiasedOnce() {
+    BiasTrickLinear model = new BiasTrickLinear(2, 2, Activation.TANH, Init.UNIFORM, new Random(4));
+    Value x0 = Value.of(0.7);
+    Value x1 = Value.of(-1.3);
+    List<Value> biased = Vectors.withBias(List.of(x0, x1));
+    Value once = Value.sum(model.forwardBiased(biased));
+    once.backward();
+    double[] grads = model.parameters().stream().mapToDouble(Value::grad).toArray();
+    Value fresh = Value.sum(model.forward(List.of(x0, x1)));
+    fresh.backward();
+    assertEquals(fresh.data(), once.data(), 0.0);
+    for (int k = 0; k < grads.length; k++) {
+      assertEquals(model.parameters().get(k).grad(), grads[k], 0.0, "parameter " + k);
+    }
+    // The same biased list serves any number of calls, as the reference program's X_biased.
+    assertEquals(once.data(), Value.sum(model.forwardBiased(biased)).data(), 0.0);
+    assertEquals(3, biased.size());
+  }
+
+  @Test
+  void forwardBiasedRejectsAnInputWithoutItsOneNamingTheCounts() {
+    BiasTrickLinear model =
+        new BiasTrickLinear(2, 1, Activation.LINEAR, Init.UNIFORM, new Random(2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> model.forwardBiased(List.of(Value.of(1), Value.of(2))));
+    assertEquals("expected 2 inputs followed by the bias trick's 1, got 2 values", e.getMessage());
+    assertThrows(NullPointerException.class, () -> model.forwardBiased(null));
+  }
+
+  @Test
   void badShapesAndNullsAreRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new BiasTrickLinear(0, 3, Activation.LINEAR, Init.UNIFORM, new Random()));

@@ -3,6 +3,8 @@ package dev.autograd.optim;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Locale;
+
 /**
  * How often each true class was predicted as each class: {@link #count(int, int) count(a, p)} is
  * the number of examples of true class {@code a} predicted as {@code p}, so the diagonal holds the
@@ -116,7 +118,7 @@ public final class ConfusionMatrix {
     StringBuilder sb = new StringBuilder();
     for (int[] row : counts) {
       for (int c : row) {
-        sb.append(String.format("%" + width + "d", c));
+        sb.append(String.format(Locale.ROOT, "%" + width + "d", c));
       }
       sb.append('\n');
     }

@@ -41,15 +41,17 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * example's loss taken before its minibatch's step) and each metric; then {@link #afterEpoch}
  * runs, and training ends early if {@link #stopWhen} holds.
  *
- * <h2>Eager or replayed</h2>
+ * <h2>Eager, replayed or batched</h2>
  *
- * By default ({@link Mode#REPLAYED}) the trainer records the first example's loss graph once, with
+ * By default ({@link Mode#BATCHED}) the trainer records the first example's loss graph once, with
  * the features and targets as the input slots of a {@code dev.autograd.core.CompiledGraph}, then
- * for every example replays it with that example's numbers ({@code CompiledGraph.accumulate}): no
- * node is built per example. This needs every feature and target to reach the loss, and the model
- * and the loss to build a graph of the same shape for every example (no branch on a value). {@link
- * Mode#EAGER} builds each example's graph anew and calls {@link Value#backwardAccumulate()}. Both
- * modes give bit-identical parameters, provided the model and loss compute every number from
+ * replays it over each whole minibatch at once, its {@code B} examples side by side, each recorded
+ * node one loop over the examples ({@code dev.autograd.core.BatchedReplay}): no node is built per
+ * example, and reading the record is paid once per minibatch. {@link Mode#REPLAYED} replays the
+ * recorded graph once per example ({@code CompiledGraph.accumulate}). Both need every feature and
+ * target to reach the loss, and the model and the loss to build a graph of the same shape for
+ * every example (no branch on a value). {@link Mode#EAGER} builds each example's graph anew and
+ * calls {@link Value#backwardAccumulate()}. All three modes give bit-identical parameters, provided the model and loss compute every number from
  * their inputs as graph nodes: a constant taken from one example's data (a {@link Value#detach()}
  * or {@code Value.of(x.data())}) would be replayed with the recorded example's number; use {@link
  * Value#stopGradient()} for such a quantity, as {@code Softmax}'s max shift does. Another
@@ -68,7 +70,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * and the history.
  */
 public final class Trainer {
-  /** How the trainer computes each example's gradient: the two engines optim ships. */
+  /** How the trainer computes each example's gradient: the engines optim ships. */
   public enum Mode implements MinibatchGradients.Factory {
     /** Build each example's loss graph and call {@link Value#backwardAccumulate()}. */
     EAGER {
@@ -85,6 +87,17 @@ public final class Trainer {
           List<Value> parameters) {
         return new ExampleGradients.Replayed(model, loss);
       }
+    },
+    /**
+     * Record one example's loss graph, then replay it over each whole minibatch at once, the
+     * examples side by side ({@code dev.autograd.core.BatchedReplay}).
+     */
+    BATCHED {
+      @Override
+      public MinibatchGradients create(Function<List<Value>, List<Value>> model, Loss loss,
+          List<Value> parameters) {
+        return new ExampleGradients.Batched(model, loss);
+      }
     }
   }
 
@@ -96,14 +109,14 @@ public final class Trainer {
   private int firstEpoch;
   private int batchSize = 32;
   private long shuffleSeed;
-  private MinibatchGradients.Factory engine = Mode.REPLAYED;
+  private MinibatchGradients.Factory engine = Mode.BATCHED;
   private boolean quiet;
   private Consumer<History> afterEpoch = history -> { };
   private Predicate<History> stopWhen = history -> false;
 
   /**
    * Returns a trainer of {@code model}'s parameters, which {@code optimizer} updates, on {@code
-   * loss}; by default 1 epoch, minibatches of 32, shuffle seed 0, {@link Mode#REPLAYED}.
+   * loss}; by default 1 epoch, minibatches of 32, shuffle seed 0, {@link Mode#BATCHED}.
    *
    * @param model maps one example's feature leaves to the model's outputs, e.g. {@code
    *     mlp::forward}
@@ -174,7 +187,7 @@ public final class Trainer {
 
   /**
    * Sets the engine that computes each minibatch's gradient, such as one replaying generated
-   * bytecode; {@link #mode(Mode)} sets one of the two engines optim ships. Each {@link #fit}
+   * bytecode; {@link #mode(Mode)} sets one of the engines optim ships. Each {@link #fit}
    * creates one engine from the model, the loss and the optimizer's parameters and closes it
    * before returning. Returns this trainer.
    *

@@ -53,18 +53,20 @@ class TrainerTest {
   }
 
   @Test
-  void eagerAndReplayedTrainingGiveBitIdenticalParametersAfterAnEpoch() {
+  void eagerReplayedAndBatchedTrainingGiveBitIdenticalParametersAfterAnEpoch() {
     List<Function<List<Value>, Optimizer>> optimizers = List.of(
         params -> new Adam(params, 0.01),
         params -> new Sgd(params, 0.05, Momentum.NESTEROV, 0.9));
     for (Function<List<Value>, Optimizer> optimizer : optimizers) {
       Mlp eager = mlp(1);
-      Mlp replayed = mlp(1);
       History e = train(eager, optimizer.apply(eager.parameters()), Trainer.Mode.EAGER, 1);
-      History r = train(replayed, optimizer.apply(replayed.parameters()), Trainer.Mode.REPLAYED, 1);
-      assertArrayEquals(bits(eager), bits(replayed));
-      assertEquals(Double.doubleToRawLongBits(e.loss()[0]),
-          Double.doubleToRawLongBits(r.loss()[0]));
+      for (Trainer.Mode mode : List.of(Trainer.Mode.REPLAYED, Trainer.Mode.BATCHED)) {
+        Mlp other = mlp(1);
+        History r = train(other, optimizer.apply(other.parameters()), mode, 1);
+        assertArrayEquals(bits(eager), bits(other), mode::toString);
+        assertEquals(Double.doubleToRawLongBits(e.loss()[0]),
+            Double.doubleToRawLongBits(r.loss()[0]), mode::toString);
+      }
       assertTrue(bits(eager)[0] != bits(mlp(1))[0], "training moved the parameters");
     }
   }
@@ -75,7 +77,7 @@ class TrainerTest {
    * bit, as for any other loss.
    */
   @Test
-  void eagerAndReplayedCrossEntropyTrainingGiveBitIdenticalParametersAfterAnEpoch() {
+  void everyModesCrossEntropyTrainingGivesBitIdenticalParametersAfterAnEpoch() {
     double[][] classes = new double[FEATURES.length][3];
     for (int i = 0; i < FEATURES.length; i++) {
       classes[i][FEATURES[i][0] > 0.5 ? 0 : FEATURES[i][1] > 0 ? 1 : 2] = 1.0;
@@ -84,19 +86,22 @@ class TrainerTest {
         params -> new Adam(params, 0.05),
         params -> new Sgd(params, 0.5, Momentum.NESTEROV, 0.9));
     for (Function<List<Value>, Optimizer> optimizer : optimizers) {
-      Mlp eager = new Mlp(3, List.of(8, 3), Activation.RELU, Init.XAVIER, new Random(9));
-      Mlp replayed = new Mlp(3, List.of(8, 3), Activation.RELU, Init.XAVIER, new Random(9));
+      List<Mlp> models = new ArrayList<>();
       List<History> histories = new ArrayList<>();
-      for (Mlp model : List.of(eager, replayed)) {
+      for (Trainer.Mode mode : Trainer.Mode.values()) {
+        Mlp model = new Mlp(3, List.of(8, 3), Activation.RELU, Init.XAVIER, new Random(9));
+        models.add(model);
         histories.add(
             new Trainer(model::forward, CrossEntropyLoss::of, optimizer.apply(model.parameters()))
-                .epochs(1).batchSize(8).shuffleSeed(4).quiet(true)
-                .mode(model == eager ? Trainer.Mode.EAGER : Trainer.Mode.REPLAYED)
+                .epochs(1).batchSize(8).shuffleSeed(4).quiet(true).mode(mode)
                 .fit(FEATURES, classes));
       }
-      assertArrayEquals(bits(eager), bits(replayed));
-      assertEquals(Double.doubleToRawLongBits(histories.get(0).loss()[0]),
-          Double.doubleToRawLongBits(histories.get(1).loss()[0]));
+      Mlp eager = models.get(0);
+      for (int m = 1; m < models.size(); m++) {
+        assertArrayEquals(bits(eager), bits(models.get(m)), Trainer.Mode.values()[m]::toString);
+        assertEquals(Double.doubleToRawLongBits(histories.get(0).loss()[0]),
+            Double.doubleToRawLongBits(histories.get(m).loss()[0]));
+      }
       assertTrue(bits(eager)[0] != bits(new Mlp(3, List.of(8, 3), Activation.RELU, Init.XAVIER,
           new Random(9)))[0], "training moved the parameters");
     }
