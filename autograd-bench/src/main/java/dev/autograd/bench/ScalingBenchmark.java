@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * pass over a graph of about {@code size} nodes, {@code size} = 10^3 … 10^7, in each engine:
  *
  * <ul>
- *   <li>{@code eager}: build the graph, {@code backward()} — what a training step does with it;
+ *   <li>{@code eager}: build the graph, {@code backward()} — what a training step does with it
+ *       ({@code eagerBuild}: the build alone);
  *   <li>{@code compiled}: {@code CompiledGraph.forwardBackward()} of the graph recorded once in
  *       setup (the interpreter);
  *   <li>{@code generated}: {@code GeneratedGraph.forwardBackward()} of the same graph compiled with
@@ -89,6 +90,15 @@ public class ScalingBenchmark extends BenchmarkDefaults {
   public double eager() {
     graphs.build().backward();
     return graphs.probe.grad();
+  }
+
+  /**
+   * Returns a newly built graph, without {@code backward()}: {@link #eager} minus this is what the
+   * backward pass costs.
+   */
+  @Benchmark
+  public Value eagerBuild() {
+    return graphs.build();
   }
 
   /** Returns the output after one compiled forward and backward replay. */

@@ -200,7 +200,7 @@ public final class ScalingPlot {
     chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setMarkerSize(7)
         .setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Vertical);
     Color[] colors = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c)};
-    String[] engines = {"eager", "compiled", "generated"};
+    String[] engines = {"eager", "compiled", "generated"}; // eagerBuild: in the table only
     double minNodes = Double.MAX_VALUE;
     double maxNodes = 0;
     for (int k = 0; k < engines.length; k++) {

@@ -29,6 +29,15 @@ class ScalingBenchmarkTest {
   }
 
   @Test
+  void eagerBuildBuildsTheChainWithoutDifferentiating() {
+    ScalingBenchmark benchmark = benchmark("chain", 1000);
+    Value y = benchmark.eagerBuild();
+    assertEquals(0.5, y.data(), 0.0);
+    assertEquals(1002, CompiledGraph.compile(y).size());
+    assertEquals(0.0, benchmark.graphs.probe.grad(), 0.0);
+  }
+
+  @Test
   void compiledAndGeneratedReplaysMatchEagerBitForBit() {
     for (String shape : new String[] {"chain", "mlp"}) {
       ScalingBenchmark benchmark = benchmark(shape, 2000);
