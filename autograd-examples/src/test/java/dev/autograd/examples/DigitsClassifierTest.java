@@ -40,7 +40,7 @@ class DigitsClassifierTest {
     assertEquals(0, run.code(), run.err());
     List<String> lines = run.out().lines().toList();
     assertEquals("Digits: 1437 training and 360 test images; Mlp(64 -> 32 RELU -> 10 LINEAR, 2410"
-        + " parameters); Adam lr 0.01, minibatches of 32, replayed", lines.get(0));
+        + " parameters); Adam lr 0.01, minibatches of 32, batched replay", lines.get(0));
     assertTrue(lines.get(1).matches("epoch   1  loss \\d\\.\\d{4}  test accuracy \\d+\\.\\d\\d%"),
         lines.get(1));
     Matcher m = Pattern.compile("Test accuracy (\\d+\\.\\d\\d)% \\((\\d+) of 360\\) after 5 epochs;"
@@ -96,6 +96,8 @@ class DigitsClassifierTest {
         "--target-accuracy", "0.9");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("\nReached 90.00% test accuracy at epoch 1, "), run.out());
+    assertTrue(run.out().lines().findFirst().orElseThrow()
+        .endsWith("minibatches of 32, batched replay"), run.out());
     Run generated = Run.of(DigitsClassifier::run, "--epochs", "20", "--quiet", "--generated",
         "--target-accuracy", "0.9");
     assertEquals(0, generated.code(), generated.err());
@@ -112,6 +114,9 @@ class DigitsClassifierTest {
         "DigitsClassifier: error: --target-accuracy must be from 0 to 1, got '96'");
     Run.of(DigitsClassifier::run, "--epochs", "0").assertRejected(usage,
         "DigitsClassifier: error: --epochs must be >= 1, got '0'");
+    Run.of(DigitsClassifier::run, "--eager", "--replayed").assertRejected(usage,
+        "DigitsClassifier: error: --eager, --replayed and --generated exclude each other;"
+            + " give at most one");
     Run.of(DigitsClassifier::run, "--help").assertPrintedHelp(usage);
   }
 }

@@ -13,7 +13,9 @@ import java.util.Random;
  * A fully connected layer written with the reference program's bias trick: output {@code j} is
  * {@code activation(dot(withBias(x), row_j))}, where {@code row_j = [w_j1, ..., w_jn, b_j]} holds
  * the weights followed by the bias, so the bias is one more weight, drawn like the others, and is
- * added last ({@code 0 + w_j1*x_1 + ... + w_jn*x_n + b_j*1}). With one input and one output and
+ * added last ({@code w_j1*x_1 + ... + w_jn*x_n + b_j*1}, {@link Vectors#dot(List, List)}: the
+ * reference program's sum, which starts from a constant 0, without that 0, which changes no value
+ * but the sign of an exactly zero output). With one input and one output and
  * {@link Activation#LINEAR} it is the reference program's demo 2 model, whose {@link
  * #parameters()} are {@code [w, b]}. {@link NeuronLayer} is the same function written as
  * micrograd writes it (bias starting at 0 and summed first).
@@ -103,7 +105,7 @@ public final class BiasTrickLinear implements Module {
   }
 
   /**
-   * Returns {@code activation(0 + x_1*w_j1 + ... + x_n*w_jn + 1*b_j)} for each output {@code j},
+   * Returns {@code activation(x_1*w_j1 + ... + x_n*w_jn + 1*b_j)} for each output {@code j},
    * building no graph: the same operations in the same order as {@link #forward(List)}, so each
    * element equals the data of {@code forward} on leaves holding {@code x} bit for bit. NaN and
    * infinities propagate as IEEE 754 arithmetic does.
@@ -117,8 +119,8 @@ public final class BiasTrickLinear implements Module {
     double[] out = new double[rows.size()];
     for (int j = 0; j < out.length; j++) {
       List<Value> row = rows.get(j);
-      double sum = 0.0;
-      for (int i = 0; i < inputs; i++) {
+      double sum = x[0] * row.get(0).data();
+      for (int i = 1; i < inputs; i++) {
         sum = sum + x[i] * row.get(i).data();
       }
       sum = sum + 1.0 * row.get(inputs).data();

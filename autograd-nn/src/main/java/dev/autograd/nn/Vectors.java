@@ -13,11 +13,13 @@ public final class Vectors {
   private Vectors() {}
 
   /**
-   * Returns the dot product {@code 0 + a[0]*b[0] + a[1]*b[1] + ...}: the products {@code
-   * a[i].mul(b[i])} added left to right to a constant 0, as {@link Value#sum(List)} adds, node for
-   * node the seed's {@code dot(v1, v2)} (each product is added as soon as it is made, so that no
-   * list of products is allocated; the nodes and their values are the same). Two empty vectors
-   * give the constant 0.
+   * Returns the dot product {@code a[0]*b[0] + a[1]*b[1] + ...}: the products {@code
+   * a[i].mul(b[i])} added left to right, as the seed's {@code dot(v1, v2)} adds them, but starting
+   * from the first product instead of from a constant leaf 0: {@code 0 + p} is exactly {@code p}
+   * for every double but {@code -0.0}, so every node's value and gradient is the seed's, with two
+   * nodes fewer (the seed's 0 and its first addition). The one difference: where every product is
+   * {@code -0.0} the result is {@code -0.0}, where the seed's is {@code 0.0}. Two empty vectors
+   * give a new constant leaf 0, as the seed's does.
    *
    * @throws NullPointerException if {@code a}, {@code b} or any element is null
    * @throws IllegalArgumentException if {@code a} and {@code b} differ in length
@@ -27,12 +29,13 @@ public final class Vectors {
     checkNotNull(b, "b");
     checkArgument(a.size() == b.size(), "dot needs vectors of equal length, got %s and %s",
         a.size(), b.size());
-    Value total = Value.of(0.0);
+    Value total = null;
     for (int i = 0; i < a.size(); i++) {
       Value ai = checkNotNull(a.get(i), "a[%s] is null", i);
-      total = total.add(ai.mul(checkNotNull(b.get(i), "b[%s] is null", i)));
+      Value product = ai.mul(checkNotNull(b.get(i), "b[%s] is null", i));
+      total = total == null ? product : total.add(product);
     }
-    return total;
+    return total == null ? Value.of(0.0) : total;
   }
 
   /**
