@@ -3,7 +3,13 @@ package dev.autograd.core;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.Futures;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One recorded example graph replayed over a whole minibatch at once: the {@link CompiledGraph}
@@ -34,11 +40,18 @@ import java.util.Arrays;
  * per-example replay adds them, and the outputs are summed from 0 in row order. NaN and
  * infinities propagate exactly as in the per-example replay.
  *
+ * <h2>Threads</h2>
+ *
+ * {@link #of(CompiledGraph, int, int)} splits each minibatch into contiguous ranges of rows, one
+ * per thread with buffers of its own; the gradient columns of all the rows are kept and added in
+ * row order afterwards, so the thread count changes nothing in the results.
+ *
  * <p>Reads the parameters' {@code data} once per pass; valid while the compiled graph is (same
- * structure). Not thread-safe: one instance replays on one thread at a time; it shares the
- * compiled graph's record, not its buffers, so the graph may keep replaying on its own.
+ * structure). Not thread-safe: one caller at a time (on more than one thread, the replay itself
+ * uses its threads); it shares the compiled graph's record, not its buffers, so the graph may
+ * keep replaying on its own.
  */
-public final class BatchedReplay {
+public final class BatchedReplay implements AutoCloseable {
   /**
    * The default most examples per pass, 128: the fewer passes, the less reading of the record.
    * Measured here (JMH, one run each): the digits epoch (minibatches of 32, autograd-bench's
@@ -60,10 +73,12 @@ public final class BatchedReplay {
   private final int[] runStart;
   private final Op[] runOp;
   private final int lanes;
-  private double[] data = new double[0];
-  private double[] grad = new double[0];
+  /** Each thread's buffers; the calling thread uses the first. */
+  private final Lanes[] workers;
+  /** Runs the ranges of all workers but the first; null for one thread. */
+  private final ExecutorService executor;
 
-  private BatchedReplay(CompiledGraph graph, int lanes) {
+  private BatchedReplay(CompiledGraph graph, int lanes, int threads) {
     RecordedGraph record = graph.recorded();
     this.leaves = record.leaves().toArray(new Value[0]);
     this.inputCount = graph.inputCount();
@@ -90,31 +105,64 @@ public final class BatchedReplay {
       }
     }
     runStart[runs] = size;
+    workers = new Lanes[threads];
+    for (int w = 0; w < threads; w++) {
+      workers[w] = new Lanes();
+    }
+    executor = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
+      Thread thread = new Thread(runnable, "batched-replay");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
-   * Returns a batched replay of {@code graph} in passes of up to {@link #DEFAULT_LANES} examples.
+   * Returns a batched replay of {@code graph} on the calling thread, in passes of up to {@link
+   * #DEFAULT_LANES} examples.
    *
    * @throws NullPointerException if {@code graph} is null
    * @throws IllegalArgumentException if {@code graph} has no input slots (compile it with {@link
    *     CompiledGraph#compile(Value, java.util.List)})
    */
   public static BatchedReplay of(CompiledGraph graph) {
-    return of(graph, DEFAULT_LANES);
+    return of(graph, DEFAULT_LANES, 1);
   }
 
   /**
-   * Returns a batched replay of {@code graph} in passes of up to {@code lanes} examples.
+   * Returns a batched replay of {@code graph} on the calling thread, in passes of up to {@code
+   * lanes} examples.
    *
    * @throws NullPointerException if {@code graph} is null
    * @throws IllegalArgumentException if {@code graph} has no input slots, or {@code lanes < 1}
    */
   public static BatchedReplay of(CompiledGraph graph, int lanes) {
+    return of(graph, lanes, 1);
+  }
+
+  /**
+   * Returns a batched replay of {@code graph} that splits each minibatch into {@code threads}
+   * contiguous ranges of rows, one per thread (the calling thread and {@code threads - 1} daemon
+   * threads it starts), each replayed in passes of up to {@code lanes} examples with buffers of
+   * its own; the examples' gradient columns are then added in row order on the calling thread, so
+   * the grads and the sum are the same, bit for bit, whatever {@code threads} is. {@link #close()}
+   * stops the threads.
+   *
+   * @throws NullPointerException if {@code graph} is null
+   * @throws IllegalArgumentException if {@code graph} has no input slots, {@code lanes < 1} or
+   *     {@code threads < 1}
+   */
+  public static BatchedReplay of(CompiledGraph graph, int lanes, int threads) {
     checkNotNull(graph, "graph");
     checkArgument(graph.inputCount() > 0,
         "the graph has no input slots: compile it with compile(output, inputs)");
     checkArgument(lanes >= 1, "lanes must be at least 1, got %s", lanes);
-    return new BatchedReplay(graph, lanes);
+    checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
+    return new BatchedReplay(graph, lanes, threads);
+  }
+
+  /** Returns the number of threads a minibatch is split over. */
+  public int threads() {
+    return workers.length;
   }
 
   /** Returns the most examples replayed side by side in one pass. */
@@ -141,18 +189,74 @@ public final class BatchedReplay {
    */
   public double accumulate(double[][] rows) {
     checkRows(rows);
+    if (executor == null) {
+      return accumulateHere(rows);
+    }
+    int threads = workers.length;
+    List<Future<?>> started = new ArrayList<>(threads - 1);
+    for (int w = 1; w < threads; w++) {
+      Lanes worker = workers[w];
+      int from = start(w, rows.length);
+      int to = start(w + 1, rows.length);
+      started.add(executor.submit(() -> worker.replay(rows, from, to)));
+    }
+    workers[0].replay(rows, 0, start(1, rows.length));
+    for (Future<?> future : started) {
+      Futures.getUnchecked(future);
+    }
+    for (int i = inputCount; i < leafCount; i++) {
+      double sum = leaves[i].grad;
+      for (int w = 0; w < threads; w++) {
+        sum = workers[w].addColumn(i, sum, start(w + 1, rows.length) - start(w, rows.length));
+      }
+      leaves[i].grad = sum;
+    }
+    double sum = 0.0;
+    for (int w = 0; w < threads; w++) {
+      double[] outputs = workers[w].outputs;
+      for (int e = 0, count = start(w + 1, rows.length) - start(w, rows.length); e < count; e++) {
+        sum += outputs[e];
+      }
+    }
+    return sum;
+  }
+
+  /** Returns the first row of worker {@code w}'s range of the {@code b} rows. */
+  private int start(int w, int b) {
+    return (int) ((long) w * b / workers.length);
+  }
+
+  /** One thread: each pass's columns are added into the grads straight from its buffer. */
+  private double accumulateHere(double[][] rows) {
+    Lanes worker = workers[0];
     double sum = 0.0;
     for (int from = 0; from < rows.length; from += lanes) {
       int n = Math.min(lanes, rows.length - from);
-      pass(rows, from, n);
-      addLeafGrads(n);
-      final double[] d = data;
+      worker.pass(rows, from, n);
+      final double[] g = worker.grad;
+      for (int i = inputCount; i < leafCount; i++) {
+        Value leaf = leaves[i];
+        double acc = leaf.grad;
+        for (int e = i * n, end = e + n; e < end; e++) {
+          acc = g[e] + acc;
+        }
+        leaf.grad = acc;
+      }
+      final double[] d = worker.data;
       final int out = (size - 1) * n;
       for (int e = 0; e < n; e++) {
         sum += d[out + e];
       }
     }
     return sum;
+  }
+
+  /** Stops the threads of a replay on more than one thread; no effect on one. Idempotent. */
+  @Override
+  public void close() {
+    if (executor != null) {
+      executor.shutdownNow();
+    }
   }
 
   private void checkRows(double[][] rows) {
@@ -166,235 +270,280 @@ public final class BatchedReplay {
     }
   }
 
-  /** Replays forward and backward for rows {@code [from, from + n)}, {@code n} lanes. */
-  private void pass(double[][] rows, int from, int n) {
-    int needed = size * n;
-    if (data.length < needed) {
-      data = new double[needed];
-      grad = new double[needed];
-    }
-    final double[] d = data;
-    for (int e = 0; e < n; e++) {
-      double[] row = rows[from + e];
-      for (int j = 0; j < inputCount; j++) {
-        d[j * n + e] = row[j];
-      }
-    }
-    for (int i = inputCount; i < leafCount; i++) {
-      Arrays.fill(d, i * n, i * n + n, leaves[i].data);
-    }
-    for (int k = 0; k < runOp.length; k++) {
-      forwardRun(runOp[k], runStart[k], runStart[k + 1], n);
-    }
-    final double[] g = grad;
-    Arrays.fill(g, 0, needed, 0.0);
-    Arrays.fill(g, needed - n, needed, 1.0);
-    for (int k = runOp.length - 1; k >= 0; k--) {
-      backwardRun(runOp[k], runStart[k], runStart[k + 1], n);
-    }
-  }
+  /**
+   * One thread's buffers: data and grad for a pass ({@code size × n}), and the gradient columns
+   * ({@code (leafCount - inputCount) × count}, pass after pass) and outputs of its last range.
+   */
+  private final class Lanes {
+    double[] data = new double[0];
+    double[] grad = new double[0];
+    double[] columns = new double[0];
+    double[] outputs = new double[0];
 
-  /** Adds each example's parameter gradients, example after example: {@code column + grad}. */
-  private void addLeafGrads(int n) {
-    final double[] g = grad;
-    for (int i = inputCount; i < leafCount; i++) {
-      Value leaf = leaves[i];
-      double sum = leaf.grad;
-      for (int e = i * n, end = e + n; e < end; e++) {
-        sum = g[e] + sum;
+    /** Replays forward and backward for rows {@code [from, from + n)}, {@code n} lanes. */
+    void pass(double[][] rows, int from, int n) {
+      int needed = size * n;
+      if (data.length < needed) {
+        data = new double[needed];
+        grad = new double[needed];
       }
-      leaf.grad = sum;
+      final double[] d = data;
+      for (int e = 0; e < n; e++) {
+        double[] row = rows[from + e];
+        for (int j = 0; j < inputCount; j++) {
+          d[j * n + e] = row[j];
+        }
+      }
+      for (int i = inputCount; i < leafCount; i++) {
+        Arrays.fill(d, i * n, i * n + n, leaves[i].data);
+      }
+      for (int k = 0; k < runOp.length; k++) {
+        forwardRun(d, runOp[k], runStart[k], runStart[k + 1], n);
+      }
+      final double[] g = grad;
+      Arrays.fill(g, 0, needed, 0.0);
+      Arrays.fill(g, needed - n, needed, 1.0);
+      for (int k = runOp.length - 1; k >= 0; k--) {
+        backwardRun(d, g, runOp[k], runStart[k], runStart[k + 1], n);
+      }
+    }
+
+    /** Replays rows {@code [from, to)} pass after pass, keeping their columns and outputs. */
+    void replay(double[][] rows, int from, int to) {
+      int count = to - from;
+      int parameters = leafCount - inputCount;
+      if (outputs.length < count) {
+        outputs = new double[count];
+        columns = new double[parameters * count];
+      }
+      for (int s = from; s < to; s += lanes) {
+        int n = Math.min(lanes, to - s);
+        pass(rows, s, n);
+        System.arraycopy(grad, inputCount * n, columns, (s - from) * parameters, parameters * n);
+        System.arraycopy(data, (size - 1) * n, outputs, s - from, n);
+      }
+    }
+
+    /**
+     * Adds leaf {@code i}'s columns of the last range ({@code count} rows) to {@code sum}, row
+     * after row ({@code column + sum}); returns the sum.
+     */
+    double addColumn(int i, double sum, int count) {
+      int parameters = leafCount - inputCount;
+      for (int s = 0; s < count; s += lanes) {
+        int n = Math.min(lanes, count - s);
+        for (int e = s * parameters + (i - inputCount) * n, end = e + n; e < end; e++) {
+          sum = columns[e] + sum;
+        }
+      }
+      return sum;
     }
   }
 
   /**
    * Recomputes slots {@code [from, to)}, all of op {@code op}, for {@code n} lanes with the
-   * table's forward, as {@link CompiledGraph}'s replay does for one example.
+   * table's forward, as {@link CompiledGraph}'s replay does for one example. Each common op has a
+   * kernel method of its own, so that HotSpot compiles each loop with a profile of one op.
    */
-  private void forwardRun(Op op, int from, int to, int n) {
-    final double[] d = data;
-    final int[] l = lhs;
-    final int[] r = rhs;
+  private void forwardRun(double[] d, Op op, int from, int to, int n) {
     switch (op) {
       case ADD:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.ADD.forward(d[a + e], d[b + e]);
-          }
-        }
+        forwardAdd(d, lhs, rhs, from, to, n);
         break;
       case SUB:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.SUB.forward(d[a + e], d[b + e]);
-          }
-        }
+        forwardSub(d, lhs, rhs, from, to, n);
         break;
       case MUL:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.MUL.forward(d[a + e], d[b + e]);
-          }
-        }
-        break;
-      case SQUARE:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.SQUARE.forward(d[a + e], 0.0);
-          }
-        }
+        forwardMul(d, lhs, rhs, from, to, n);
         break;
       case RELU:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.RELU.forward(d[a + e], 0.0);
-          }
-        }
-        break;
-      case TANH:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.TANH.forward(d[a + e], 0.0);
-          }
-        }
+        forwardRelu(d, lhs, from, to, n);
         break;
       default:
-        if (op.kind == Op.Kind.BINARY) {
-          for (int i = from; i < to; i++) {
-            final int o = i * n;
-            final int a = l[i] * n;
-            final int b = r[i] * n;
-            for (int e = 0; e < n; e++) {
-              d[o + e] = op.forward(d[a + e], d[b + e]);
-            }
-          }
-        } else {
-          for (int i = from; i < to; i++) {
-            final double c = constant[i];
-            final int o = i * n;
-            final int a = l[i] * n;
-            for (int e = 0; e < n; e++) {
-              d[o + e] = op.forward(d[a + e], c);
-            }
-          }
-        }
+        forwardAny(d, op, from, to, n);
         break;
+    }
+  }
+
+  private static void forwardAdd(double[] d, int[] l, int[] r, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        d[o + e] = Op.ADD.forward(d[a + e], d[b + e]);
+      }
+    }
+  }
+
+  private static void forwardSub(double[] d, int[] l, int[] r, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        d[o + e] = Op.SUB.forward(d[a + e], d[b + e]);
+      }
+    }
+  }
+
+  private static void forwardMul(double[] d, int[] l, int[] r, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        d[o + e] = Op.MUL.forward(d[a + e], d[b + e]);
+      }
+    }
+  }
+
+  private static void forwardRelu(double[] d, int[] l, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      for (int e = 0; e < n; e++) {
+        d[o + e] = Op.RELU.forward(d[a + e], 0.0);
+      }
+    }
+  }
+
+  /** Any op, through the table's {@link Op#forward}: one input and a constant, or two inputs. */
+  private void forwardAny(double[] d, Op op, int from, int to, int n) {
+    final int[] l = lhs;
+    final int[] r = rhs;
+    if (op.kind == Op.Kind.BINARY) {
+      for (int i = from; i < to; i++) {
+        final int o = i * n;
+        final int a = l[i] * n;
+        final int b = r[i] * n;
+        for (int e = 0; e < n; e++) {
+          d[o + e] = op.forward(d[a + e], d[b + e]);
+        }
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        final double c = constant[i];
+        final int o = i * n;
+        final int a = l[i] * n;
+        for (int e = 0; e < n; e++) {
+          d[o + e] = op.forward(d[a + e], c);
+        }
+      }
     }
   }
 
   /**
    * Propagates slots {@code [from, to)}, last first, all of op {@code op}, for {@code n} lanes:
-   * per lane the same table arithmetic, in the same order, as {@link CompiledGraph}'s replay.
+   * per lane the same table arithmetic, in the same order, as {@link CompiledGraph}'s replay. The
+   * kernels pass 0 for what an op's derivative does not read, as {@code CompiledGraph} does. What
+   * a product sends into an input slot is not computed: an input's grad is never read.
    */
-  private void backwardRun(Op op, int from, int to, int n) {
-    final double[] d = data;
-    final double[] g = grad;
-    final int[] l = lhs;
-    final int[] r = rhs;
+  private void backwardRun(double[] d, double[] g, Op op, int from, int to, int n) {
     switch (op) {
-      // As in CompiledGraph: 0 for what an op's derivative does not read.
       case ADD:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            double up = g[o + e];
-            g[a + e] += Op.ADD.leftGrad(0.0, 0.0, 0.0, up);
-            g[b + e] += Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
-          }
-        }
+        backwardAdd(g, lhs, rhs, from, to, n);
         break;
       case SUB:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            double up = g[o + e];
-            g[a + e] += Op.SUB.leftGrad(0.0, 0.0, 0.0, up);
-            g[b + e] += Op.SUB.rightGrad(0.0, 0.0, 0.0, up);
-          }
-        }
+        backwardSub(g, lhs, rhs, from, to, n);
         break;
       case MUL:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            double up = g[o + e];
-            double da = d[a + e];
-            double db = d[b + e];
-            g[a + e] += Op.MUL.leftGrad(da, db, 0.0, up);
-            g[b + e] += Op.MUL.rightGrad(da, db, 0.0, up);
-          }
-        }
-        break;
-      case SQUARE:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            g[a + e] += Op.SQUARE.leftGrad(d[a + e], 0.0, 0.0, g[o + e]);
-          }
-        }
+        backwardMul(d, g, lhs, rhs, from, to, n, inputCount);
         break;
       case RELU:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            g[a + e] += Op.RELU.leftGrad(0.0, 0.0, d[o + e], g[o + e]);
-          }
-        }
-        break;
-      case TANH:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            g[a + e] += Op.TANH.leftGrad(d[a + e], 0.0, d[o + e], g[o + e]);
-          }
-        }
+        backwardRelu(d, g, lhs, from, to, n);
         break;
       default:
-        if (op.kind == Op.Kind.BINARY) {
-          for (int i = to - 1; i >= from; i--) {
-            final int o = i * n;
-            final int a = l[i] * n;
-            final int b = r[i] * n;
-            for (int e = 0; e < n; e++) {
-              g[a + e] += op.leftGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
-              g[b + e] += op.rightGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
-            }
-          }
-        } else {
-          for (int i = to - 1; i >= from; i--) {
-            final double c = constant[i];
-            final int o = i * n;
-            final int a = l[i] * n;
-            for (int e = 0; e < n; e++) {
-              g[a + e] += op.leftGrad(d[a + e], c, d[o + e], g[o + e]);
-            }
-          }
-        }
+        backwardAny(d, g, op, from, to, n);
         break;
+    }
+  }
+
+  private static void backwardAdd(double[] g, int[] l, int[] r, int from, int to, int n) {
+    for (int i = to - 1; i >= from; i--) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        double up = g[o + e];
+        g[a + e] += Op.ADD.leftGrad(0.0, 0.0, 0.0, up);
+        g[b + e] += Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
+      }
+    }
+  }
+
+  private static void backwardSub(double[] g, int[] l, int[] r, int from, int to, int n) {
+    for (int i = to - 1; i >= from; i--) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        double up = g[o + e];
+        g[a + e] += Op.SUB.leftGrad(0.0, 0.0, 0.0, up);
+        g[b + e] += Op.SUB.rightGrad(0.0, 0.0, 0.0, up);
+      }
+    }
+  }
+
+  private static void backwardMul(
+      double[] d, double[] g, int[] l, int[] r, int from, int to, int n, int inputs) {
+    for (int i = to - 1; i >= from; i--) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      if (r[i] < inputs) { // the right factor is an input: only the left one's grad is read
+        for (int e = 0; e < n; e++) {
+          g[a + e] += Op.MUL.leftGrad(0.0, d[b + e], 0.0, g[o + e]);
+        }
+      } else if (l[i] < inputs) {
+        for (int e = 0; e < n; e++) {
+          g[b + e] += Op.MUL.rightGrad(d[a + e], 0.0, 0.0, g[o + e]);
+        }
+      } else {
+        for (int e = 0; e < n; e++) {
+          double up = g[o + e];
+          double da = d[a + e];
+          double db = d[b + e];
+          g[a + e] += Op.MUL.leftGrad(da, db, 0.0, up);
+          g[b + e] += Op.MUL.rightGrad(da, db, 0.0, up);
+        }
+      }
+    }
+  }
+
+  private static void backwardRelu(double[] d, double[] g, int[] l, int from, int to, int n) {
+    for (int i = to - 1; i >= from; i--) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      for (int e = 0; e < n; e++) {
+        g[a + e] += Op.RELU.leftGrad(0.0, 0.0, d[o + e], g[o + e]);
+      }
+    }
+  }
+
+  /** Any op, through the table's {@link Op#leftGrad} and {@link Op#rightGrad}. */
+  private void backwardAny(double[] d, double[] g, Op op, int from, int to, int n) {
+    final int[] l = lhs;
+    final int[] r = rhs;
+    if (op.kind == Op.Kind.BINARY) {
+      for (int i = to - 1; i >= from; i--) {
+        final int o = i * n;
+        final int a = l[i] * n;
+        final int b = r[i] * n;
+        for (int e = 0; e < n; e++) {
+          g[a + e] += op.leftGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
+          g[b + e] += op.rightGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
+        }
+      }
+    } else {
+      for (int i = to - 1; i >= from; i--) {
+        final double c = constant[i];
+        final int o = i * n;
+        final int a = l[i] * n;
+        for (int e = 0; e < n; e++) {
+          g[a + e] += op.leftGrad(d[a + e], c, d[o + e], g[o + e]);
+        }
+      }
     }
   }
 }
