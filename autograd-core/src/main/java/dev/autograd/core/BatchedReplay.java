@@ -342,189 +342,208 @@ public final class BatchedReplay implements AutoCloseable {
 
   /**
    * Recomputes slots {@code [from, to)}, all of op {@code op}, for {@code n} lanes with the
-   * table's forward, as {@link CompiledGraph}'s replay does for one example.
+   * table's forward, as {@link CompiledGraph}'s replay does for one example. Each common op has a
+   * kernel method of its own, so that HotSpot compiles each loop with a profile of one op.
    */
   private void forwardRun(double[] d, Op op, int from, int to, int n) {
-    final int[] l = lhs;
-    final int[] r = rhs;
     switch (op) {
       case ADD:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.ADD.forward(d[a + e], d[b + e]);
-          }
-        }
+        forwardAdd(d, lhs, rhs, from, to, n);
         break;
       case SUB:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.SUB.forward(d[a + e], d[b + e]);
-          }
-        }
+        forwardSub(d, lhs, rhs, from, to, n);
         break;
       case MUL:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.MUL.forward(d[a + e], d[b + e]);
-          }
-        }
-        break;
-      case SQUARE:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.SQUARE.forward(d[a + e], 0.0);
-          }
-        }
+        forwardMul(d, lhs, rhs, from, to, n);
         break;
       case RELU:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.RELU.forward(d[a + e], 0.0);
-          }
-        }
-        break;
-      case TANH:
-        for (int i = from; i < to; i++) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            d[o + e] = Op.TANH.forward(d[a + e], 0.0);
-          }
-        }
+        forwardRelu(d, lhs, from, to, n);
         break;
       default:
-        if (op.kind == Op.Kind.BINARY) {
-          for (int i = from; i < to; i++) {
-            final int o = i * n;
-            final int a = l[i] * n;
-            final int b = r[i] * n;
-            for (int e = 0; e < n; e++) {
-              d[o + e] = op.forward(d[a + e], d[b + e]);
-            }
-          }
-        } else {
-          for (int i = from; i < to; i++) {
-            final double c = constant[i];
-            final int o = i * n;
-            final int a = l[i] * n;
-            for (int e = 0; e < n; e++) {
-              d[o + e] = op.forward(d[a + e], c);
-            }
-          }
-        }
+        forwardAny(d, op, from, to, n);
         break;
+    }
+  }
+
+  private static void forwardAdd(double[] d, int[] l, int[] r, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        d[o + e] = Op.ADD.forward(d[a + e], d[b + e]);
+      }
+    }
+  }
+
+  private static void forwardSub(double[] d, int[] l, int[] r, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        d[o + e] = Op.SUB.forward(d[a + e], d[b + e]);
+      }
+    }
+  }
+
+  private static void forwardMul(double[] d, int[] l, int[] r, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        d[o + e] = Op.MUL.forward(d[a + e], d[b + e]);
+      }
+    }
+  }
+
+  private static void forwardRelu(double[] d, int[] l, int from, int to, int n) {
+    for (int i = from; i < to; i++) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      for (int e = 0; e < n; e++) {
+        d[o + e] = Op.RELU.forward(d[a + e], 0.0);
+      }
+    }
+  }
+
+  /** Any op, through the table's {@link Op#forward}: one input and a constant, or two inputs. */
+  private void forwardAny(double[] d, Op op, int from, int to, int n) {
+    final int[] l = lhs;
+    final int[] r = rhs;
+    if (op.kind == Op.Kind.BINARY) {
+      for (int i = from; i < to; i++) {
+        final int o = i * n;
+        final int a = l[i] * n;
+        final int b = r[i] * n;
+        for (int e = 0; e < n; e++) {
+          d[o + e] = op.forward(d[a + e], d[b + e]);
+        }
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        final double c = constant[i];
+        final int o = i * n;
+        final int a = l[i] * n;
+        for (int e = 0; e < n; e++) {
+          d[o + e] = op.forward(d[a + e], c);
+        }
+      }
     }
   }
 
   /**
    * Propagates slots {@code [from, to)}, last first, all of op {@code op}, for {@code n} lanes:
-   * per lane the same table arithmetic, in the same order, as {@link CompiledGraph}'s replay.
+   * per lane the same table arithmetic, in the same order, as {@link CompiledGraph}'s replay. The
+   * kernels pass 0 for what an op's derivative does not read, as {@code CompiledGraph} does. What
+   * a product sends into an input slot is not computed: an input's grad is never read.
    */
   private void backwardRun(double[] d, double[] g, Op op, int from, int to, int n) {
-    final int[] l = lhs;
-    final int[] r = rhs;
     switch (op) {
-      // As in CompiledGraph: 0 for what an op's derivative does not read.
       case ADD:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            double up = g[o + e];
-            g[a + e] += Op.ADD.leftGrad(0.0, 0.0, 0.0, up);
-            g[b + e] += Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
-          }
-        }
+        backwardAdd(g, lhs, rhs, from, to, n);
         break;
       case SUB:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            double up = g[o + e];
-            g[a + e] += Op.SUB.leftGrad(0.0, 0.0, 0.0, up);
-            g[b + e] += Op.SUB.rightGrad(0.0, 0.0, 0.0, up);
-          }
-        }
+        backwardSub(g, lhs, rhs, from, to, n);
         break;
       case MUL:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          final int b = r[i] * n;
-          for (int e = 0; e < n; e++) {
-            double up = g[o + e];
-            double da = d[a + e];
-            double db = d[b + e];
-            g[a + e] += Op.MUL.leftGrad(da, db, 0.0, up);
-            g[b + e] += Op.MUL.rightGrad(da, db, 0.0, up);
-          }
-        }
-        break;
-      case SQUARE:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            g[a + e] += Op.SQUARE.leftGrad(d[a + e], 0.0, 0.0, g[o + e]);
-          }
-        }
+        backwardMul(d, g, lhs, rhs, from, to, n, inputCount);
         break;
       case RELU:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            g[a + e] += Op.RELU.leftGrad(0.0, 0.0, d[o + e], g[o + e]);
-          }
-        }
-        break;
-      case TANH:
-        for (int i = to - 1; i >= from; i--) {
-          final int o = i * n;
-          final int a = l[i] * n;
-          for (int e = 0; e < n; e++) {
-            g[a + e] += Op.TANH.leftGrad(d[a + e], 0.0, d[o + e], g[o + e]);
-          }
-        }
+        backwardRelu(d, g, lhs, from, to, n);
         break;
       default:
-        if (op.kind == Op.Kind.BINARY) {
-          for (int i = to - 1; i >= from; i--) {
-            final int o = i * n;
-            final int a = l[i] * n;
-            final int b = r[i] * n;
-            for (int e = 0; e < n; e++) {
-              g[a + e] += op.leftGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
-              g[b + e] += op.rightGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
-            }
-          }
-        } else {
-          for (int i = to - 1; i >= from; i--) {
-            final double c = constant[i];
-            final int o = i * n;
-            final int a = l[i] * n;
-            for (int e = 0; e < n; e++) {
-              g[a + e] += op.leftGrad(d[a + e], c, d[o + e], g[o + e]);
-            }
-          }
-        }
+        backwardAny(d, g, op, from, to, n);
         break;
+    }
+  }
+
+  private static void backwardAdd(double[] g, int[] l, int[] r, int from, int to, int n) {
+    for (int i = to - 1; i >= from; i--) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        double up = g[o + e];
+        g[a + e] += Op.ADD.leftGrad(0.0, 0.0, 0.0, up);
+        g[b + e] += Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
+      }
+    }
+  }
+
+  private static void backwardSub(double[] g, int[] l, int[] r, int from, int to, int n) {
+    for (int i = to - 1; i >= from; i--) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      for (int e = 0; e < n; e++) {
+        double up = g[o + e];
+        g[a + e] += Op.SUB.leftGrad(0.0, 0.0, 0.0, up);
+        g[b + e] += Op.SUB.rightGrad(0.0, 0.0, 0.0, up);
+      }
+    }
+  }
+
+  private static void backwardMul(
+      double[] d, double[] g, int[] l, int[] r, int from, int to, int n, int inputs) {
+    for (int i = to - 1; i >= from; i--) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      final int b = r[i] * n;
+      if (r[i] < inputs) { // the right factor is an input: only the left one's grad is read
+        for (int e = 0; e < n; e++) {
+          g[a + e] += Op.MUL.leftGrad(0.0, d[b + e], 0.0, g[o + e]);
+        }
+      } else if (l[i] < inputs) {
+        for (int e = 0; e < n; e++) {
+          g[b + e] += Op.MUL.rightGrad(d[a + e], 0.0, 0.0, g[o + e]);
+        }
+      } else {
+        for (int e = 0; e < n; e++) {
+          double up = g[o + e];
+          double da = d[a + e];
+          double db = d[b + e];
+          g[a + e] += Op.MUL.leftGrad(da, db, 0.0, up);
+          g[b + e] += Op.MUL.rightGrad(da, db, 0.0, up);
+        }
+      }
+    }
+  }
+
+  private static void backwardRelu(double[] d, double[] g, int[] l, int from, int to, int n) {
+    for (int i = to - 1; i >= from; i--) {
+      final int o = i * n;
+      final int a = l[i] * n;
+      for (int e = 0; e < n; e++) {
+        g[a + e] += Op.RELU.leftGrad(0.0, 0.0, d[o + e], g[o + e]);
+      }
+    }
+  }
+
+  /** Any op, through the table's {@link Op#leftGrad} and {@link Op#rightGrad}. */
+  private void backwardAny(double[] d, double[] g, Op op, int from, int to, int n) {
+    final int[] l = lhs;
+    final int[] r = rhs;
+    if (op.kind == Op.Kind.BINARY) {
+      for (int i = to - 1; i >= from; i--) {
+        final int o = i * n;
+        final int a = l[i] * n;
+        final int b = r[i] * n;
+        for (int e = 0; e < n; e++) {
+          g[a + e] += op.leftGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
+          g[b + e] += op.rightGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
+        }
+      }
+    } else {
+      for (int i = to - 1; i >= from; i--) {
+        final double c = constant[i];
+        final int o = i * n;
+        final int a = l[i] * n;
+        for (int e = 0; e < n; e++) {
+          g[a + e] += op.leftGrad(d[a + e], c, d[o + e], g[o + e]);
+        }
+      }
     }
   }
 }
