@@ -11,7 +11,8 @@
 #   autograd-bench/compare-sklearn.sh
 # Installs scikit-learn into the virtual environment VENV with pip if it is missing there.
 # Environment: VENV (default ~/.cache/autograd/sklearn-venv), RUNS (default 3), SEED (default 0),
-#   TARGET (default 0.96), EPOCHS (at most, default 60), JAVA_OPTS.
+#   TARGET (default 0.96), EPOCHS (at most, default 60), JAVA_OPTS, ENGINE (DigitsClassifier's
+#   engine flag: --replayed, --generated or --eager; default empty, the batched replay).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,4 +26,4 @@ if ! "$VENV/bin/python" -c 'import sklearn' 2> /dev/null; then
 fi
 exec "$VENV/bin/python" autograd-bench/compare_sklearn.py --jar "$JAR" --runs "${RUNS:-3}" \
   --seed "${SEED:-0}" --target "${TARGET:-0.96}" --epochs "${EPOCHS:-60}" \
-  --java-opts "${JAVA_OPTS:-}"
+  --java-opts "${JAVA_OPTS:-}" --engine="${ENGINE:-}"

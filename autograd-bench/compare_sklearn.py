@@ -32,7 +32,8 @@ def run_java(args, split_file):
     cmd = (["java"] + shlex.split(args.java_opts) + ["-jar", args.jar, "digits", "--quiet",
            "--seed", str(args.seed), "--epochs", str(args.epochs), "--batch-size", str(BATCH),
            "--lr", str(LEARNING_RATE), "--hidden", str(HIDDEN),
-           "--target-accuracy", str(args.target), "--write-split", split_file])
+           "--target-accuracy", str(args.target), "--write-split", split_file]
+           + shlex.split(args.engine))
     start = time.perf_counter()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     process = time.perf_counter() - start
@@ -83,6 +84,9 @@ def main():
     parser.add_argument("--target", type=float, default=0.96)
     parser.add_argument("--epochs", type=int, default=60)
     parser.add_argument("--java-opts", default="")
+    parser.add_argument("--engine", default="",
+                        help="DigitsClassifier's engine flag: --replayed, --generated, --eager;"
+                             " empty for the default (batched replay)")
     args = parser.parse_args()
     warnings.filterwarnings("ignore", category=ConvergenceWarning)
 
@@ -105,7 +109,8 @@ def main():
     print("| side | epochs to target | test accuracy then | wall time to target | whole process |")
     print("|---|---|---|---|---|")
     java_process = statistics.median(r[3] for r in java)
-    print(f"| autograd DigitsClassifier (Java) | {java[0][1]} | {java[0][2]:.2%} |"
+    engine = args.engine or "batched replay"
+    print(f"| autograd DigitsClassifier (Java, {engine}) | {java[0][1]} | {java[0][2]:.2%} |"
           f" {java_time:.3f} s | {java_process:.2f} s |")
     print(f"| scikit-learn MLPClassifier | {python[0][1]} | {python[0][2]:.2%} |"
           f" {python_time:.3f} s | (in-process) |")

@@ -72,6 +72,13 @@ public final class BatchedReplay implements AutoCloseable {
   /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
   private final int[] runStart;
   private final Op[] runOp;
+  /**
+   * Whether node {@code i}'s contribution to its first (second) input's grad is the first one
+   * the backward sweep makes to that slot: it is stored as {@code 0.0 + contribution}, exactly
+   * what adding it to a zeroed grad gives, so the grads need no zeroing.
+   */
+  private final boolean[] firstLeft;
+  private final boolean[] firstRight;
   private final int lanes;
   /** Each thread's buffers; the calling thread uses the first. */
   private final Lanes[] workers;
@@ -105,6 +112,17 @@ public final class BatchedReplay implements AutoCloseable {
       }
     }
     runStart[runs] = size;
+    firstLeft = new boolean[size];
+    firstRight = new boolean[size];
+    boolean[] written = new boolean[size];
+    for (int i = size - 1; i >= leafCount; i--) { // the backward sweep's order
+      firstLeft[i] = !written[lhs[i]];
+      written[lhs[i]] = true;
+      if (table[i].kind == Op.Kind.BINARY) {
+        firstRight[i] = !written[rhs[i]];
+        written[rhs[i]] = true;
+      }
+    }
     workers = new Lanes[threads];
     for (int w = 0; w < threads; w++) {
       workers[w] = new Lanes();
@@ -301,8 +319,7 @@ public final class BatchedReplay implements AutoCloseable {
         forwardRun(d, runOp[k], runStart[k], runStart[k + 1], n);
       }
       final double[] g = grad;
-      Arrays.fill(g, 0, needed, 0.0);
-      Arrays.fill(g, needed - n, needed, 1.0);
+      Arrays.fill(g, needed - n, needed, 1.0); // the output's; every other grad is first stored
       for (int k = runOp.length - 1; k >= 0; k--) {
         backwardRun(d, g, runOp[k], runStart[k], runStart[k + 1], n);
       }
@@ -459,64 +476,71 @@ public final class BatchedReplay implements AutoCloseable {
     }
   }
 
-  private static void backwardAdd(double[] g, int[] l, int[] r, int from, int to, int n) {
+  private void backwardAdd(double[] g, int[] l, int[] r, int from, int to, int n) {
     for (int i = to - 1; i >= from; i--) {
       final int o = i * n;
       final int a = l[i] * n;
+      final boolean fa = firstLeft[i];
       final int b = r[i] * n;
+      final boolean fb = firstRight[i];
       for (int e = 0; e < n; e++) {
         double up = g[o + e];
-        g[a + e] += Op.ADD.leftGrad(0.0, 0.0, 0.0, up);
-        g[b + e] += Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
+        g[a + e] = (fa ? 0.0 : g[a + e]) + Op.ADD.leftGrad(0.0, 0.0, 0.0, up);
+        g[b + e] = (fb ? 0.0 : g[b + e]) + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
       }
     }
   }
 
-  private static void backwardSub(double[] g, int[] l, int[] r, int from, int to, int n) {
+  private void backwardSub(double[] g, int[] l, int[] r, int from, int to, int n) {
     for (int i = to - 1; i >= from; i--) {
       final int o = i * n;
       final int a = l[i] * n;
+      final boolean fa = firstLeft[i];
       final int b = r[i] * n;
+      final boolean fb = firstRight[i];
       for (int e = 0; e < n; e++) {
         double up = g[o + e];
-        g[a + e] += Op.SUB.leftGrad(0.0, 0.0, 0.0, up);
-        g[b + e] += Op.SUB.rightGrad(0.0, 0.0, 0.0, up);
+        g[a + e] = (fa ? 0.0 : g[a + e]) + Op.SUB.leftGrad(0.0, 0.0, 0.0, up);
+        g[b + e] = (fb ? 0.0 : g[b + e]) + Op.SUB.rightGrad(0.0, 0.0, 0.0, up);
       }
     }
   }
 
-  private static void backwardMul(
+  private void backwardMul(
       double[] d, double[] g, int[] l, int[] r, int from, int to, int n, int inputs) {
     for (int i = to - 1; i >= from; i--) {
       final int o = i * n;
       final int a = l[i] * n;
+      final boolean fa = firstLeft[i];
       final int b = r[i] * n;
+      final boolean fb = firstRight[i];
       if (r[i] < inputs) { // the right factor is an input: only the left one's grad is read
         for (int e = 0; e < n; e++) {
-          g[a + e] += Op.MUL.leftGrad(0.0, d[b + e], 0.0, g[o + e]);
+          g[a + e] = (fa ? 0.0 : g[a + e]) + Op.MUL.leftGrad(0.0, d[b + e], 0.0, g[o + e]);
         }
       } else if (l[i] < inputs) {
         for (int e = 0; e < n; e++) {
-          g[b + e] += Op.MUL.rightGrad(d[a + e], 0.0, 0.0, g[o + e]);
+          g[b + e] = (fb ? 0.0 : g[b + e]) + Op.MUL.rightGrad(d[a + e], 0.0, 0.0, g[o + e]);
         }
       } else {
         for (int e = 0; e < n; e++) {
           double up = g[o + e];
           double da = d[a + e];
           double db = d[b + e];
-          g[a + e] += Op.MUL.leftGrad(da, db, 0.0, up);
-          g[b + e] += Op.MUL.rightGrad(da, db, 0.0, up);
+          g[a + e] = (fa ? 0.0 : g[a + e]) + Op.MUL.leftGrad(da, db, 0.0, up);
+          g[b + e] = (fb ? 0.0 : g[b + e]) + Op.MUL.rightGrad(da, db, 0.0, up);
         }
       }
     }
   }
 
-  private static void backwardRelu(double[] d, double[] g, int[] l, int from, int to, int n) {
+  private void backwardRelu(double[] d, double[] g, int[] l, int from, int to, int n) {
     for (int i = to - 1; i >= from; i--) {
       final int o = i * n;
       final int a = l[i] * n;
+      final boolean fa = firstLeft[i];
       for (int e = 0; e < n; e++) {
-        g[a + e] += Op.RELU.leftGrad(0.0, 0.0, d[o + e], g[o + e]);
+        g[a + e] = (fa ? 0.0 : g[a + e]) + Op.RELU.leftGrad(0.0, 0.0, d[o + e], g[o + e]);
       }
     }
   }
@@ -529,10 +553,12 @@ public final class BatchedReplay implements AutoCloseable {
       for (int i = to - 1; i >= from; i--) {
         final int o = i * n;
         final int a = l[i] * n;
+        final boolean fa = firstLeft[i];
         final int b = r[i] * n;
+        final boolean fb = firstRight[i];
         for (int e = 0; e < n; e++) {
-          g[a + e] += op.leftGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
-          g[b + e] += op.rightGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
+          g[a + e] = (fa ? 0.0 : g[a + e]) + op.leftGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
+          g[b + e] = (fb ? 0.0 : g[b + e]) + op.rightGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
         }
       }
     } else {
@@ -540,8 +566,9 @@ public final class BatchedReplay implements AutoCloseable {
         final double c = constant[i];
         final int o = i * n;
         final int a = l[i] * n;
+        final boolean fa = firstLeft[i];
         for (int e = 0; e < n; e++) {
-          g[a + e] += op.leftGrad(d[a + e], c, d[o + e], g[o + e]);
+          g[a + e] = (fa ? 0.0 : g[a + e]) + op.leftGrad(d[a + e], c, d[o + e], g[o + e]);
         }
       }
     }
