@@ -38,21 +38,27 @@ final class Backprop {
   }
 
   /**
-   * The sweep of {@link #propagationOrder(Value)}, its two lists left uncopied: {@code
-   * interior[0 .. interiorCount)} then {@code leaves[0 .. leafCount)} is that order.
+   * The sweep of {@link #propagationOrder(Value)}, its two lists left uncopied: the interior
+   * nodes {@code interior(0 .. interiorCount - 1)} then {@code leaves[0 .. leafCount)} is that
+   * order.
    */
   static Recording record(Value root) {
-    return record(root, false);
+    return run(new Recording(root.level + 1, null), root);
   }
 
   /**
-   * As {@link #record(Value)}; with {@code holdGrads}, the {@code k}-th interior node's grad is
-   * moved to {@code kept[k]} and its grad field holds {@code k} instead (the caller puts the grads
-   * back), so that a recorder needs no second walk over the nodes to number them.
+   * As {@link #record(Value)}, and the {@code k}-th interior node's grad is moved to {@code
+   * kept[k]} and its grad field holds {@code k} instead (the caller puts the grads back), so that a
+   * recorder needs no second walk over the nodes to number them.
    */
-  static Recording record(Value root, boolean holdGrads) {
+  static Recording recordHoldingGrads(Value root) {
     // A node of level L has at least L interior nodes below it and itself: a chain never grows.
-    Recording sweep = new Recording(root.level + 1, holdGrads);
+    // Room for a few leaves too, so that a chain's recorder can keep kept as its grad array.
+    int capacity = root.level + 1;
+    return run(new Recording(capacity, new double[Math.max(16, capacity) + 16]), root);
+  }
+
+  private static Recording run(Recording sweep, Value root) {
     sweep.run(root);
     return sweep;
   }
@@ -181,11 +187,11 @@ final class Backprop {
     /** With held grads: {@code kept[k]} is the {@code k}-th interior node's grad; else null. */
     double[] kept;
 
-    Recording(int capacity, boolean holdGrads) {
+    /** A recording sized for {@code capacity} interior nodes, holding grads in {@code kept}. */
+    Recording(int capacity, double[] kept) {
       current = new Value[Math.max(16, Math.min(CHUNK, capacity))];
       chunks[0] = current;
-      // Room for a few leaves too, so that a chain's recorder can keep this as its grad array.
-      kept = holdGrads ? new double[Math.max(16, capacity) + 16] : null;
+      this.kept = kept;
     }
 
     /** Returns the {@code k}-th interior node in ready order, {@code 0 <= k < interiorCount}. */

@@ -92,7 +92,7 @@ public final class CompiledGraph {
     // backward in that same order adds every gradient in the same sequence, bit for bit.
     // Uncopied: the interior nodes in Backprop.record's chunks, the leaves in its own array.
     // The sweep also numbers the interior nodes, in their grad fields; record() puts them back.
-    Backprop.Recording order = Backprop.record(root, true);
+    Backprop.Recording order = Backprop.recordHoldingGrads(root);
     int interiorCount = order.interiorCount;
     leafCount = order.leafCount;
     size = interiorCount + leafCount;
@@ -453,20 +453,28 @@ public final class CompiledGraph {
         }
         break;
       default:
-        if (op.kind == Op.Kind.BINARY) {
-          for (int i = from; i < to; i++) {
-            d[i] = op.forward(d[l[i]], d[r[i]]);
-          }
-        } else if (op.kind == Op.Kind.UNARY_CONSTANT) {
-          for (int i = from; i < to; i++) {
-            d[i] = op.forward(d[l[i]], constants[r[i]]);
-          }
-        } else {
-          for (int i = from; i < to; i++) {
-            d[i] = op.forward(d[l[i]], 0.0);
-          }
-        }
+        forwardOther(op, from, to);
         break;
+    }
+  }
+
+  /** {@link #forwardRun} for the ops without a loop of their own, through {@link Op#forward}. */
+  private void forwardOther(Op op, int from, int to) {
+    final double[] d = data;
+    final int[] l = lhs;
+    final int[] r = rhs;
+    if (op.kind == Op.Kind.BINARY) {
+      for (int i = from; i < to; i++) {
+        d[i] = op.forward(d[l[i]], d[r[i]]);
+      }
+    } else if (op.kind == Op.Kind.UNARY_CONSTANT) {
+      for (int i = from; i < to; i++) {
+        d[i] = op.forward(d[l[i]], constants[r[i]]);
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        d[i] = op.forward(d[l[i]], 0.0);
+      }
     }
   }
 
@@ -594,25 +602,34 @@ public final class CompiledGraph {
         }
         break;
       default:
-        if (op.kind == Op.Kind.BINARY) {
-          for (int i = to - 1; i >= from; i--) {
-            int a = l[i];
-            int b = r[i];
-            g[a] += op.leftGrad(d[a], d[b], d[i], g[i]);
-            g[b] += op.rightGrad(d[a], d[b], d[i], g[i]);
-          }
-        } else if (op.kind == Op.Kind.UNARY_CONSTANT) {
-          for (int i = to - 1; i >= from; i--) {
-            int a = l[i];
-            g[a] += op.leftGrad(d[a], constants[r[i]], d[i], g[i]);
-          }
-        } else {
-          for (int i = to - 1; i >= from; i--) {
-            int a = l[i];
-            g[a] += op.leftGrad(d[a], 0.0, d[i], g[i]);
-          }
-        }
+        backwardOther(op, from, to);
         break;
+    }
+  }
+
+  /** {@link #backwardRun} for the ops without a loop of their own, through the table's methods. */
+  private void backwardOther(Op op, int from, int to) {
+    final double[] d = data;
+    final double[] g = grad;
+    final int[] l = lhs;
+    final int[] r = rhs;
+    if (op.kind == Op.Kind.BINARY) {
+      for (int i = to - 1; i >= from; i--) {
+        int a = l[i];
+        int b = r[i];
+        g[a] += op.leftGrad(d[a], d[b], d[i], g[i]);
+        g[b] += op.rightGrad(d[a], d[b], d[i], g[i]);
+      }
+    } else if (op.kind == Op.Kind.UNARY_CONSTANT) {
+      for (int i = to - 1; i >= from; i--) {
+        int a = l[i];
+        g[a] += op.leftGrad(d[a], constants[r[i]], d[i], g[i]);
+      }
+    } else {
+      for (int i = to - 1; i >= from; i--) {
+        int a = l[i];
+        g[a] += op.leftGrad(d[a], 0.0, d[i], g[i]);
+      }
     }
   }
 
