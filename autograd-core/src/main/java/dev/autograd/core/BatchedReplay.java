@@ -251,22 +251,50 @@ public final class BatchedReplay implements AutoCloseable {
     for (int from = 0; from < rows.length; from += lanes) {
       int n = Math.min(lanes, rows.length - from);
       worker.pass(rows, from, n);
-      final double[][] g = worker.grad;
-      for (int i = inputCount; i < leafCount; i++) {
-        Value leaf = leaves[i];
-        final double[] column = g[i];
-        double acc = leaf.grad;
-        for (int e = 0; e < n; e++) {
-          acc = column[e] + acc;
-        }
-        leaf.grad = acc;
-      }
+      addColumns(worker.grad, n);
       final double[] out = worker.data[size - 1];
       for (int e = 0; e < n; e++) {
         sum += out[e];
       }
     }
     return sum;
+  }
+
+  /**
+   * Adds each parameter's column of {@code n} lanes into its grad, lane after lane ({@code
+   * column[e] + grad}); four parameters at a time, so that four independent chains of additions
+   * overlap (each parameter's own additions stay in lane order).
+   */
+  private void addColumns(double[][] g, int n) {
+    int i = inputCount;
+    for (; i + 4 <= leafCount; i += 4) {
+      final double[] c0 = g[i];
+      final double[] c1 = g[i + 1];
+      final double[] c2 = g[i + 2];
+      final double[] c3 = g[i + 3];
+      double s0 = leaves[i].grad;
+      double s1 = leaves[i + 1].grad;
+      double s2 = leaves[i + 2].grad;
+      double s3 = leaves[i + 3].grad;
+      for (int e = 0; e < n; e++) {
+        s0 = c0[e] + s0;
+        s1 = c1[e] + s1;
+        s2 = c2[e] + s2;
+        s3 = c3[e] + s3;
+      }
+      leaves[i].grad = s0;
+      leaves[i + 1].grad = s1;
+      leaves[i + 2].grad = s2;
+      leaves[i + 3].grad = s3;
+    }
+    for (; i < leafCount; i++) {
+      final double[] column = g[i];
+      double sum = leaves[i].grad;
+      for (int e = 0; e < n; e++) {
+        sum = column[e] + sum;
+      }
+      leaves[i].grad = sum;
+    }
   }
 
   /** Stops the threads of a replay on more than one thread; no effect on one. Idempotent. */
