@@ -19,17 +19,18 @@ import java.util.concurrent.Future;
  * equal to calling {@link CompiledGraph#accumulate(double[])} once per row in row order (and so to
  * building each example's graph and calling {@link Value#backwardAccumulate()}).
  *
- * <h2>Layout: slot-major lanes</h2>
+ * <h2>Layout: a row of lanes per slot</h2>
  *
- * The replay holds {@code size() × n} numbers of data and as many of grad for a pass over
- * {@code n ≤ lanes()} examples, slot {@code i} of example {@code e} at {@code i * n + e}: each
- * recorded node becomes one loop over the examples ({@code d[i*n+e] = f(d[a*n+e], d[b*n+e])}),
- * which HotSpot compiles into tight, unrolled code, so reading a node's op and wiring is paid once
- * per pass rather than once per example. Input slots take each example's row; the other leaves
- * (the parameters) have their {@code data} copied into every lane. A minibatch of more than
- * {@code lanes()} rows is replayed in passes of {@code lanes()} rows, in row order. The buffers
- * are kept for the next call and grow to the largest pass seen ({@code 2 × size() × min(B,
- * lanes())} doubles).
+ * The replay holds, for a pass over {@code n ≤ lanes()} examples, a row of {@code n} numbers per
+ * slot for the data and another for the grad ({@code data[slot][e]}, slot-major: example {@code
+ * e}'s value of slot {@code i} is lane {@code e} of row {@code i}). Each recorded node becomes one
+ * loop over the examples ({@code out[e] = f(a[e], b[e])}); every array is read at the loop's own
+ * index, so HotSpot's C2 unrolls and vectorises the loop (SIMD), and reading a node's op and
+ * wiring is paid once per pass rather than once per example. Input slots take each example's
+ * row; the other leaves (the parameters) have their {@code data} copied into every lane. A
+ * minibatch of more than {@code lanes()} rows is replayed in passes of {@code lanes()} rows, in
+ * row order. The buffers are kept for the next call and grow to the largest pass seen ({@code 2
+ * × size() × min(B, lanes())} doubles).
  *
  * <h2>Same numbers as per-example replay</h2>
  *
@@ -54,7 +55,7 @@ import java.util.concurrent.Future;
 public final class BatchedReplay implements AutoCloseable {
   /**
    * The default most examples per pass, 128: the fewer passes, the less reading of the record.
-   * Measured here (JMH, one run each): the digits epoch (minibatches of 32, autograd-bench's
+   * Measured here on the first version (flat arrays, JMH, one run each): the digits epoch (minibatches of 32, autograd-bench's
    * {@code DigitsEpochBenchmark}) ran 62k, 72k, 93k and 112k examples per second in passes of 4,
    * 8, 16 and 32 lanes; the moons step (100 points, {@code MoonsBatchedStepBenchmark}) 99 µs in
    * passes of 32 lanes, 85 µs in one pass of 100.
