@@ -55,10 +55,10 @@ import java.util.concurrent.Future;
 public final class BatchedReplay implements AutoCloseable {
   /**
    * The default most examples per pass, 128: the fewer passes, the less reading of the record.
-   * Measured here on the first version (flat arrays, JMH, one run each): the digits epoch (minibatches of 32, autograd-bench's
-   * {@code DigitsEpochBenchmark}) ran 62k, 72k, 93k and 112k examples per second in passes of 4,
-   * 8, 16 and 32 lanes; the moons step (100 points, {@code MoonsBatchedStepBenchmark}) 99 µs in
-   * passes of 32 lanes, 85 µs in one pass of 100.
+   * Measured here on the first version (flat arrays; JMH, one run each): the digits epoch
+   * (minibatches of 32, autograd-bench's {@code DigitsEpochBenchmark}) ran 62k, 72k, 93k and 112k
+   * examples per second in passes of 4, 8, 16 and 32 lanes; the moons step (100 points, {@code
+   * MoonsBatchedStepBenchmark}) 99 µs in passes of 32 lanes, 85 µs in one pass of 100.
    */
   public static final int DEFAULT_LANES = 128;
 
