@@ -223,12 +223,18 @@ public final class BatchedReplay implements AutoCloseable {
     for (Future<?> future : started) {
       Futures.getUnchecked(future);
     }
-    for (int i = inputCount; i < leafCount; i++) {
-      double sum = leaves[i].grad;
-      for (int w = 0; w < threads; w++) {
-        sum = workers[w].addColumn(i, sum, start(w + 1, rows.length) - start(w, rows.length));
+    double[] sums = new double[4];
+    for (int i = inputCount; i < leafCount; i += 4) {
+      int k = Math.min(4, leafCount - i);
+      for (int j = 0; j < k; j++) {
+        sums[j] = leaves[i + j].grad;
       }
-      leaves[i].grad = sum;
+      for (int w = 0; w < threads; w++) {
+        workers[w].addColumns(i, k, sums, start(w + 1, rows.length) - start(w, rows.length));
+      }
+      for (int j = 0; j < k; j++) {
+        leaves[i + j].grad = sums[j];
+      }
     }
     double sum = 0.0;
     for (int w = 0; w < threads; w++) {
@@ -374,18 +380,40 @@ public final class BatchedReplay implements AutoCloseable {
     }
 
     /**
-     * Adds leaf {@code i}'s columns of the last range ({@code count} rows) to {@code sum}, row
-     * after row ({@code column + sum}); returns the sum.
+     * Adds the columns of leaves {@code i .. i + k - 1} ({@code k ≤ 4}) of the last range ({@code
+     * count} rows) to {@code sums[0 .. k - 1]}, row after row ({@code column + sum}); four at a
+     * time, so that the four chains of additions overlap.
      */
-    double addColumn(int i, double sum, int count) {
+    void addColumns(int i, int k, double[] sums, int count) {
       int parameters = leafCount - inputCount;
       for (int s = 0; s < count; s += lanes) {
         int n = Math.min(lanes, count - s);
-        for (int e = s * parameters + (i - inputCount) * n, end = e + n; e < end; e++) {
-          sum = columns[e] + sum;
+        int base = s * parameters + (i - inputCount) * n;
+        if (k == 4) {
+          double s0 = sums[0];
+          double s1 = sums[1];
+          double s2 = sums[2];
+          double s3 = sums[3];
+          for (int e = 0; e < n; e++) {
+            s0 = columns[base + e] + s0;
+            s1 = columns[base + n + e] + s1;
+            s2 = columns[base + 2 * n + e] + s2;
+            s3 = columns[base + 3 * n + e] + s3;
+          }
+          sums[0] = s0;
+          sums[1] = s1;
+          sums[2] = s2;
+          sums[3] = s3;
+        } else {
+          for (int j = 0; j < k; j++) {
+            double sum = sums[j];
+            for (int e = base + j * n, end = e + n; e < end; e++) {
+              sum = columns[e] + sum;
+            }
+            sums[j] = sum;
+          }
         }
       }
-      return sum;
     }
   }
 
