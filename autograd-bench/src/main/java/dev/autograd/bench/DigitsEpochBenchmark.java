@@ -10,7 +10,6 @@ import dev.autograd.nn.Mlp;
 import dev.autograd.optim.Adam;
 import dev.autograd.optim.CrossEntropyLoss;
 import dev.autograd.optim.History;
-import dev.autograd.optim.MinibatchGradients;
 import dev.autograd.optim.Trainer;
 import java.util.List;
 import java.util.Random;
@@ -32,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the 1,437 training images of the stratified 80/20 split (seed 0), run by the library's {@link
  * Trainer} in each {@link Trainer.Mode}: {@code EAGER} builds every example's graph, {@code
  * REPLAYED} records one and replays it per example, {@code BATCHED} replays it over each whole
- * minibatch at once ({@code BatchedReplay}), on {@code threads} threads ({@code -p threads=1,2}). The score is examples per second (one operation = one
+ * minibatch at once ({@code BatchedReplay}). The score is examples per second (one operation = one
  * example). Training goes on across invocations; an epoch's cost does not depend on the weights.
  *
  * <p>Throughput with 2 s iterations here; the fork and state come from {@link BenchmarkDefaults}.
@@ -55,10 +54,6 @@ public class DigitsEpochBenchmark extends BenchmarkDefaults {
   @Param({"EAGER", "REPLAYED", "BATCHED"})
   Trainer.Mode mode;
 
-  /** Threads of the {@code BATCHED} engine ({@code MinibatchGradients.batched}); others use 1. */
-  @Param({"1"})
-  int threads;
-
   Dataset train;
   double[][] targets;
   Trainer trainer;
@@ -75,9 +70,6 @@ public class DigitsEpochBenchmark extends BenchmarkDefaults {
     Mlp model = new Mlp(64, List.of(32, 10), Activation.RELU, Init.XAVIER, new Random(0));
     trainer = new Trainer(model::forward, CrossEntropyLoss::of,
         new Adam(model.parameters(), 0.01)).batchSize(32).mode(mode).quiet(true);
-    if (mode == Trainer.Mode.BATCHED && threads > 1) {
-      trainer.engine(MinibatchGradients.batched(threads));
-    }
   }
 
   /** Trains one epoch over the 1,437 images; returns its history (the epoch's mean loss). */

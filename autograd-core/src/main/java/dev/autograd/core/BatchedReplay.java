@@ -3,13 +3,7 @@ package dev.autograd.core;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.util.concurrent.Futures;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * One recorded example graph replayed over a whole minibatch at once: the {@link CompiledGraph}
@@ -41,18 +35,13 @@ import java.util.concurrent.Future;
  * per-example replay adds them, and the outputs are summed from 0 in row order. NaN and
  * infinities propagate exactly as in the per-example replay.
  *
- * <h2>Threads</h2>
- *
- * {@link #of(CompiledGraph, int, int)} splits each minibatch into contiguous ranges of rows, one
- * per thread with buffers of its own; the gradient columns of all the rows are kept and added in
- * row order afterwards, so the thread count changes nothing in the results.
- *
  * <p>Reads the parameters' {@code data} once per pass; valid while the compiled graph is (same
- * structure). Not thread-safe: one caller at a time (on more than one thread, the replay itself
- * uses its threads); it shares the compiled graph's record, not its buffers, so the graph may
- * keep replaying on its own.
+ * structure). Not thread-safe: one instance replays on one thread at a time; it shares the
+ * compiled graph's record, not its buffers, so the graph may keep replaying on its own. (Splitting
+ * a minibatch over two threads, each with its own buffers, measured slower than one thread on
+ * this 2-core machine: autograd-bench/results-2026-11-30-batched.md.)
  */
-public final class BatchedReplay implements AutoCloseable {
+public final class BatchedReplay {
   /**
    * The default most examples per pass, 128: the fewer passes, the less reading of the record.
    * Measured here on the first version (flat arrays; JMH, one run each): the digits epoch
@@ -81,12 +70,9 @@ public final class BatchedReplay implements AutoCloseable {
   private final boolean[] firstLeft;
   private final boolean[] firstRight;
   private final int lanes;
-  /** Each thread's buffers; the calling thread uses the first. */
-  private final Lanes[] workers;
-  /** Runs the ranges of all workers but the first; null for one thread. */
-  private final ExecutorService executor;
+  private final Lanes buffers = new Lanes();
 
-  private BatchedReplay(CompiledGraph graph, int lanes, int threads) {
+  private BatchedReplay(CompiledGraph graph, int lanes) {
     RecordedGraph record = graph.recorded();
     this.leaves = record.leaves().toArray(new Value[0]);
     this.inputCount = graph.inputCount();
@@ -124,64 +110,31 @@ public final class BatchedReplay implements AutoCloseable {
         written[rhs[i]] = true;
       }
     }
-    workers = new Lanes[threads];
-    for (int w = 0; w < threads; w++) {
-      workers[w] = new Lanes();
-    }
-    executor = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
-      Thread thread = new Thread(runnable, "batched-replay");
-      thread.setDaemon(true);
-      return thread;
-    });
   }
 
   /**
-   * Returns a batched replay of {@code graph} on the calling thread, in passes of up to {@link
-   * #DEFAULT_LANES} examples.
+   * Returns a batched replay of {@code graph} in passes of up to {@link #DEFAULT_LANES} examples.
    *
    * @throws NullPointerException if {@code graph} is null
    * @throws IllegalArgumentException if {@code graph} has no input slots (compile it with {@link
    *     CompiledGraph#compile(Value, java.util.List)})
    */
   public static BatchedReplay of(CompiledGraph graph) {
-    return of(graph, DEFAULT_LANES, 1);
+    return of(graph, DEFAULT_LANES);
   }
 
   /**
-   * Returns a batched replay of {@code graph} on the calling thread, in passes of up to {@code
-   * lanes} examples.
+   * Returns a batched replay of {@code graph} in passes of up to {@code lanes} examples.
    *
    * @throws NullPointerException if {@code graph} is null
    * @throws IllegalArgumentException if {@code graph} has no input slots, or {@code lanes < 1}
    */
   public static BatchedReplay of(CompiledGraph graph, int lanes) {
-    return of(graph, lanes, 1);
-  }
-
-  /**
-   * Returns a batched replay of {@code graph} that splits each minibatch into {@code threads}
-   * contiguous ranges of rows, one per thread (the calling thread and {@code threads - 1} daemon
-   * threads it starts), each replayed in passes of up to {@code lanes} examples with buffers of
-   * its own; the examples' gradient columns are then added in row order on the calling thread, so
-   * the grads and the sum are the same, bit for bit, whatever {@code threads} is. {@link #close()}
-   * stops the threads.
-   *
-   * @throws NullPointerException if {@code graph} is null
-   * @throws IllegalArgumentException if {@code graph} has no input slots, {@code lanes < 1} or
-   *     {@code threads < 1}
-   */
-  public static BatchedReplay of(CompiledGraph graph, int lanes, int threads) {
     checkNotNull(graph, "graph");
     checkArgument(graph.inputCount() > 0,
         "the graph has no input slots: compile it with compile(output, inputs)");
     checkArgument(lanes >= 1, "lanes must be at least 1, got %s", lanes);
-    checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
-    return new BatchedReplay(graph, lanes, threads);
-  }
-
-  /** Returns the number of threads a minibatch is split over. */
-  public int threads() {
-    return workers.length;
+    return new BatchedReplay(graph, lanes);
   }
 
   /** Returns the most examples replayed side by side in one pass. */
@@ -208,58 +161,12 @@ public final class BatchedReplay implements AutoCloseable {
    */
   public double accumulate(double[][] rows) {
     checkRows(rows);
-    if (executor == null) {
-      return accumulateHere(rows);
-    }
-    int threads = workers.length;
-    List<Future<?>> started = new ArrayList<>(threads - 1);
-    for (int w = 1; w < threads; w++) {
-      Lanes worker = workers[w];
-      int from = start(w, rows.length);
-      int to = start(w + 1, rows.length);
-      started.add(executor.submit(() -> worker.replay(rows, from, to)));
-    }
-    workers[0].replay(rows, 0, start(1, rows.length));
-    for (Future<?> future : started) {
-      Futures.getUnchecked(future);
-    }
-    double[] sums = new double[4];
-    for (int i = inputCount; i < leafCount; i += 4) {
-      int k = Math.min(4, leafCount - i);
-      for (int j = 0; j < k; j++) {
-        sums[j] = leaves[i + j].grad;
-      }
-      for (int w = 0; w < threads; w++) {
-        workers[w].addColumns(i, k, sums, start(w + 1, rows.length) - start(w, rows.length));
-      }
-      for (int j = 0; j < k; j++) {
-        leaves[i + j].grad = sums[j];
-      }
-    }
-    double sum = 0.0;
-    for (int w = 0; w < threads; w++) {
-      double[] outputs = workers[w].outputs;
-      for (int e = 0, count = start(w + 1, rows.length) - start(w, rows.length); e < count; e++) {
-        sum += outputs[e];
-      }
-    }
-    return sum;
-  }
-
-  /** Returns the first row of worker {@code w}'s range of the {@code b} rows. */
-  private int start(int w, int b) {
-    return (int) ((long) w * b / workers.length);
-  }
-
-  /** One thread: each pass's columns are added into the grads straight from its buffer. */
-  private double accumulateHere(double[][] rows) {
-    Lanes worker = workers[0];
     double sum = 0.0;
     for (int from = 0; from < rows.length; from += lanes) {
       int n = Math.min(lanes, rows.length - from);
-      worker.pass(rows, from, n);
-      addColumns(worker.grad, n);
-      final double[] out = worker.data[size - 1];
+      buffers.pass(rows, from, n);
+      addColumns(buffers.grad, n);
+      final double[] out = buffers.data[size - 1];
       for (int e = 0; e < n; e++) {
         sum += out[e];
       }
@@ -304,14 +211,6 @@ public final class BatchedReplay implements AutoCloseable {
     }
   }
 
-  /** Stops the threads of a replay on more than one thread; no effect on one. Idempotent. */
-  @Override
-  public void close() {
-    if (executor != null) {
-      executor.shutdownNow();
-    }
-  }
-
   private void checkRows(double[][] rows) {
     checkNotNull(rows, "rows");
     checkArgument(rows.length > 0, "rows must hold at least one row, got 0");
@@ -324,16 +223,13 @@ public final class BatchedReplay implements AutoCloseable {
   }
 
   /**
-   * One thread's buffers: a row of {@code n} lanes per slot for data and for grad, a row of zeros
-   * (what a slot's first gradient contribution is added to), and the gradient columns ({@code
-   * (leafCount - inputCount) × count}, pass after pass) and outputs of its last range.
+   * The pass's buffers: a row of {@code n} lanes per slot for data and for grad, and a row of
+   * zeros (what a slot's first gradient contribution is added to).
    */
   private final class Lanes {
     double[][] data = new double[0][];
     double[][] grad = new double[0][];
     double[] zero = new double[0];
-    double[] columns = new double[0];
-    double[] outputs = new double[0];
 
     /** Replays forward and backward for rows {@code [from, from + n)}, {@code n} lanes. */
     void pass(double[][] rows, int from, int n) {
@@ -358,61 +254,6 @@ public final class BatchedReplay implements AutoCloseable {
       Arrays.fill(grad[size - 1], 0, n, 1.0); // the output's; every other grad is first stored
       for (int k = runOp.length - 1; k >= 0; k--) {
         backwardRun(d, grad, zero, runOp[k], runStart[k], runStart[k + 1], n);
-      }
-    }
-
-    /** Replays rows {@code [from, to)} pass after pass, keeping their columns and outputs. */
-    void replay(double[][] rows, int from, int to) {
-      int count = to - from;
-      int parameters = leafCount - inputCount;
-      if (outputs.length < count) {
-        outputs = new double[count];
-        columns = new double[parameters * count];
-      }
-      for (int s = from; s < to; s += lanes) {
-        int n = Math.min(lanes, to - s);
-        pass(rows, s, n);
-        for (int i = inputCount; i < leafCount; i++) {
-          System.arraycopy(grad[i], 0, columns, (s - from) * parameters + (i - inputCount) * n, n);
-        }
-        System.arraycopy(data[size - 1], 0, outputs, s - from, n);
-      }
-    }
-
-    /**
-     * Adds the columns of leaves {@code i .. i + k - 1} ({@code k ≤ 4}) of the last range ({@code
-     * count} rows) to {@code sums[0 .. k - 1]}, row after row ({@code column + sum}); four at a
-     * time, so that the four chains of additions overlap.
-     */
-    void addColumns(int i, int k, double[] sums, int count) {
-      int parameters = leafCount - inputCount;
-      for (int s = 0; s < count; s += lanes) {
-        int n = Math.min(lanes, count - s);
-        int base = s * parameters + (i - inputCount) * n;
-        if (k == 4) {
-          double s0 = sums[0];
-          double s1 = sums[1];
-          double s2 = sums[2];
-          double s3 = sums[3];
-          for (int e = 0; e < n; e++) {
-            s0 = columns[base + e] + s0;
-            s1 = columns[base + n + e] + s1;
-            s2 = columns[base + 2 * n + e] + s2;
-            s3 = columns[base + 3 * n + e] + s3;
-          }
-          sums[0] = s0;
-          sums[1] = s1;
-          sums[2] = s2;
-          sums[3] = s3;
-        } else {
-          for (int j = 0; j < k; j++) {
-            double sum = sums[j];
-            for (int e = base + j * n, end = e + n; e < end; e++) {
-              sum = columns[e] + sum;
-            }
-            sums[j] = sum;
-          }
-        }
       }
     }
   }

@@ -106,28 +106,24 @@ abstract class ExampleGradients implements MinibatchGradients {
 
   /**
    * Records the first example's graph as {@link Replayed} does, then replays it over each whole
-   * minibatch at once with a {@link BatchedReplay} on {@code threads} threads, examples side by
-   * side: the same grads and loss sum as {@link Replayed}, bit for bit, whatever the thread count.
-   * Keeps its joined rows for the next minibatch; {@link #close()} stops the replay's threads.
+   * minibatch at once with a {@link BatchedReplay}, examples side by side: the same grads and
+   * loss sum as {@link Replayed}, bit for bit. Keeps its joined rows for the next minibatch.
    */
   static final class Batched implements MinibatchGradients {
     private final Function<List<Value>, List<Value>> model;
     private final Loss loss;
-    private final int threads;
     private BatchedReplay replay;
     private double[][] rows = new double[0][];
 
-    Batched(Function<List<Value>, List<Value>> model, Loss loss, int threads) {
+    Batched(Function<List<Value>, List<Value>> model, Loss loss) {
       this.model = model;
       this.loss = loss;
-      this.threads = threads;
     }
 
     @Override
     public double accumulate(double[][] featureRows, double[][] targetRows) {
       if (replay == null) {
-        replay = BatchedReplay.of(record(model, loss, featureRows[0], targetRows[0]),
-            BatchedReplay.DEFAULT_LANES, threads);
+        replay = BatchedReplay.of(record(model, loss, featureRows[0], targetRows[0]));
       }
       int b = featureRows.length;
       if (rows.length != b) {
@@ -141,13 +137,6 @@ abstract class ExampleGradients implements MinibatchGradients {
         joinInto(rows[e], featureRows[e], targetRows[e]);
       }
       return replay.accumulate(rows);
-    }
-
-    @Override
-    public void close() {
-      if (replay != null) {
-        replay.close();
-      }
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.autograd.optim;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.autograd.core.Value;
 import java.util.List;
 import java.util.function.Function;
@@ -32,19 +30,6 @@ public interface MinibatchGradients extends AutoCloseable {
   /** Releases what the engine holds, such as worker threads; by default nothing. */
   @Override
   default void close() {}
-
-  /**
-   * Returns {@link Trainer.Mode#BATCHED}'s engine on {@code threads} threads: each minibatch is
-   * split into {@code threads} contiguous ranges of rows, each replayed on its own thread ({@code
-   * dev.autograd.core.BatchedReplay}); the parameters are the same, bit for bit, whatever {@code
-   * threads} is. {@code batched(1)} is {@link Trainer.Mode#BATCHED}.
-   *
-   * @throws IllegalArgumentException if {@code threads < 1}
-   */
-  static Factory batched(int threads) {
-    checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
-    return (model, loss, parameters) -> new ExampleGradients.Batched(model, loss, threads);
-  }
 
   /** Creates a {@link Trainer}'s gradient engine. */
   @FunctionalInterface

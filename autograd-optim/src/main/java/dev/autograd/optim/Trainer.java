@@ -90,14 +90,13 @@ public final class Trainer {
     },
     /**
      * Record one example's loss graph, then replay it over each whole minibatch at once, the
-     * examples side by side ({@code dev.autograd.core.BatchedReplay}), on the calling thread;
-     * {@link MinibatchGradients#batched(int)} splits each minibatch over threads.
+     * examples side by side ({@code dev.autograd.core.BatchedReplay}).
      */
     BATCHED {
       @Override
       public MinibatchGradients create(Function<List<Value>, List<Value>> model, Loss loss,
           List<Value> parameters) {
-        return new ExampleGradients.Batched(model, loss, 1);
+        return new ExampleGradients.Batched(model, loss);
       }
     }
   }

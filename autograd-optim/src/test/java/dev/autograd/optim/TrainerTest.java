@@ -71,24 +71,6 @@ class TrainerTest {
     }
   }
 
-  @Test
-  void batchedTrainingOnOneTwoOrEightThreadsGivesTheEagerParametersBitForBit() {
-    Mlp eager = mlp(2);
-    History e = train(eager, new Adam(eager.parameters(), 0.01), Trainer.Mode.EAGER, 2);
-    for (int threads : new int[] {1, 2, 8}) {
-      Mlp model = mlp(2);
-      History h = new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.01))
-          .epochs(2).batchSize(8).shuffleSeed(3).engine(MinibatchGradients.batched(threads))
-          .quiet(true).fit(FEATURES, TARGETS);
-      assertArrayEquals(bits(eager), bits(model), threads + " threads");
-      assertEquals(Double.doubleToRawLongBits(e.loss()[1]), Double.doubleToRawLongBits(h.loss()[1]),
-          threads + " threads");
-    }
-    assertEquals("threads must be at least 1, got 0",
-        assertThrows(IllegalArgumentException.class, () -> MinibatchGradients.batched(0))
-            .getMessage());
-  }
-
   /**
    * Softmax's shift is a node (the logits' max through {@code stopGradient}), which replay
    * recomputes for every example: replayed cross-entropy training equals eager training bit for
