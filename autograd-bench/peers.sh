@@ -55,7 +55,7 @@ declare -A PY=([torch]=$SYSPY [jax]=$PEERS_VENV/bin/python [python]=$SYSPY)
 
 # --- one run: the engine's start, JMH, then every peer, holding the machine's JMH lock ------
 java -cp "$JAR" dev.autograd.bench.PeerSetup > "$OUT/setup.json"
-BENCHES='MlpStepBenchmark\.(eager|compiled|generated)Step|MinibatchStepBenchmark|DemoTwoStepBenchmark\.(eager|compiled|generated|handWritten)$'
+BENCHES='MlpStepBenchmark\.(eager|compiled|generated)Step|MinibatchStepBenchmark|MoonsBatchedStepBenchmark|DemoTwoStepBenchmark\.(eager|compiled|generated|handWritten)$'
 START=$(date -u +%FT%TZ)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 exec 9> /tmp/jmh.lock

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code eager}: build the graph, {@code backward()} — what a training step does with it
- *       ({@code eagerBuild}: the build alone);
+ *       ({@code eagerBuild}: the build alone; {@code eagerBackward}: {@code backward()} alone, on
+ *       a graph built before each call);
  *   <li>{@code compiled}: {@code CompiledGraph.forwardBackward()} of the graph recorded once in
  *       setup (the interpreter);
  *   <li>{@code generated}: {@code GeneratedGraph.forwardBackward()} of the same graph compiled with
@@ -101,6 +103,16 @@ public class ScalingBenchmark extends BenchmarkDefaults {
     return graphs.build();
   }
 
+  /**
+   * Returns the probe's grad after {@code backward()} on a graph built just before the call (not
+   * timed): the backward pass alone, on a graph as fresh as a training step's.
+   */
+  @Benchmark
+  public double eagerBackward(Fresh fresh) {
+    fresh.graph.backward();
+    return graphs.probe.grad();
+  }
+
   /** Returns the output after one compiled forward and backward replay. */
   @Benchmark
   public double compiled(Compiled state) {
@@ -111,6 +123,22 @@ public class ScalingBenchmark extends BenchmarkDefaults {
   @Benchmark
   public double generated(Generated state) {
     return state.graph.forwardBackward();
+  }
+
+  /**
+   * A graph built before each call of {@link #eagerBackward} ({@code Level.Invocation}: JMH
+   * advises against it for calls of microseconds; the smallest graph here takes about 4 µs).
+   */
+  @State(Scope.Thread)
+  public static class Fresh {
+    Value graph;
+
+    /** Builds a new graph (and drops the last one). */
+    @Setup(Level.Invocation)
+    public void setUp(ScalingBenchmark benchmark) {
+      graph = null;
+      graph = benchmark.graphs.build();
+    }
   }
 
   /** The graph recorded for {@link #compiled}; only that benchmark pays for setting it up. */

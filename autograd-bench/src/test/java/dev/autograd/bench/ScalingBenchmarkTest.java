@@ -38,6 +38,14 @@ class ScalingBenchmarkTest {
   }
 
   @Test
+  void eagerBackwardDifferentiatesTheFreshGraph() {
+    ScalingBenchmark benchmark = benchmark("chain", 1000);
+    ScalingBenchmark.Fresh fresh = new ScalingBenchmark.Fresh();
+    fresh.setUp(benchmark);
+    assertEquals(500.0, benchmark.eagerBackward(fresh), 0.0);
+  }
+
+  @Test
   void compiledAndGeneratedReplaysMatchEagerBitForBit() {
     for (String shape : new String[] {"chain", "mlp"}) {
       ScalingBenchmark benchmark = benchmark(shape, 2000);
