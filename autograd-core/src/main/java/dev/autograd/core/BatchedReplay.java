@@ -251,22 +251,50 @@ public final class BatchedReplay implements AutoCloseable {
     for (int from = 0; from < rows.length; from += lanes) {
       int n = Math.min(lanes, rows.length - from);
       worker.pass(rows, from, n);
-      final double[] g = worker.grad;
-      for (int i = inputCount; i < leafCount; i++) {
-        Value leaf = leaves[i];
-        double acc = leaf.grad;
-        for (int e = i * n, end = e + n; e < end; e++) {
-          acc = g[e] + acc;
-        }
-        leaf.grad = acc;
-      }
-      final double[] d = worker.data;
-      final int out = (size - 1) * n;
+      addColumns(worker.grad, n);
+      final double[] out = worker.data[size - 1];
       for (int e = 0; e < n; e++) {
-        sum += d[out + e];
+        sum += out[e];
       }
     }
     return sum;
+  }
+
+  /**
+   * Adds each parameter's column of {@code n} lanes into its grad, lane after lane ({@code
+   * column[e] + grad}); four parameters at a time, so that four independent chains of additions
+   * overlap (each parameter's own additions stay in lane order).
+   */
+  private void addColumns(double[][] g, int n) {
+    int i = inputCount;
+    for (; i + 4 <= leafCount; i += 4) {
+      final double[] c0 = g[i];
+      final double[] c1 = g[i + 1];
+      final double[] c2 = g[i + 2];
+      final double[] c3 = g[i + 3];
+      double s0 = leaves[i].grad;
+      double s1 = leaves[i + 1].grad;
+      double s2 = leaves[i + 2].grad;
+      double s3 = leaves[i + 3].grad;
+      for (int e = 0; e < n; e++) {
+        s0 = c0[e] + s0;
+        s1 = c1[e] + s1;
+        s2 = c2[e] + s2;
+        s3 = c3[e] + s3;
+      }
+      leaves[i].grad = s0;
+      leaves[i + 1].grad = s1;
+      leaves[i + 2].grad = s2;
+      leaves[i + 3].grad = s3;
+    }
+    for (; i < leafCount; i++) {
+      final double[] column = g[i];
+      double sum = leaves[i].grad;
+      for (int e = 0; e < n; e++) {
+        sum = column[e] + sum;
+      }
+      leaves[i].grad = sum;
+    }
   }
 
   /** Stops the threads of a replay on more than one thread; no effect on one. Idempotent. */
@@ -289,39 +317,40 @@ public final class BatchedReplay implements AutoCloseable {
   }
 
   /**
-   * One thread's buffers: data and grad for a pass ({@code size × n}), and the gradient columns
-   * ({@code (leafCount - inputCount) × count}, pass after pass) and outputs of its last range.
+   * One thread's buffers: a row of {@code n} lanes per slot for data and for grad, a row of zeros
+   * (what a slot's first gradient contribution is added to), and the gradient columns ({@code
+   * (leafCount - inputCount) × count}, pass after pass) and outputs of its last range.
    */
   private final class Lanes {
-    double[] data = new double[0];
-    double[] grad = new double[0];
+    double[][] data = new double[0][];
+    double[][] grad = new double[0][];
+    double[] zero = new double[0];
     double[] columns = new double[0];
     double[] outputs = new double[0];
 
     /** Replays forward and backward for rows {@code [from, from + n)}, {@code n} lanes. */
     void pass(double[][] rows, int from, int n) {
-      int needed = size * n;
-      if (data.length < needed) {
-        data = new double[needed];
-        grad = new double[needed];
+      if (zero.length < n) {
+        data = new double[size][n];
+        grad = new double[size][n];
+        zero = new double[n];
       }
-      final double[] d = data;
+      final double[][] d = data;
       for (int e = 0; e < n; e++) {
         double[] row = rows[from + e];
         for (int j = 0; j < inputCount; j++) {
-          d[j * n + e] = row[j];
+          d[j][e] = row[j];
         }
       }
       for (int i = inputCount; i < leafCount; i++) {
-        Arrays.fill(d, i * n, i * n + n, leaves[i].data);
+        Arrays.fill(d[i], 0, n, leaves[i].data);
       }
       for (int k = 0; k < runOp.length; k++) {
         forwardRun(d, runOp[k], runStart[k], runStart[k + 1], n);
       }
-      final double[] g = grad;
-      Arrays.fill(g, needed - n, needed, 1.0); // the output's; every other grad is first stored
+      Arrays.fill(grad[size - 1], 0, n, 1.0); // the output's; every other grad is first stored
       for (int k = runOp.length - 1; k >= 0; k--) {
-        backwardRun(d, g, runOp[k], runStart[k], runStart[k + 1], n);
+        backwardRun(d, grad, zero, runOp[k], runStart[k], runStart[k + 1], n);
       }
     }
 
@@ -336,8 +365,10 @@ public final class BatchedReplay implements AutoCloseable {
       for (int s = from; s < to; s += lanes) {
         int n = Math.min(lanes, to - s);
         pass(rows, s, n);
-        System.arraycopy(grad, inputCount * n, columns, (s - from) * parameters, parameters * n);
-        System.arraycopy(data, (size - 1) * n, outputs, s - from, n);
+        for (int i = inputCount; i < leafCount; i++) {
+          System.arraycopy(grad[i], 0, columns, (s - from) * parameters + (i - inputCount) * n, n);
+        }
+        System.arraycopy(data[size - 1], 0, outputs, s - from, n);
       }
     }
 
@@ -360,9 +391,11 @@ public final class BatchedReplay implements AutoCloseable {
   /**
    * Recomputes slots {@code [from, to)}, all of op {@code op}, for {@code n} lanes with the
    * table's forward, as {@link CompiledGraph}'s replay does for one example. Each common op has a
-   * kernel method of its own, so that HotSpot compiles each loop with a profile of one op.
+   * kernel method of its own, so that HotSpot compiles each loop with a profile of one op; each
+   * slot's lanes are an array of their own, so that the loops (same index in every array) can be
+   * vectorised.
    */
-  private void forwardRun(double[] d, Op op, int from, int to, int n) {
+  private void forwardRun(double[][] d, Op op, int from, int to, int n) {
     switch (op) {
       case ADD:
         forwardAdd(d, lhs, rhs, from, to, n);
@@ -382,69 +415,67 @@ public final class BatchedReplay implements AutoCloseable {
     }
   }
 
-  private static void forwardAdd(double[] d, int[] l, int[] r, int from, int to, int n) {
+  private static void forwardAdd(double[][] d, int[] l, int[] r, int from, int to, int n) {
     for (int i = from; i < to; i++) {
-      final int o = i * n;
-      final int a = l[i] * n;
-      final int b = r[i] * n;
+      final double[] o = d[i];
+      final double[] a = d[l[i]];
+      final double[] b = d[r[i]];
       for (int e = 0; e < n; e++) {
-        d[o + e] = Op.ADD.forward(d[a + e], d[b + e]);
+        o[e] = Op.ADD.forward(a[e], b[e]);
       }
     }
   }
 
-  private static void forwardSub(double[] d, int[] l, int[] r, int from, int to, int n) {
+  private static void forwardSub(double[][] d, int[] l, int[] r, int from, int to, int n) {
     for (int i = from; i < to; i++) {
-      final int o = i * n;
-      final int a = l[i] * n;
-      final int b = r[i] * n;
+      final double[] o = d[i];
+      final double[] a = d[l[i]];
+      final double[] b = d[r[i]];
       for (int e = 0; e < n; e++) {
-        d[o + e] = Op.SUB.forward(d[a + e], d[b + e]);
+        o[e] = Op.SUB.forward(a[e], b[e]);
       }
     }
   }
 
-  private static void forwardMul(double[] d, int[] l, int[] r, int from, int to, int n) {
+  private static void forwardMul(double[][] d, int[] l, int[] r, int from, int to, int n) {
     for (int i = from; i < to; i++) {
-      final int o = i * n;
-      final int a = l[i] * n;
-      final int b = r[i] * n;
+      final double[] o = d[i];
+      final double[] a = d[l[i]];
+      final double[] b = d[r[i]];
       for (int e = 0; e < n; e++) {
-        d[o + e] = Op.MUL.forward(d[a + e], d[b + e]);
+        o[e] = Op.MUL.forward(a[e], b[e]);
       }
     }
   }
 
-  private static void forwardRelu(double[] d, int[] l, int from, int to, int n) {
+  private static void forwardRelu(double[][] d, int[] l, int from, int to, int n) {
     for (int i = from; i < to; i++) {
-      final int o = i * n;
-      final int a = l[i] * n;
+      final double[] o = d[i];
+      final double[] a = d[l[i]];
       for (int e = 0; e < n; e++) {
-        d[o + e] = Op.RELU.forward(d[a + e], 0.0);
+        o[e] = Op.RELU.forward(a[e], 0.0);
       }
     }
   }
 
   /** Any op, through the table's {@link Op#forward}: one input and a constant, or two inputs. */
-  private void forwardAny(double[] d, Op op, int from, int to, int n) {
-    final int[] l = lhs;
-    final int[] r = rhs;
+  private void forwardAny(double[][] d, Op op, int from, int to, int n) {
     if (op.kind == Op.Kind.BINARY) {
       for (int i = from; i < to; i++) {
-        final int o = i * n;
-        final int a = l[i] * n;
-        final int b = r[i] * n;
+        final double[] o = d[i];
+        final double[] a = d[lhs[i]];
+        final double[] b = d[rhs[i]];
         for (int e = 0; e < n; e++) {
-          d[o + e] = op.forward(d[a + e], d[b + e]);
+          o[e] = op.forward(a[e], b[e]);
         }
       }
     } else {
       for (int i = from; i < to; i++) {
         final double c = constant[i];
-        final int o = i * n;
-        final int a = l[i] * n;
+        final double[] o = d[i];
+        final double[] a = d[lhs[i]];
         for (int e = 0; e < n; e++) {
-          d[o + e] = op.forward(d[a + e], c);
+          o[e] = op.forward(a[e], c);
         }
       }
     }
@@ -453,122 +484,128 @@ public final class BatchedReplay implements AutoCloseable {
   /**
    * Propagates slots {@code [from, to)}, last first, all of op {@code op}, for {@code n} lanes:
    * per lane the same table arithmetic, in the same order, as {@link CompiledGraph}'s replay. The
-   * kernels pass 0 for what an op's derivative does not read, as {@code CompiledGraph} does. What
-   * a product sends into an input slot is not computed: an input's grad is never read.
+   * kernels pass 0 for what an op's derivative does not read, as {@code CompiledGraph} does. A
+   * slot's first contribution is added to {@code zero} (so {@code 0.0 + c}, as into a zeroed
+   * grad), later ones to its grad. What a product sends into an input slot is not computed: an
+   * input's grad is never read.
    */
-  private void backwardRun(double[] d, double[] g, Op op, int from, int to, int n) {
+  private void backwardRun(
+      double[][] d, double[][] g, double[] zero, Op op, int from, int to, int n) {
     switch (op) {
       case ADD:
-        backwardAdd(g, lhs, rhs, from, to, n);
+        backwardAdd(g, zero, from, to, n);
         break;
       case SUB:
-        backwardSub(g, lhs, rhs, from, to, n);
+        backwardSub(g, zero, from, to, n);
         break;
       case MUL:
-        backwardMul(d, g, lhs, rhs, from, to, n, inputCount);
+        backwardMul(d, g, zero, from, to, n);
         break;
       case RELU:
-        backwardRelu(d, g, lhs, from, to, n);
+        backwardRelu(d, g, zero, from, to, n);
         break;
       default:
-        backwardAny(d, g, op, from, to, n);
+        backwardAny(d, g, zero, op, from, to, n);
         break;
     }
   }
 
-  private void backwardAdd(double[] g, int[] l, int[] r, int from, int to, int n) {
+  private void backwardAdd(double[][] g, double[] zero, int from, int to, int n) {
     for (int i = to - 1; i >= from; i--) {
-      final int o = i * n;
-      final int a = l[i] * n;
-      final boolean fa = firstLeft[i];
-      final int b = r[i] * n;
-      final boolean fb = firstRight[i];
+      final double[] up = g[i];
+      final double[] ga = g[lhs[i]];
+      final double[] ha = firstLeft[i] ? zero : ga;
       for (int e = 0; e < n; e++) {
-        double up = g[o + e];
-        g[a + e] = (fa ? 0.0 : g[a + e]) + Op.ADD.leftGrad(0.0, 0.0, 0.0, up);
-        g[b + e] = (fb ? 0.0 : g[b + e]) + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
+        ga[e] = ha[e] + Op.ADD.leftGrad(0.0, 0.0, 0.0, up[e]);
+      }
+      final double[] gb = g[rhs[i]];
+      final double[] hb = firstRight[i] ? zero : gb;
+      for (int e = 0; e < n; e++) {
+        gb[e] = hb[e] + Op.ADD.rightGrad(0.0, 0.0, 0.0, up[e]);
       }
     }
   }
 
-  private void backwardSub(double[] g, int[] l, int[] r, int from, int to, int n) {
+  private void backwardSub(double[][] g, double[] zero, int from, int to, int n) {
     for (int i = to - 1; i >= from; i--) {
-      final int o = i * n;
-      final int a = l[i] * n;
-      final boolean fa = firstLeft[i];
-      final int b = r[i] * n;
-      final boolean fb = firstRight[i];
+      final double[] up = g[i];
+      final double[] ga = g[lhs[i]];
+      final double[] ha = firstLeft[i] ? zero : ga;
       for (int e = 0; e < n; e++) {
-        double up = g[o + e];
-        g[a + e] = (fa ? 0.0 : g[a + e]) + Op.SUB.leftGrad(0.0, 0.0, 0.0, up);
-        g[b + e] = (fb ? 0.0 : g[b + e]) + Op.SUB.rightGrad(0.0, 0.0, 0.0, up);
+        ga[e] = ha[e] + Op.SUB.leftGrad(0.0, 0.0, 0.0, up[e]);
+      }
+      final double[] gb = g[rhs[i]];
+      final double[] hb = firstRight[i] ? zero : gb;
+      for (int e = 0; e < n; e++) {
+        gb[e] = hb[e] + Op.SUB.rightGrad(0.0, 0.0, 0.0, up[e]);
       }
     }
   }
 
-  private void backwardMul(
-      double[] d, double[] g, int[] l, int[] r, int from, int to, int n, int inputs) {
+  private void backwardMul(double[][] d, double[][] g, double[] zero, int from, int to, int n) {
     for (int i = to - 1; i >= from; i--) {
-      final int o = i * n;
-      final int a = l[i] * n;
-      final boolean fa = firstLeft[i];
-      final int b = r[i] * n;
-      final boolean fb = firstRight[i];
-      if (r[i] < inputs) { // the right factor is an input: only the left one's grad is read
+      final double[] up = g[i];
+      final double[] da = d[lhs[i]];
+      final double[] db = d[rhs[i]];
+      if (lhs[i] >= inputCount || rhs[i] < inputCount) { // skip only an input's grad
+        final double[] ga = g[lhs[i]];
+        final double[] ha = firstLeft[i] ? zero : ga;
         for (int e = 0; e < n; e++) {
-          g[a + e] = (fa ? 0.0 : g[a + e]) + Op.MUL.leftGrad(0.0, d[b + e], 0.0, g[o + e]);
+          ga[e] = ha[e] + Op.MUL.leftGrad(0.0, db[e], 0.0, up[e]);
         }
-      } else if (l[i] < inputs) {
+      }
+      if (rhs[i] >= inputCount) {
+        final double[] gb = g[rhs[i]];
+        final double[] hb = firstRight[i] ? zero : gb;
         for (int e = 0; e < n; e++) {
-          g[b + e] = (fb ? 0.0 : g[b + e]) + Op.MUL.rightGrad(d[a + e], 0.0, 0.0, g[o + e]);
-        }
-      } else {
-        for (int e = 0; e < n; e++) {
-          double up = g[o + e];
-          double da = d[a + e];
-          double db = d[b + e];
-          g[a + e] = (fa ? 0.0 : g[a + e]) + Op.MUL.leftGrad(da, db, 0.0, up);
-          g[b + e] = (fb ? 0.0 : g[b + e]) + Op.MUL.rightGrad(da, db, 0.0, up);
+          gb[e] = hb[e] + Op.MUL.rightGrad(da[e], 0.0, 0.0, up[e]);
         }
       }
     }
   }
 
-  private void backwardRelu(double[] d, double[] g, int[] l, int from, int to, int n) {
+  private void backwardRelu(double[][] d, double[][] g, double[] zero, int from, int to, int n) {
     for (int i = to - 1; i >= from; i--) {
-      final int o = i * n;
-      final int a = l[i] * n;
-      final boolean fa = firstLeft[i];
+      final double[] up = g[i];
+      final double[] out = d[i];
+      final double[] ga = g[lhs[i]];
+      final double[] ha = firstLeft[i] ? zero : ga;
       for (int e = 0; e < n; e++) {
-        g[a + e] = (fa ? 0.0 : g[a + e]) + Op.RELU.leftGrad(0.0, 0.0, d[o + e], g[o + e]);
+        ga[e] = ha[e] + Op.RELU.leftGrad(0.0, 0.0, out[e], up[e]);
       }
     }
   }
 
   /** Any op, through the table's {@link Op#leftGrad} and {@link Op#rightGrad}. */
-  private void backwardAny(double[] d, double[] g, Op op, int from, int to, int n) {
-    final int[] l = lhs;
-    final int[] r = rhs;
+  private void backwardAny(
+      double[][] d, double[][] g, double[] zero, Op op, int from, int to, int n) {
     if (op.kind == Op.Kind.BINARY) {
       for (int i = to - 1; i >= from; i--) {
-        final int o = i * n;
-        final int a = l[i] * n;
-        final boolean fa = firstLeft[i];
-        final int b = r[i] * n;
-        final boolean fb = firstRight[i];
+        final double[] up = g[i];
+        final double[] out = d[i];
+        final double[] da = d[lhs[i]];
+        final double[] db = d[rhs[i]];
+        final double[] ga = g[lhs[i]];
+        final double[] ha = firstLeft[i] ? zero : ga;
         for (int e = 0; e < n; e++) {
-          g[a + e] = (fa ? 0.0 : g[a + e]) + op.leftGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
-          g[b + e] = (fb ? 0.0 : g[b + e]) + op.rightGrad(d[a + e], d[b + e], d[o + e], g[o + e]);
+          ga[e] = ha[e] + op.leftGrad(da[e], db[e], out[e], up[e]);
+        }
+        final double[] gb = g[rhs[i]];
+        final double[] hb = firstRight[i] ? zero : gb;
+        for (int e = 0; e < n; e++) {
+          gb[e] = hb[e] + op.rightGrad(da[e], db[e], out[e], up[e]);
         }
       }
     } else {
       for (int i = to - 1; i >= from; i--) {
         final double c = constant[i];
-        final int o = i * n;
-        final int a = l[i] * n;
-        final boolean fa = firstLeft[i];
+        final double[] up = g[i];
+        final double[] out = d[i];
+        final double[] da = d[lhs[i]];
+        final double[] ga = g[lhs[i]];
+        final double[] ha = firstLeft[i] ? zero : ga;
         for (int e = 0; e < n; e++) {
-          g[a + e] = (fa ? 0.0 : g[a + e]) + op.leftGrad(d[a + e], c, d[o + e], g[o + e]);
+          ga[e] = ha[e] + op.leftGrad(da[e], c, out[e], up[e]);
         }
       }
     }
