@@ -1,3 +1,5 @@
+package tape;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -74,25 +76,40 @@ public class TapeProto {
     V relu() { double d = t.d(id); return new V(t, t.push(RELU, d > 0 ? d : 0, id, -1)); }
   }
 
-  public static void main(String[] a) {
-    String shape = a[0];
-    int size = Integer.parseInt(a[1]);
-    int reps = Integer.parseInt(a[2]);
-    Random random = new Random(1);
-    int points = Math.max(1, size / 650);
-    double[][] w1 = new double[16][2], w2 = new double[16][16];
-    double[] w3 = new double[16];
-    for (double[] r : w1) for (int j = 0; j < r.length; j++) r[j] = 2 * random.nextDouble() - 1;
-    for (double[] r : w2) for (int j = 0; j < r.length; j++) r[j] = 2 * random.nextDouble() - 1;
-    for (int j = 0; j < 16; j++) w3[j] = 2 * random.nextDouble() - 1;
-    double[][] xs = new double[points][2];
-    double[] ys = new double[points];
-    for (int i = 0; i < points; i++) { xs[i][0] = 2 * random.nextDouble() - 1; xs[i][1] = random.nextDouble(); ys[i] = random.nextBoolean() ? 1 : -1; }
-    long best = Long.MAX_VALUE;
-    List<Long> all = new ArrayList<>();
-    int nodes = 0;
-    for (int rep = 0; rep < reps; rep++) {
-      long t0 = System.nanoTime();
+  /** One graph's leaves' numbers; {@link #pass()} builds the graph on a new tape and differentiates it. */
+  static final class Problem {
+    final String shape;
+    final int size;
+    final int points;
+    final double[][] w1 = new double[16][2];
+    final double[][] w2 = new double[16][16];
+    final double[] w3 = new double[16];
+    final double[][] xs;
+    final double[] ys;
+    int nodes;
+
+    Problem(String shape, int size) {
+      if (!shape.equals("chain") && !shape.equals("mlp")) {
+        throw new IllegalArgumentException("unknown shape " + shape + " (chain or mlp)");
+      }
+      this.shape = shape;
+      this.size = size;
+      Random random = new Random(1);
+      points = Math.max(1, size / 650);
+      for (double[] r : w1) for (int j = 0; j < r.length; j++) r[j] = 2 * random.nextDouble() - 1;
+      for (double[] r : w2) for (int j = 0; j < r.length; j++) r[j] = 2 * random.nextDouble() - 1;
+      for (int j = 0; j < 16; j++) w3[j] = 2 * random.nextDouble() - 1;
+      xs = new double[points][2];
+      ys = new double[points];
+      for (int i = 0; i < points; i++) {
+        xs[i][0] = 2 * random.nextDouble() - 1;
+        xs[i][1] = random.nextDouble();
+        ys[i] = random.nextBoolean() ? 1 : -1;
+      }
+    }
+
+    /** Builds the graph on a new tape, differentiates it, and returns the first leaf's grad. */
+    double pass() {
       Tape t = new Tape();
       V root;
       if (shape.equals("chain")) {
@@ -121,13 +138,25 @@ public class TapeProto {
         root = total;
       }
       t.backward(root.id);
-      long dt = System.nanoTime() - t0;
       nodes = t.size;
-      all.add(dt);
+      return t.grad[0];
     }
-    List<Long> last = all.subList(all.size() / 2, all.size());
-    List<Long> sorted = new ArrayList<>(last); sorted.sort(null);
-    System.out.printf("tape %s size %d nodes %d: median %.2f ns/node over the last %d of %d passes (min %.2f, max %.2f)%n", shape, size, nodes,
-        sorted.get(sorted.size() / 2) / (double) nodes, last.size(), reps, sorted.get(0) / (double) nodes, sorted.get(sorted.size() - 1) / (double) nodes);
+  }
+
+  public static void main(String[] a) {
+    Problem problem = new Problem(a[0], Integer.parseInt(a[1]));
+    int reps = Integer.parseInt(a[2]);
+    List<Long> all = new ArrayList<>();
+    for (int rep = 0; rep < reps; rep++) {
+      long t0 = System.nanoTime();
+      problem.pass();
+      all.add(System.nanoTime() - t0);
+    }
+    int nodes = problem.nodes;
+    List<Long> sorted = new ArrayList<>(all.subList(all.size() / 2, all.size()));
+    sorted.sort(null);
+    System.out.printf("tape %s size %d nodes %d: median %.2f ns/node over the last %d of %d passes (min %.2f, max %.2f)%n",
+        problem.shape, problem.size, nodes, sorted.get(sorted.size() / 2) / (double) nodes, sorted.size(), reps,
+        sorted.get(0) / (double) nodes, sorted.get(sorted.size() - 1) / (double) nodes);
   }
 }

@@ -152,6 +152,19 @@ class CompiledGraphTest {
   }
 
   @Test
+  void gradOfIsZeroBeforeTheFirstBackwardThoughTheNodesHeldGrads() {
+    Value x = Value.of(0.5, "x");
+    Value inner = x.mul(x);
+    Value y = inner.tanh();
+    y.backward();
+    CompiledGraph graph = CompiledGraph.compile(y);
+    assertEquals(0.0, graph.gradOf(x));
+    assertEquals(0.0, graph.gradOf(inner));
+    assertEquals(0.0, graph.gradOf(y));
+    assertEquals(1.0, y.grad(), "the nodes keep their own grads");
+  }
+
+  @Test
   void compilingAStaleGraphRecordsItFromTheLeavesCurrentData() {
     Value x = Value.of(0.5, "x");
     Value y = x.exp().add(x);
