@@ -26,4 +26,4 @@ if ! "$VENV/bin/python" -c 'import sklearn' 2> /dev/null; then
 fi
 exec "$VENV/bin/python" autograd-bench/compare_sklearn.py --jar "$JAR" --runs "${RUNS:-3}" \
   --seed "${SEED:-0}" --target "${TARGET:-0.96}" --epochs "${EPOCHS:-60}" \
-  --java-opts "${JAVA_OPTS:-}" --engine="${ENGINE:-}"
+  --java-opts="${JAVA_OPTS:-}" --engine="${ENGINE:-}"

@@ -244,10 +244,15 @@ def python_steps(setup):
 
 PEERS = {"torch": ("PyTorch CPU tensors", torch_steps),
          "jax": ("JAX jit, float64", jax_steps),
+         # The same program with its process pinned to one core (peers.sh runs it under
+         # `taskset -c 0`): on an otherwise idle machine, XLA's hand-offs between threads cost
+         # more than they save on these small steps, so this is JAX's fastest configuration here.
+         "jax-1core": ("JAX jit, float64, pinned to one core", jax_steps),
          "python": ("Python scalar engine (reference.py Value)", python_steps)}
 
 # (steps per round, rounds) per peer: a round lasts about 0.1-2 s here.
 BUDGET = {"torch": {"moons": (200, 7), "moonsL2": (200, 7), "demo2": (2000, 7)},
+          "jax-1core": {"moons": (2000, 7), "moonsL2": (2000, 7), "demo2": (5000, 7)},
           "jax": {"moons": (2000, 7), "moonsL2": (2000, 7), "demo2": (5000, 7)},
           "python": {"moons": (1, 5), "moonsL2": (1, 5), "demo2": (20, 5)}}
 if os.environ.get("PEERS_QUICK"):  # a functional check only: one short round each
@@ -289,7 +294,8 @@ AUTOGRAD = {  # problem -> (label, JMH benchmark, its parameters)
     "demo2": [("autograd eager", "DemoTwoStepBenchmark.eager", {}),
               ("autograd compiled", "DemoTwoStepBenchmark.compiled", {}),
               ("autograd generated", "DemoTwoStepBenchmark.generated", {}),
-              ("hand-written doubles (floor)", "DemoTwoStepBenchmark.handWritten", {})],
+              ("hand-written doubles (floor)", "DemoTwoStepBenchmark.handWritten", {}),
+              ("naive Java port of the reference Value", "DemoTwoStepBenchmark.naive", {})],
 }
 TITLES = {"moons": "moons MLP step (2-16-16-1, 100 points, hinge, SGD)",
           "moonsL2": "moons MLP step with micrograd's L2 term (alpha = 1e-4)",
@@ -343,11 +349,56 @@ def table(setup_path, jmh_path, peer_paths):
         for label, us, how, _ in sorted(rows, key=lambda r: r[1]):
             ratio = "%.2f" % (us / compiled) if compiled else "–"
             out.append("| %s | %s | %s | %s |" % (label, format_us(us), ratio, how))
+    out.extend(targets(medians, peers))
     print("\n".join(out))
     if failures:
         print("\nSTEP-0 LOSSES DIFFER BY MORE THAN %g:\n  %s" % (TOLERANCE, "\n  ".join(failures)))
         sys.exit(1)
     print("\nAll peers' step-0 losses equal the engine's to %g." % TOLERANCE)
+
+
+def targets(medians, peers):
+    """Issue 14's targets, each a ratio of two figures of this run (lines for the table)."""
+    def jmh(bench, **params):
+        return medians.get((bench, tuple(sorted(params.items()))))
+
+    def peer(name, problem):
+        for p in peers:
+            if p["peer"] == name and "skipped" not in p:
+                return p["problems"][problem]["us"]
+        return None
+
+    jax_best = min(x for x in [peer("jax", "moons"), peer("jax-1core", "moons"), float("inf")]
+                   if x is not None)
+    fastest_compiled = min(x for x in [
+        jmh("MlpStepBenchmark.compiledStep", alpha="0"),
+        jmh("MinibatchStepBenchmark.step", threads="1"),
+        jmh("MinibatchStepBenchmark.step", threads="2"),
+        jmh("MoonsBatchedStepBenchmark.batchedStep", alpha="0", lanes="100"),
+        float("inf")] if x is not None)
+    threads1 = jmh("ThreadedDigitsEpochBenchmark.epoch", threads="1")
+    threads2 = jmh("ThreadedDigitsEpochBenchmark.epoch", threads="2")
+    rows = [
+        ("moons step, fastest compiled autograd: JAX jit (default threads) time / ours", "≥ 1.5",
+         peer("jax", "moons"), fastest_compiled),
+        ("moons step, fastest compiled autograd: JAX jit (its faster of default and one core)"
+         " time / ours", "≥ 1.5", jax_best if jax_best != float("inf") else None,
+         fastest_compiled),
+        ("moons step, eager: PyTorch time / ours", "≥ 1",
+         peer("torch", "moons"), jmh("MlpStepBenchmark.eagerStep", alpha="0")),
+        ("demo-2 step, generated: ours / hand-written floor", "≤ 8",
+         jmh("DemoTwoStepBenchmark.generated"), jmh("DemoTwoStepBenchmark.handWritten")),
+        ("demo-2 step, eager: naive port / ours", "≥ 10",
+         jmh("DemoTwoStepBenchmark.naive"), jmh("DemoTwoStepBenchmark.eager")),
+        ("digits epoch: 1 thread / 2 threads (generated per-example replay)", "≥ 1.8",
+         threads1, threads2),
+    ]
+    out = ["", "### Issue 14's targets in this run", "",
+           "| ratio | target | this run |", "|---|---:|---:|"]
+    for label, goal, num, den in rows:
+        value = "%.2f" % (num / den) if num and den and den != float("inf") else "not measured"
+        out.append("| %s | %s | %s |" % (label, goal, value))
+    return out
 
 
 def format_us(us):

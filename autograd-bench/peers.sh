@@ -52,17 +52,20 @@ fi
 # the interpreter that holds it.
 declare -A PY=([torch]=$SYSPY [jax]=$PEERS_VENV/bin/python [python]=$SYSPY)
 [ -x "${PY[jax]}" ] || PY[jax]=$SYSPY
+PY[jax-1core]=${PY[jax]}
+# jax-1core: JAX again, pinned to one core (its fastest setting here for these small steps)
+declare -A PIN=([jax-1core]="taskset -c 0")
 
 # --- one run: the engine's start, JMH, then every peer, holding the machine's JMH lock ------
 java -cp "$JAR" dev.autograd.bench.PeerSetup > "$OUT/setup.json"
-BENCHES='MlpStepBenchmark\.(eager|compiled|generated)Step|MinibatchStepBenchmark|MoonsBatchedStepBenchmark|DemoTwoStepBenchmark\.(eager|compiled|generated|handWritten)$'
+BENCHES='MlpStepBenchmark\.(eager|compiled|generated)Step|MinibatchStepBenchmark|MoonsBatchedStepBenchmark|ThreadedDigitsEpochBenchmark|DemoTwoStepBenchmark\.(eager|compiled|generated|handWritten|naive)$'
 START=$(date -u +%FT%TZ)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 exec 9> /tmp/jmh.lock
 flock 9   # the machine's JMH lock, held for the whole timed section
 java -jar "$JAR" "$BENCHES" $JMH_ARGS -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log"
-for peer in torch jax python; do
-  "${PY[$peer]}" autograd-bench/peers.py time $peer "$OUT/setup.json" \
+for peer in torch jax jax-1core python; do
+  ${PIN[$peer]:-} "${PY[$peer]}" autograd-bench/peers.py time $peer "$OUT/setup.json" \
     > "$OUT/$peer.json" 2> "$OUT/$peer.log" \
     || echo "{\"peer\": \"$peer\", \"skipped\": \"failed, see $OUT/$peer.log\"}" > "$OUT/$peer.json"
 done
@@ -75,7 +78,7 @@ END=$(date -u +%FT%TZ)
   echo "# machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
   echo "# load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   python3 autograd-bench/peers.py table "$OUT/setup.json" "$OUT/jmh.json" \
-    "$OUT/torch.json" "$OUT/jax.json" "$OUT/python.json"
+    "$OUT/torch.json" "$OUT/jax.json" "$OUT/jax-1core.json" "$OUT/python.json"
 } | tee "$OUT/table.md"
 if [ -n "$RESULTS" ]; then
   cp "$OUT/table.md" "$RESULTS"
