@@ -34,11 +34,12 @@ import java.util.concurrent.locks.LockSupport;
  * a training loop posts the next minibatch well within the spin. No thread spins longer than
  * {@value #SPIN_NANOS} ns without work.
  *
- * <p>Each call reads the data of every leaf of the record once, on the calling thread (so
- * parameters and constants may change between calls, as an optimizer changes them); only the
- * calling thread writes the parameters' grads. Valid only while the graph's structure is
- * unchanged, as for {@link CompiledGraph}. One instance is used by one thread at a time; {@link
- * #close()} stops its worker threads.
+ * <p>Each call reads the data of every leaf of the record once per thread, and each parameter's
+ * grad once, after the calling thread has posted the call (so parameters and constants may change
+ * between calls, as an optimizer changes them); each parameter's grad is written by one thread,
+ * and the writes are visible to the calling thread when the call returns. Valid only while the
+ * graph's structure is unchanged, as for {@link CompiledGraph}. One instance is used by one thread
+ * at a time; {@link #close()} stops its worker threads.
  */
 public final class MinibatchReplay implements AutoCloseable {
   private final ReplaySegment[] segments;
@@ -151,14 +152,6 @@ public final class MinibatchReplay implements AutoCloseable {
     int p = parameters.length;
     int workers = Math.min(threads, n);
     prepare(n, p);
-    double[] base = new double[leaves.length];
-    for (int i = 0; i < leaves.length; i++) {
-      base[i] = leaves[i].data();
-    }
-    double[] start = new double[p];
-    for (int j = 0; j < p; j++) {
-      start[j] = parameters[j].grad();
-    }
     int reducers = Math.min(workers, Math.max(1, p));
     for (int t = 0; t < workers; t++) {
       Buffers own = buffers[t];
@@ -166,16 +159,11 @@ public final class MinibatchReplay implements AutoCloseable {
       int to = (int) ((long) n * (t + 1) / workers);
       int pFrom = t < reducers ? (int) ((long) p * t / reducers) : p;
       int pTo = t < reducers ? (int) ((long) p * (t + 1) / reducers) : p;
-      own.replay = () -> replay(own, base, examples, from, to);
-      own.reduce = () -> reduce(start, n, pFrom, pTo);
+      own.replay = () -> replay(own, examples, from, to);
+      own.reduce = () -> reduce(n, pFrom, pTo);
     }
     run(workers, false);
     run(workers, true);
-    for (int j = 0; j < p; j++) {
-      if (parameterSlot[j] >= 0) {
-        parameters[j].setGrad(start[j]);
-      }
-    }
     double total = 0.0;
     for (int e = 0; e < n; e++) {
       total += losses[e];
@@ -193,12 +181,14 @@ public final class MinibatchReplay implements AutoCloseable {
     workers = new Worker[0];
   }
 
-  private void replay(Buffers own, double[] base, double[][] examples, int from, int to) {
+  private void replay(Buffers own, double[][] examples, int from, int to) {
     double[] d = own.data;
     double[] g = own.grad;
     int p = parameters.length;
-    // Replay writes only interior slots, so the leaves copied once stay for every example.
-    System.arraycopy(base, 0, d, 0, base.length);
+    // Replay writes only interior slots, so the leaves read once stay for every example.
+    for (int i = 0; i < leaves.length; i++) {
+      d[i] = leaves[i].data();
+    }
     for (int e = from; e < to; e++) {
       double[] row = examples[e];
       for (int i = 0; i < inputSlot.length; i++) {
@@ -223,17 +213,17 @@ public final class MinibatchReplay implements AutoCloseable {
     }
   }
 
-  private void reduce(double[] sums, int n, int from, int to) {
+  private void reduce(int n, int from, int to) {
     int p = parameters.length;
     for (int j = from; j < to; j++) {
       if (parameterSlot[j] < 0) {
         continue;
       }
-      double sum = sums[j];
+      double sum = parameters[j].grad();
       for (int e = 0; e < n; e++) {
         sum = exampleGrads[e * p + j] + sum;
       }
-      sums[j] = sum;
+      parameters[j].setGrad(sum);
     }
   }
 
