@@ -35,8 +35,14 @@ def run_java(args, split_file):
            "--target-accuracy", str(args.target), "--write-split", split_file]
            + shlex.split(args.engine))
     start = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    done = subprocess.run(cmd, capture_output=True, text=True)
     process = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        print(f"compare-sklearn: error: the Java side exited with code {done.returncode}: "
+              + " ".join(shlex.quote(c) for c in cmd), file=sys.stderr)
+        sys.exit(2)
+    out = done.stdout
     m = re.search(r"^(Reached|Did not reach) [\d.]+% test accuracy (?:at|by) epoch (\d+), "
                   r"([\d.]+) s$", out, re.M)
     acc = re.search(r"^Test accuracy ([\d.]+)%", out, re.M)
@@ -105,6 +111,8 @@ def main():
           f" target {args.target:.2%}; median of {args.runs} runs")
     print(f"load: {os.getloadavg()[0]:.2f} (1-minute average), {os.cpu_count()} cores;"
           f" scikit-learn {sklearn.__version__}, numpy {np.__version__}")
+    print(f"java: {' '.join(['java'] + shlex.split(args.java_opts))} -jar {args.jar} digits"
+          f" {args.engine or '(batched replay, the default engine)'}")
     print()
     print("| side | epochs to target | test accuracy then | wall time to target | whole process |")
     print("|---|---|---|---|---|")

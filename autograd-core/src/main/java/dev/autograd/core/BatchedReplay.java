@@ -44,10 +44,10 @@ import java.util.Arrays;
 public final class BatchedReplay {
   /**
    * The default most examples per pass, 128: the fewer passes, the less reading of the record.
-   * Measured here on the first version (flat arrays; JMH, one run each): the digits epoch
-   * (minibatches of 32, autograd-bench's {@code DigitsEpochBenchmark}) ran 62k, 72k, 93k and 112k
-   * examples per second in passes of 4, 8, 16 and 32 lanes; the moons step (100 points, {@code
-   * MoonsBatchedStepBenchmark}) 99 µs in passes of 32 lanes, 85 µs in one pass of 100.
+   * Measured here on the first version (flat arrays; JMH, one run each; commands and dates in
+   * autograd-bench/results-2026-11-30-batched.md): the digits epoch (minibatches of 32,
+   * autograd-bench's {@code DigitsEpochBenchmark}) ran 62k, 72k, 93k and 112k examples per second
+   * in passes of 4, 8, 16 and 32 lanes.
    */
   public static final int DEFAULT_LANES = 128;
 

@@ -206,7 +206,7 @@ public final class DigitsClassifier implements Callable<Integer> {
         + String.format(Locale.ROOT, "; training took %.2f s", seconds));
     if (!Double.isNaN(config.targetAccuracy())) {
       boolean reached = confusion.accuracy() >= config.targetAccuracy();
-      out.println(String.format(Locale.ROOT, "%s %.2f%% test accuracy %s epoch %d, %.2f s",
+      out.println(String.format(Locale.ROOT, "%s %.2f%% test accuracy %s epoch %d, %.3f s",
           reached ? "Reached" : "Did not reach", 100 * config.targetAccuracy(),
           reached ? "at" : "by", history.size(), seconds));
     }

@@ -14,8 +14,10 @@ import java.util.Random;
  * {@code activation(dot(withBias(x), row_j))}, where {@code row_j = [w_j1, ..., w_jn, b_j]} holds
  * the weights followed by the bias, so the bias is one more weight, drawn like the others, and is
  * added last ({@code w_j1*x_1 + ... + w_jn*x_n + b_j*1}, {@link Vectors#dot(List, List)}: the
- * reference program's sum, which starts from a constant 0, without that 0, which changes no value
- * but the sign of an exactly zero output). With one input and one output and
+ * reference program's sum, which starts from a constant 0, without that 0). Dropping the 0 changes
+ * one thing: where every product {@code x_i*w_ji} and {@code 1*b_j} is {@code -0.0}, the sum
+ * before the activation is {@code -0.0} where the reference program's is {@code 0.0}; every other
+ * value and gradient is the reference program's. With one input and one output and
  * {@link Activation#LINEAR} it is the reference program's demo 2 model, whose {@link
  * #parameters()} are {@code [w, b]}. {@link NeuronLayer} is the same function written as
  * micrograd writes it (bias starting at 0 and summed first).
@@ -79,8 +81,9 @@ public final class BiasTrickLinear implements Module {
    * Vectors#withBias(List)} returns it. The reference program augments its inputs once ({@code
    * X_biased}) and reuses them every epoch; this lets a training loop do the same instead of
    * making a new constant leaf 1 per call of {@link #forward(List)}. The nodes made and their
-   * values are those of {@code forward(x)}; the last element is used as given (it is not checked
-   * to be 1).
+   * values are those of {@code forward(x)}, so they differ from the reference program's only in
+   * the sign of a sum whose every product is {@code -0.0} (see {@link Vectors#dot(List, List)});
+   * the last element is used as given (it is not checked to be 1).
    *
    * @throws NullPointerException if {@code biased} or any element is null
    * @throws IllegalArgumentException if {@code biased} does not hold {@code inputs() + 1} values

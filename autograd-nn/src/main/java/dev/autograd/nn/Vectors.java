@@ -8,18 +8,28 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The seed's vector helpers on lists of {@link Value}: the dot product and the bias trick. */
+/**
+ * The reference program's vector helpers on lists of {@link Value}: the dot product and the bias
+ * trick.
+ */
 public final class Vectors {
   private Vectors() {}
 
   /**
    * Returns the dot product {@code a[0]*b[0] + a[1]*b[1] + ...}: the products {@code
-   * a[i].mul(b[i])} added left to right, as the seed's {@code dot(v1, v2)} adds them, but starting
-   * from the first product instead of from a constant leaf 0: {@code 0 + p} is exactly {@code p}
-   * for every double but {@code -0.0}, so every node's value and gradient is the seed's, with two
-   * nodes fewer (the seed's 0 and its first addition). The one difference: where every product is
-   * {@code -0.0} the result is {@code -0.0}, where the seed's is {@code 0.0}. Two empty vectors
-   * give a new constant leaf 0, as the seed's does.
+   * a[i].mul(b[i])} added left to right, as the reference program's {@code dot(v1, v2)} adds them,
+   * but starting from the first product instead of from a constant leaf 0, so with two nodes fewer
+   * (the reference program's 0 and its first addition).
+   *
+   * <p>Difference from the reference program: {@code 0.0 + p} is exactly {@code p} for every
+   * double but {@code p = -0.0} ({@code 0.0 + -0.0 = 0.0}, IEEE 754). So a partial sum whose
+   * products so far are all {@code -0.0} is {@code -0.0} here and {@code 0.0} in the reference
+   * program, and where every product is {@code -0.0} (say {@code 0.0 * -2.0}) the dot itself is
+   * {@code -0.0} instead of {@code 0.0}; every other value, and every gradient this method's nodes
+   * send back, is the reference program's bit for bit. An op applied to the result that tells
+   * {@code -0.0} from {@code 0.0} sees the difference (for example {@code 1 / x} gives {@code
+   * -Infinity} instead of {@code +Infinity}). Two empty vectors give a new constant leaf 0, as the
+   * reference program's does.
    *
    * @throws NullPointerException if {@code a}, {@code b} or any element is null
    * @throws IllegalArgumentException if {@code a} and {@code b} differ in length
@@ -40,8 +50,8 @@ public final class Vectors {
 
   /**
    * Returns a new unmodifiable list {@code [x_1, ..., x_n, 1]}: the inputs followed by a new
-   * constant leaf 1, the seed's bias trick, so that {@code dot(withBias(x), [w_1..w_n, b])} is
-   * {@code w.x + b}. {@code x} itself is not changed.
+   * constant leaf 1, the reference program's bias trick, so that {@code dot(withBias(x), [w_1..w_n,
+   * b])} is {@code w.x + b}. {@code x} itself is not changed.
    *
    * @throws NullPointerException if {@code x} or any element is null
    */
