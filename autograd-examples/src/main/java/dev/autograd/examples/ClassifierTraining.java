@@ -72,10 +72,10 @@ final class ClassifierTraining {
             100 * h.metric(TEST_ACCURACY)[h.size() - 1])));
   }
 
-  /** Returns {@code "Test accuracy <p>% (<k> of <n>) after <e> epochs"}. */
+  /** Returns {@code "Test accuracy <p>% (<k> of <n>) after <e> epochs"} ("1 epoch" for one). */
   static String accuracyLine(ConfusionMatrix confusion, Dataset test, History history) {
-    return String.format(Locale.ROOT, "Test accuracy %.2f%% (%d of %d) after %d epochs",
+    return String.format(Locale.ROOT, "Test accuracy %.2f%% (%d of %d) after %d %s",
         100 * confusion.accuracy(), Math.round(confusion.accuracy() * test.size()), test.size(),
-        history.size());
+        history.size(), history.size() == 1 ? "epoch" : "epochs");
   }
 }

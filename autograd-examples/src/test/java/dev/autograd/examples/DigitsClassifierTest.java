@@ -96,6 +96,7 @@ class DigitsClassifierTest {
         "--target-accuracy", "0.9");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("\nReached 90.00% test accuracy at epoch 1, "), run.out());
+    assertTrue(run.out().contains(" after 1 epoch; training took "), run.out());
     // milliseconds: compare-sklearn.sh reads this time, and a warm run takes about 0.1 s
     assertTrue(run.out().lines().anyMatch(
         l -> l.matches("Reached 90\\.00% test accuracy at epoch 1, \\d+\\.\\d{3} s")), run.out());
