@@ -57,8 +57,10 @@ public final class BatchedReplay {
   private final int leafCount;
   private final int size;
   private final int[] lhs;
+  /** A binary slot's second input; a one-input slot's index into {@link #constants}. */
   private final int[] rhs;
-  private final double[] constant;
+  /** The hidden constants of one-input slots, indexed through {@link #rhs}. */
+  private final double[] constants;
   /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
   private final int[] runStart;
   private final Op[] runOp;
@@ -73,41 +75,29 @@ public final class BatchedReplay {
   private final Lanes buffers = new Lanes();
 
   private BatchedReplay(CompiledGraph graph, int lanes) {
-    RecordedGraph record = graph.recorded();
-    this.leaves = record.leaves().toArray(new Value[0]);
+    // The compiled graph's own record and runs, shared: neither side writes them.
+    this.leaves = graph.leafArray();
     this.inputCount = graph.inputCount();
     this.leafCount = leaves.length;
-    this.size = record.size();
-    this.lhs = record.lefts();
-    this.rhs = record.rights();
-    this.constant = record.constants();
+    this.size = graph.size();
+    this.lhs = graph.lefts();
+    this.rhs = graph.rights();
+    this.constants = graph.hiddenConstants();
+    this.runStart = graph.runStarts();
+    this.runOp = graph.runOps();
     this.lanes = lanes;
-    Op[] table = record.table();
-    int runs = 0;
-    for (int i = leafCount; i < size; i++) {
-      if (i == leafCount || table[i] != table[i - 1]) {
-        runs++;
-      }
-    }
-    runStart = new int[runs + 1];
-    runOp = new Op[runs];
-    int k = 0;
-    for (int i = leafCount; i < size; i++) {
-      if (i == leafCount || table[i] != table[i - 1]) {
-        runStart[k] = i;
-        runOp[k++] = table[i];
-      }
-    }
-    runStart[runs] = size;
     firstLeft = new boolean[size];
     firstRight = new boolean[size];
     boolean[] written = new boolean[size];
-    for (int i = size - 1; i >= leafCount; i--) { // the backward sweep's order
-      firstLeft[i] = !written[lhs[i]];
-      written[lhs[i]] = true;
-      if (table[i].kind == Op.Kind.BINARY) {
-        firstRight[i] = !written[rhs[i]];
-        written[rhs[i]] = true;
+    for (int k = runOp.length - 1; k >= 0; k--) { // the backward sweep's order
+      boolean binary = runOp[k].kind == Op.Kind.BINARY;
+      for (int i = runStart[k + 1] - 1; i >= runStart[k]; i--) {
+        firstLeft[i] = !written[lhs[i]];
+        written[lhs[i]] = true;
+        if (binary) {
+          firstRight[i] = !written[rhs[i]];
+          written[rhs[i]] = true;
+        }
       }
     }
   }
@@ -340,8 +330,9 @@ public final class BatchedReplay {
         }
       }
     } else {
+      final boolean hidden = op.kind == Op.Kind.UNARY_CONSTANT;
       for (int i = from; i < to; i++) {
-        final double c = constant[i];
+        final double c = hidden ? constants[rhs[i]] : 0.0;
         final double[] o = d[i];
         final double[] a = d[lhs[i]];
         for (int e = 0; e < n; e++) {
@@ -467,8 +458,9 @@ public final class BatchedReplay {
         }
       }
     } else {
+      final boolean hidden = op.kind == Op.Kind.UNARY_CONSTANT;
       for (int i = to - 1; i >= from; i--) {
-        final double c = constant[i];
+        final double c = hidden ? constants[rhs[i]] : 0.0;
         final double[] up = g[i];
         final double[] out = d[i];
         final double[] da = d[lhs[i]];

@@ -311,6 +311,39 @@ public final class CompiledGraph {
     return new RecordedGraph(leaves(), table, lhs, rhs, constant);
   }
 
+  /** The leaves by slot, shared, for {@link BatchedReplay}. */
+  Value[] leafArray() {
+    return leaves;
+  }
+
+  /** Each interior slot's first input slot, shared, for {@link BatchedReplay}. */
+  int[] lefts() {
+    return lhs;
+  }
+
+  /**
+   * Each binary slot's second input slot, and each one-input slot's index into {@link
+   * #hiddenConstants()}, shared, for {@link BatchedReplay}.
+   */
+  int[] rights() {
+    return rhs;
+  }
+
+  /** The hidden constants, indexed through {@link #rights()}, shared, for {@link BatchedReplay}. */
+  double[] hiddenConstants() {
+    return constants;
+  }
+
+  /** Where each run of one op starts (and, last, {@link #size()}), shared, for {@link BatchedReplay}. */
+  int[] runStarts() {
+    return runStart;
+  }
+
+  /** The op of each run, shared, for {@link BatchedReplay}. */
+  Op[] runOps() {
+    return runOp;
+  }
+
   /** Returns the output's value as of the last {@link #forward()}. */
   public double output() {
     return data[size - 1];

@@ -210,26 +210,6 @@ public final class RecordedGraph {
     return dev.autograd.core.Op.SIGMOID.leftGrad(a, 0.0, 0.0, up);
   }
 
-  /** The table entry of each slot (null for leaves), shared, for {@link BatchedReplay}. */
-  dev.autograd.core.Op[] table() {
-    return ops;
-  }
-
-  /** Each interior slot's first input slot, shared, for {@link BatchedReplay}. */
-  int[] lefts() {
-    return lhs;
-  }
-
-  /** Each binary slot's second input slot, shared, for {@link BatchedReplay}. */
-  int[] rights() {
-    return rhs;
-  }
-
-  /** Each one-input slot's hidden constant, shared, for {@link BatchedReplay}. */
-  double[] constants() {
-    return constant;
-  }
-
   private void checkInterior(int slot) {
     if (slot < leafCount() || slot >= size()) {
       throw new IndexOutOfBoundsException(
