@@ -257,9 +257,9 @@ public final class MinibatchReplay implements AutoCloseable {
    * - 1} to the worker threads, runs share 0 on the calling thread, then waits for the workers.
    */
   private void run(int workers, boolean reduction) {
-    Worker[] pool = Arrays.copyOf(this.workers, workers - 1);
-    for (Worker worker : pool) {
-      worker.post(reduction);
+    final Worker[] pool = this.workers; // shares 1 to workers - 1 go to pool[0 .. workers - 2]
+    for (int t = 0; t < workers - 1; t++) {
+      pool[t].post(reduction);
     }
     Throwable failure = null;
     try {
@@ -267,7 +267,8 @@ public final class MinibatchReplay implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    for (Worker worker : pool) {
+    for (int t = 0; t < workers - 1; t++) {
+      Worker worker = pool[t];
       awaitDone(worker);
       if (worker.failure != null && failure == null) {
         failure = worker.failure;
