@@ -302,15 +302,20 @@ TITLES = {"moons": "moons MLP step (2-16-16-1, 100 points, hinge, SGD)",
           "demo2": "demo-2 step (50 points, MSE, SGD)"}
 
 
+def jmh_key(bench, params):
+    """The key of a JMH result: its "Class.method" and its parameters, in a fixed order."""
+    return bench, tuple(sorted(params.items()))
+
+
 def jmh_medians(path):
     medians = {}
     for run in json.load(open(path)):
         name = run["benchmark"].rsplit(".", 2)
         key = name[-2] + "." + name[-1]
-        params = tuple(sorted(run.get("params", {}).items()))
+        params = run.get("params", {})
         raw = [x for fork in run["primaryMetric"]["rawData"] for x in fork]
         scale = {"us/op": 1.0, "ms/op": 1e3, "ns/op": 1e-3}[run["primaryMetric"]["scoreUnit"]]
-        medians[(key, params)] = statistics.median(raw) * scale
+        medians[jmh_key(key, params)] = statistics.median(raw) * scale
     return medians
 
 
@@ -328,11 +333,11 @@ def table(setup_path, jmh_path, peer_paths):
     for problem in PROBLEMS:
         rows = []
         for label, bench, params in AUTOGRAD[problem]:
-            key = (bench, tuple(sorted(params.items())))
+            key = jmh_key(bench, params)
             if key in medians:
                 rows.append((label, medians[key], "JMH median", expected[problem]))
         _, bench, params = AUTOGRAD[problem][1]
-        compiled = medians.get((bench, tuple(sorted(params.items()))))
+        compiled = medians.get(jmh_key(bench, params))
         for peer in peers:
             if "skipped" in peer:
                 continue
@@ -360,7 +365,7 @@ def table(setup_path, jmh_path, peer_paths):
 def targets(medians, peers):
     """Issue 14's targets, each a ratio of two figures of this run (lines for the table)."""
     def jmh(bench, **params):
-        return medians.get((bench, tuple(sorted(params.items()))))
+        return medians.get(jmh_key(bench, params))
 
     def peer(name, problem):
         for p in peers:
