@@ -40,8 +40,9 @@ final class ClassifierPlots {
     chart.getStyler().setShowValue(true);
     chart.getStyler().setPlotContentSize(1.0);
     chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ecae1),
-        new Color(0x08306b)});
+    // Blues light enough at the top that the black counts stay legible on the fullest cells.
+    chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef),
+        new Color(0x6baed6)});
     chart.getStyler().setValueFontColor(Color.BLACK);
     // Cells {x, y, count}: x the predicted class, y counted from the bottom (true class 0 on top).
     List<String> trueAxis = new ArrayList<>(classNames);
