@@ -3,8 +3,6 @@ package dev.autograd.nn;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
-import java.util.function.DoubleUnaryOperator;
-import java.util.function.UnaryOperator;
 
 /**
  * A function applied to each output of a layer, built from the core ops. Each activation also
@@ -14,21 +12,57 @@ import java.util.function.UnaryOperator;
  */
 public enum Activation {
   /** The identity: returns its input node itself, adding nothing to the graph. */
-  LINEAR(v -> v, x -> x),
+  LINEAR {
+    @Override
+    Value onNode(Value v) {
+      return v;
+    }
+
+    @Override
+    public double apply(double x) {
+      return x;
+    }
+  },
   /** {@code max(0, v)}, see {@link Value#relu()}. */
-  RELU(Value::relu, x -> x < 0 ? 0.0 : x),
+  RELU {
+    @Override
+    Value onNode(Value v) {
+      return v.relu();
+    }
+
+    @Override
+    public double apply(double x) {
+      return x < 0 ? 0.0 : x;
+    }
+  },
   /** {@code tanh(v)}, see {@link Value#tanh()}. */
-  TANH(Value::tanh, Math::tanh),
+  TANH {
+    @Override
+    Value onNode(Value v) {
+      return v.tanh();
+    }
+
+    @Override
+    public double apply(double x) {
+      return Math.tanh(x);
+    }
+  },
   /** {@code 1 / (1 + e^-v)}, see {@link Value#sigmoid()}. */
-  SIGMOID(Value::sigmoid, x -> 1.0 / (1.0 + Math.exp(-x)));
+  SIGMOID {
+    @Override
+    Value onNode(Value v) {
+      return v.sigmoid();
+    }
 
-  private final UnaryOperator<Value> onNode;
-  private final DoubleUnaryOperator onNumber;
+    @Override
+    public double apply(double x) {
+      return 1.0 / (1.0 + Math.exp(-x));
+    }
+  };
 
-  Activation(UnaryOperator<Value> onNode, DoubleUnaryOperator onNumber) {
-    this.onNode = onNode;
-    this.onNumber = onNumber;
-  }
+  // Each constant's two functions are methods of its own body rather than lambdas: a cold JVM
+  // loads four small classes faster than it bootstraps eight lambdas (about 2 ms inside the timed
+  // training of autograd-bench/compare-sklearn.sh, results-2026-11-30-cold.md).
 
   /**
    * Returns this activation of {@code v}: {@code v} itself for {@link #LINEAR}, otherwise a new
@@ -37,15 +71,16 @@ public enum Activation {
    * @throws NullPointerException if {@code v} is null
    */
   public Value apply(Value v) {
-    return onNode.apply(checkNotNull(v, "v"));
+    return onNode(checkNotNull(v, "v"));
   }
+
+  /** Returns this activation of {@code v}, not null. */
+  abstract Value onNode(Value v);
 
   /**
    * Returns this activation of {@code x}, equal bit for bit to {@code apply(Value.of(x)).data()},
    * building no graph. NaN stays NaN; infinities follow the op's IEEE 754 arithmetic ({@code
    * tanh(±inf) = ±1}, {@code relu(inf) = inf}, {@code sigmoid(-inf) = 0}).
    */
-  public double apply(double x) {
-    return onNumber.applyAsDouble(x);
-  }
+  public abstract double apply(double x);
 }

@@ -30,19 +30,27 @@ abstract class AbstractAdam extends AbstractOptimizer {
    * g^2}, {@code p -= learningRate * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}.
    */
   final void adamUpdate() {
-    List<Value> params = parameters();
+    Value[] params = parameterArray();
     double learningRate = learningRate();
     t++;
     double correction1 = 1 - Math.pow(beta1, t);
     double correction2 = 1 - Math.pow(beta2, t);
-    for (int i = 0; i < params.size(); i++) {
-      Value p = params.get(i);
+    // The fields in locals: this loop runs interpreted for the first steps of a cold JVM.
+    double b1 = beta1;
+    double b2 = beta2;
+    double epsilon = eps;
+    double[] moment1 = m;
+    double[] moment2 = v;
+    for (int i = 0; i < params.length; i++) {
+      Value p = params[i];
       double g = p.grad();
-      m[i] = beta1 * m[i] + (1 - beta1) * g;
-      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-      double mHat = m[i] / correction1;
-      double vHat = v[i] / correction2;
-      p.setData(p.data() - learningRate * mHat / (Math.sqrt(vHat) + eps));
+      double mi = b1 * moment1[i] + (1 - b1) * g;
+      double vi = b2 * moment2[i] + (1 - b2) * g * g;
+      moment1[i] = mi;
+      moment2[i] = vi;
+      double mHat = mi / correction1;
+      double vHat = vi / correction2;
+      p.setData(p.data() - learningRate * mHat / (Math.sqrt(vHat) + epsilon));
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.List;
 /** The parameter list and learning rate every optimizer here keeps; subclasses define the step. */
 abstract class AbstractOptimizer implements Optimizer {
   private final List<Value> parameters;
+  /** {@link #parameters} as an array, for the per-parameter loops (no list call per element). */
+  private final Value[] parameterArray;
   private double learningRate;
 
   /**
@@ -19,12 +21,29 @@ abstract class AbstractOptimizer implements Optimizer {
     this.parameters = Parameters.distinct(params, "params");
     checkArgument(!parameters.isEmpty(), "an optimizer needs at least one parameter, got %s",
         params);
+    this.parameterArray = parameters.toArray(new Value[0]);
     this.learningRate = Hyperparameters.positive("learningRate", learningRate);
   }
 
   @Override
   public final List<Value> parameters() {
     return parameters;
+  }
+
+  /**
+   * Sets every parameter's grad to {@code 0}, as {@link Parameters#zeroGrad(List)} does; the
+   * parameters were checked when this optimizer was made, so no check is repeated.
+   */
+  @Override
+  public final void zeroGrad() {
+    for (Value p : parameterArray) {
+      p.zeroGrad();
+    }
+  }
+
+  /** Returns {@link #parameters()} as an array, the same nodes in the same order; not a copy. */
+  final Value[] parameterArray() {
+    return parameterArray;
   }
 
   @Override

@@ -44,7 +44,11 @@ public final class History {
 
   /** Returns the number of each recorded epoch (counting from 0), in order. */
   public int[] epochs() {
-    return epochs.stream().mapToInt(Integer::intValue).toArray();
+    int[] out = new int[epochs.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = epochs.get(i);
+    }
+    return out;
   }
 
   /**
@@ -52,7 +56,7 @@ public final class History {
    * each example's loss computed just before the step of its minibatch.
    */
   public double[] loss() {
-    return losses.stream().mapToDouble(Double::doubleValue).toArray();
+    return toArray(losses);
   }
 
   /** Returns the names of the metrics, in the order the trainer was given them. */
@@ -71,7 +75,20 @@ public final class History {
     List<Double> column = metrics.get(name);
     checkArgument(column != null, "no metric named '%s'; the metrics are %s", name,
         metrics.keySet());
-    return column.stream().mapToDouble(Double::doubleValue).toArray();
+    return toArray(column);
+  }
+
+  /**
+   * Copies {@code column} into a new array: a plain loop rather than a stream, since a trainer's
+   * {@code afterEpoch} reads the history inside the timed training of a cold JVM, where a first
+   * stream pipeline costs about 2 ms of class loading (autograd-bench/results-2026-11-30-cold.md).
+   */
+  private static double[] toArray(List<Double> column) {
+    double[] out = new double[column.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = column.get(i);
+    }
+    return out;
   }
 
   /** Returns the last epoch's row as text, as in {@code epoch 4: loss=0.1234, accuracy=0.9500}. */

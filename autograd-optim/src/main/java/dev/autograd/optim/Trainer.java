@@ -264,24 +264,29 @@ public final class Trainer {
     List<String> names = new ArrayList<>(metrics.keySet());
     History history = new History(names);
     int batches = (n + batchSize - 1) / batchSize;
+    // Arrays, not lists, in the per-minibatch loops: they run interpreted in a cold JVM's first
+    // minibatches, which is most of a short run (autograd-bench/results-2026-11-30-cold.md).
+    Value[] params = optimizer.parameters().toArray(new Value[0]);
+    int[] order = new int[n];
     try (MinibatchGradients gradients = checkNotNull(
             engine.create(model, loss, optimizer.parameters()), "engine.create returned null");
         ProgressBar bar = progressBar((long) epochs * batches)) {
       for (int epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
-        List<Integer> order = order(n, epoch);
+        shuffle(order, epoch);
         double lossSum = 0;
         for (int start = 0; start < n; start += batchSize) {
           int end = Math.min(n, start + batchSize);
+          int b = end - start;
           optimizer.zeroGrad();
-          double[][] featureRows = new double[end - start][];
-          double[][] targetRows = new double[end - start][];
+          double[][] featureRows = new double[b][];
+          double[][] targetRows = new double[b][];
           for (int k = start; k < end; k++) {
-            featureRows[k - start] = features[order.get(k)];
-            targetRows[k - start] = targets[order.get(k)];
+            featureRows[k - start] = features[order[k]];
+            targetRows[k - start] = targets[order[k]];
           }
           lossSum += gradients.accumulate(featureRows, targetRows);
-          for (Value p : optimizer.parameters()) {
-            p.setGrad(p.grad() / (end - start));
+          for (Value p : params) {
+            p.setGrad(p.grad() / b);
           }
           optimizer.step();
           if (bar != null) {
@@ -304,14 +309,23 @@ public final class Trainer {
     return history;
   }
 
-  /** Returns the row order of {@code epoch}: a shuffle seeded by the seed and the epoch. */
-  private List<Integer> order(int n, int epoch) {
-    List<Integer> order = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      order.add(i);
+  /**
+   * Fills {@code order} with the row order of {@code epoch}: {@code 0 .. n-1} shuffled by a
+   * {@link Random} seeded by the seed and the epoch, drawing exactly what {@link
+   * Collections#shuffle(List, Random)} draws for a list of {@code n} rows, so the order is the one
+   * that shuffling a list gives.
+   */
+  private void shuffle(int[] order, int epoch) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
     }
-    Collections.shuffle(order, new Random(shuffleSeed * 0x9E3779B97F4A7C15L + epoch));
-    return order;
+    Random random = new Random(shuffleSeed * 0x9E3779B97F4A7C15L + epoch);
+    for (int i = order.length; i > 1; i--) { // Collections.shuffle's loop for a RandomAccess list
+      int j = random.nextInt(i);
+      int swap = order[i - 1];
+      order[i - 1] = order[j];
+      order[j] = swap;
+    }
   }
 
   /** Returns a progress bar over {@code steps} minibatches, or null if none is to be shown. */
@@ -330,10 +344,16 @@ public final class Trainer {
   private static int rows(double[][] rows, String name) {
     checkNotNull(rows, name);
     checkArgument(rows.length > 0, "%s must hold at least one row, got 0", name);
-    for (int i = 0; i < rows.length; i++) {
-      checkNotNull(rows[i], "%s[%s] is null", name, i);
-      checkArgument(rows[i].length == rows[0].length, "%s[%s] has %s values but %s[0] has %s",
-          name, i, rows[i].length, name, rows[0].length);
+    int width = checkNotNull(rows[0], "%s[0] is null", name).length;
+    for (int i = 1; i < rows.length; i++) {
+      // No Preconditions call per row: its varargs would box five values for every row.
+      if (rows[i] == null) {
+        throw new NullPointerException(name + "[" + i + "] is null");
+      }
+      if (rows[i].length != width) {
+        throw new IllegalArgumentException(name + "[" + i + "] has " + rows[i].length
+            + " values but " + name + "[0] has " + width);
+      }
     }
     return rows.length;
   }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -145,6 +146,43 @@ class TrainerTest {
     assertThrows(NullPointerException.class,
         () -> new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.01))
             .engine(null));
+  }
+
+  /**
+   * Epoch {@code k}'s rows come in the order {@code Collections.shuffle} gives a list of the row
+   * numbers with {@code new Random(seed * 0x9E3779B97F4A7C15L + k)}: the trainer shuffles an array
+   * of row numbers, drawing the same numbers, so the order (and every trained parameter) stays
+   * what shuffling a list gave.
+   */
+  @Test
+  void eachEpochVisitsTheRowsInTheOrderCollectionsShuffleGives() {
+    int n = 45;
+    long seed = -12345;
+    double[][] features = new double[n][];
+    for (int i = 0; i < n; i++) {
+      features[i] = new double[] {i};
+    }
+    List<Integer> seen = new ArrayList<>();
+    MinibatchGradients.Factory recording = (m, loss, parameters) ->
+        (featureRows, targetRows) -> {
+          for (double[] row : featureRows) {
+            seen.add((int) row[0]);
+          }
+          return 0.0;
+        };
+    new Trainer(x -> x, MseLoss::of, new Sgd(List.of(Value.of(1.0)), 0.1))
+        .epochs(3).firstEpoch(2).batchSize(8).shuffleSeed(seed).engine(recording).quiet(true)
+        .fit(features, features);
+    List<Integer> expected = new ArrayList<>();
+    for (int epoch = 2; epoch < 5; epoch++) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        order.add(i);
+      }
+      Collections.shuffle(order, new Random(seed * 0x9E3779B97F4A7C15L + epoch));
+      expected.addAll(order);
+    }
+    assertEquals(expected, seen);
   }
 
   @Test
