@@ -17,11 +17,12 @@ import java.util.Arrays;
  *
  * The replay holds, for a pass over {@code n ≤ lanes()} examples, a row of {@code n} numbers per
  * slot for the data and another for the grad ({@code data[slot][e]}, slot-major: example {@code
- * e}'s value of slot {@code i} is lane {@code e} of row {@code i}). Each recorded node becomes one
- * loop over the examples ({@code out[e] = f(a[e], b[e])}); every array is read at the loop's own
- * index, so HotSpot's C2 unrolls and vectorises the loop (SIMD), and reading a node's op and
- * wiring is paid once per pass rather than once per example. Input slots take each example's
- * row; the other leaves (the parameters) have their {@code data} copied into every lane. A
+ * e}'s value of slot {@code i} is lane {@code e} of row {@code i}). Each recorded node (or fused
+ * chain, below) becomes one loop over the examples ({@code out[e] = f(a[e], b[e])}); every array
+ * is read at the loop's own index, so HotSpot's C2 unrolls and vectorises the loop (SIMD), and
+ * reading a node's op and wiring is paid once per pass rather than once per example. Input slots
+ * take each example's row; the other leaves (the parameters) have their {@code data} copied into
+ * every lane of their row, when some unfused node reads that row. A
  * minibatch of more than {@code lanes()} rows is replayed in passes of {@code lanes()} rows, in
  * row order. The buffers are kept for the next call and grow to the largest pass seen ({@code 2
  * × size() × min(B, lanes())} doubles).
@@ -34,6 +35,38 @@ import java.util.Arrays;
  * grad one example after the other in row order ({@code p.grad = column[e] + p.grad}), as the
  * per-example replay adds them, and the outputs are summed from 0 in row order. NaN and
  * infinities propagate exactly as in the per-example replay.
+ *
+ * <h2>Fused dot-product chains</h2>
+ *
+ * Nearly every interior node of an MLP's graph belongs to a dot product written as a left-leaning
+ * chain, {@code s_1 = h + m_1, s_k = s_(k-1) + m_k} with products {@code m_k = a_k * b_k} (a
+ * neuron: {@code h} its bias; {@code nn.Vectors.dot}: {@code h} the first product). Replayed node
+ * by node, each product writes a row of lanes that the next addition reads back, and backward
+ * each addition copies its grad into two rows. When the replay is built, each such chain whose
+ * partial sums and products are used only by the chain becomes one <em>fused node</em>: forward
+ * {@code o[e] = h[e]; o[e] = o[e] + a_k[e] * b_k[e]} for {@code k = 1..K} (four products per
+ * lane loop, so a lane's sum stays in a register: eight rows read, one written), and backward the
+ * grads the chain's nodes would have sent, written straight into the operands' grad rows. A
+ * parameter (the same number in every lane) is read as one number rather than from a filled row;
+ * its grad stays one row per lane, added into its grad in lane order as before.
+ *
+ * <p><b>Why the numbers stay the same.</b> Forward, each lane does the same IEEE operations in
+ * the same order ({@link Op#MUL}'s then {@link Op#ADD}'s forward, left to right; no fused
+ * multiply-add). Backward, the unfused sweep stores {@code 0.0 + G} into every partial sum and
+ * every product ({@code G} the chain output's grad; a partial sum's grad is its only
+ * contribution), so the fused node computes {@code G' = 0.0 + G} once and sends {@code b_k × G'}
+ * to {@code a_k}, {@code a_k × G'} to {@code b_k} and {@code G} (or {@code G'}, as the unfused
+ * sweep does) to {@code h}. What can change is the order in which a slot's grad receives its
+ * contributions, which changes the bits once a slot receives three or more: fused, the chain's
+ * contributions are made when its group's step runs instead of at each product's place in the
+ * sweep. So a chain is fused only when, for every slot whose grad is read, the contributions
+ * keep their unfused order and all come before the slot's own backward step reads its grad.
+ * Chains whose products feed the same slots in opposite orders (the neurons of one MLP layer)
+ * are merged into one group, whose step makes each slot's contributions in their unfused order
+ * (at most four contributions per lane loop); a chain that still breaks the rule (say, an operand
+ * with another user between the chain's products and its top) stays unfused. Each
+ * contribution's "first" flag ({@code 0.0 + c} rather than {@code grad + c}) follows from that
+ * order, as unfused. An input slot's grad is never read, so nothing is sent to it.
  *
  * <p>Reads the parameters' {@code data} once per pass; valid while the compiled graph is (same
  * structure). Not thread-safe: one instance replays on one thread at a time; it shares the
@@ -61,9 +94,6 @@ public final class BatchedReplay {
   private final int[] rhs;
   /** The hidden constants of one-input slots, indexed through {@link #rhs}. */
   private final double[] constants;
-  /** Runs of consecutive interior slots with one op: run k is {@code [runStart[k], runStart[k+1])}. */
-  private final int[] runStart;
-  private final Op[] runOp;
   /**
    * Whether node {@code i}'s contribution to its first (second) input's grad is the first one
    * the backward sweep makes to that slot: it is stored as {@code 0.0 + contribution}, exactly
@@ -71,11 +101,29 @@ public final class BatchedReplay {
    */
   private final boolean[] firstLeft;
   private final boolean[] firstRight;
+  /** Forward steps: a run [from, to) of one op, or (op null) fused chain {@code from}. */
+  private final Op[] forwardOp;
+  private final int[] forwardFrom;
+  private final int[] forwardTo;
+  /** Backward steps: a run [from, to) of one op, last slot first, or (op null) group {@code from}. */
+  private final Op[] backwardOp;
+  private final int[] backwardFrom;
+  private final int[] backwardTo;
+  /** Each fused chain's forward code and each group's backward code ({@link DotChains}). */
+  private final int[][] chainCode;
+  private final int[][] groupCode;
+  /** The parameters whose row of lanes some step reads (the fused steps read their number). */
+  private final boolean[] rowRead;
+  /** How many chains were found and fused, their nodes, their groups (for tests). */
+  private final int chains;
+  private final int fusedChains;
+  private final int fusedNodes;
+  private final int fusedGroups;
   private final int lanes;
-  private final Lanes buffers = new Lanes();
+  private final Lanes buffers;
 
-  private BatchedReplay(CompiledGraph graph, int lanes) {
-    // The compiled graph's own record and runs, shared: neither side writes them.
+  private BatchedReplay(CompiledGraph graph, int lanes, boolean fuse) {
+    // The compiled graph's own record, shared: neither side writes it.
     this.leaves = graph.leafArray();
     this.inputCount = graph.inputCount();
     this.leafCount = leaves.length;
@@ -83,9 +131,9 @@ public final class BatchedReplay {
     this.lhs = graph.lefts();
     this.rhs = graph.rights();
     this.constants = graph.hiddenConstants();
-    this.runStart = graph.runStarts();
-    this.runOp = graph.runOps();
     this.lanes = lanes;
+    int[] runStart = graph.runStarts();
+    Op[] runOp = graph.runOps();
     firstLeft = new boolean[size];
     firstRight = new boolean[size];
     boolean[] written = new boolean[size];
@@ -100,6 +148,29 @@ public final class BatchedReplay {
         }
       }
     }
+    DotChains plan = new DotChains(graph, firstLeft, firstRight, fuse);
+    forwardOp = plan.forwardOps.toArray(new Op[0]);
+    forwardFrom = new int[forwardOp.length];
+    forwardTo = new int[forwardOp.length];
+    for (int k = 0; k < forwardOp.length; k++) {
+      forwardFrom[k] = plan.forwardRanges.get(k)[0];
+      forwardTo[k] = plan.forwardRanges.get(k)[1];
+    }
+    backwardOp = plan.backwardOps.toArray(new Op[0]);
+    backwardFrom = new int[backwardOp.length];
+    backwardTo = new int[backwardOp.length];
+    for (int k = 0; k < backwardOp.length; k++) {
+      backwardFrom[k] = plan.backwardRanges.get(k)[0];
+      backwardTo[k] = plan.backwardRanges.get(k)[1];
+    }
+    chainCode = plan.chainCode.toArray(new int[0][]);
+    groupCode = plan.groupCode.toArray(new int[0][]);
+    rowRead = plan.rowRead;
+    fusedChains = plan.fusedChains;
+    fusedNodes = plan.fusedNodes;
+    fusedGroups = plan.fusedGroups;
+    chains = plan.chains;
+    buffers = new Lanes();
   }
 
   /**
@@ -120,11 +191,36 @@ public final class BatchedReplay {
    * @throws IllegalArgumentException if {@code graph} has no input slots, or {@code lanes < 1}
    */
   public static BatchedReplay of(CompiledGraph graph, int lanes) {
+    return of(graph, lanes, true);
+  }
+
+  /** As {@link #of(CompiledGraph, int)}, with the dot-product chains fused or not (for tests). */
+  static BatchedReplay of(CompiledGraph graph, int lanes, boolean fuse) {
     checkNotNull(graph, "graph");
     checkArgument(graph.inputCount() > 0,
         "the graph has no input slots: compile it with compile(output, inputs)");
     checkArgument(lanes >= 1, "lanes must be at least 1, got %s", lanes);
-    return new BatchedReplay(graph, lanes);
+    return new BatchedReplay(graph, lanes, fuse);
+  }
+
+  /** The number of dot-product chains found, fused or not. */
+  int chains() {
+    return chains;
+  }
+
+  /** The number of groups the fused chains' backward steps form. */
+  int fusedGroups() {
+    return fusedGroups;
+  }
+
+  /** The number of dot-product chains replayed fused. */
+  int fusedChains() {
+    return fusedChains;
+  }
+
+  /** The number of recorded nodes (products and additions) inside fused chains. */
+  int fusedNodes() {
+    return fusedNodes;
   }
 
   /** Returns the most examples replayed side by side in one pass. */
@@ -166,30 +262,46 @@ public final class BatchedReplay {
 
   /**
    * Adds each parameter's column of {@code n} lanes into its grad, lane after lane ({@code
-   * column[e] + grad}); four parameters at a time, so that four independent chains of additions
+   * column[e] + grad}); eight parameters at a time, so that eight independent chains of additions
    * overlap (each parameter's own additions stay in lane order).
    */
   private void addColumns(double[][] g, int n) {
     int i = inputCount;
-    for (; i + 4 <= leafCount; i += 4) {
+    for (; i + 8 <= leafCount; i += 8) {
       final double[] c0 = g[i];
       final double[] c1 = g[i + 1];
       final double[] c2 = g[i + 2];
       final double[] c3 = g[i + 3];
+      final double[] c4 = g[i + 4];
+      final double[] c5 = g[i + 5];
+      final double[] c6 = g[i + 6];
+      final double[] c7 = g[i + 7];
       double s0 = leaves[i].grad;
       double s1 = leaves[i + 1].grad;
       double s2 = leaves[i + 2].grad;
       double s3 = leaves[i + 3].grad;
+      double s4 = leaves[i + 4].grad;
+      double s5 = leaves[i + 5].grad;
+      double s6 = leaves[i + 6].grad;
+      double s7 = leaves[i + 7].grad;
       for (int e = 0; e < n; e++) {
         s0 = c0[e] + s0;
         s1 = c1[e] + s1;
         s2 = c2[e] + s2;
         s3 = c3[e] + s3;
+        s4 = c4[e] + s4;
+        s5 = c5[e] + s5;
+        s6 = c6[e] + s6;
+        s7 = c7[e] + s7;
       }
       leaves[i].grad = s0;
       leaves[i + 1].grad = s1;
       leaves[i + 2].grad = s2;
       leaves[i + 3].grad = s3;
+      leaves[i + 4].grad = s4;
+      leaves[i + 5].grad = s5;
+      leaves[i + 6].grad = s6;
+      leaves[i + 7].grad = s7;
     }
     for (; i < leafCount; i++) {
       final double[] column = g[i];
@@ -220,6 +332,12 @@ public final class BatchedReplay {
     double[][] data = new double[0][];
     double[][] grad = new double[0][];
     double[] zero = new double[0];
+    /** The parameters' numbers by slot, then the number 1 (a head's factor). */
+    final double[] scalars = new double[leafCount + 1];
+
+    Lanes() {
+      scalars[leafCount] = 1.0;
+    }
 
     /** Replays forward and backward for rows {@code [from, from + n)}, {@code n} lanes. */
     void pass(double[][] rows, int from, int n) {
@@ -235,15 +353,27 @@ public final class BatchedReplay {
           d[j][e] = row[j];
         }
       }
+      final double[] sc = scalars;
       for (int i = inputCount; i < leafCount; i++) {
-        Arrays.fill(d[i], 0, n, leaves[i].data);
+        sc[i] = leaves[i].data;
+        if (rowRead[i]) {
+          Arrays.fill(d[i], 0, n, sc[i]);
+        }
       }
-      for (int k = 0; k < runOp.length; k++) {
-        forwardRun(d, runOp[k], runStart[k], runStart[k + 1], n);
+      for (int k = 0; k < forwardOp.length; k++) {
+        if (forwardOp[k] == null) {
+          FusedKernels.forward(d, sc, chainCode[forwardFrom[k]], n);
+        } else {
+          forwardRun(d, forwardOp[k], forwardFrom[k], forwardTo[k], n);
+        }
       }
       Arrays.fill(grad[size - 1], 0, n, 1.0); // the output's; every other grad is first stored
-      for (int k = runOp.length - 1; k >= 0; k--) {
-        backwardRun(d, grad, zero, runOp[k], runStart[k], runStart[k + 1], n);
+      for (int k = 0; k < backwardOp.length; k++) {
+        if (backwardOp[k] == null) {
+          FusedKernels.backward(d, grad, sc, zero, groupCode[backwardFrom[k]], n);
+        } else {
+          backwardRun(d, grad, zero, backwardOp[k], backwardFrom[k], backwardTo[k], n);
+        }
       }
     }
   }

@@ -1,0 +1,566 @@
+package dev.autograd.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The plan of {@link BatchedReplay}'s fused replay: which dot-product chains of a recorded graph
+ * are replayed as one node each, in which order the steps run, and the code of each fused step
+ * (read by {@link FusedKernels}). Built once per batched replay; see {@link BatchedReplay}'s class
+ * javadoc for the chain, the fused node and the rule that keeps the numbers bit for bit.
+ *
+ * <h2>Chains</h2>
+ *
+ * A chain is a left-leaning sum {@code s_1 = h + m_1, s_k = s_(k-1) + m_k} ({@code k = 2..K})
+ * whose terms {@code m_k = a_k * b_k} are products, each partial sum {@code s_1 .. s_(K-1)} and each
+ * product used once (by the chain); its head {@code h} is either a product used once too (then it
+ * is the chain's pair 0, as {@code Vectors.dot} builds it) or any other slot (a neuron's bias).
+ * The chain's output is {@code s_K}, its top.
+ *
+ * <h2>Events, positions and groups</h2>
+ *
+ * Backward, the chain sends its operands (the {@code a_k}, {@code b_k} and {@code h}) one grad
+ * contribution each — an <em>event</em> — from the position of the node that makes it in the
+ * unfused sweep (the product's slot, or {@code s_1}'s for the head). Fused, a chain's events all
+ * happen at one position: its group's. A group is a set of chains whose backward runs as one step,
+ * at the lowest top among them (when all their upstream grads are complete); chains start alone
+ * and are merged into one group when two of them feed a slot in opposite orders (an MLP layer's
+ * neurons all feed every input of the layer, the first neuron's product last). The fused order of
+ * a slot's events is its users' positions, in decreasing order, and within one group the users'
+ * own slots, as unfused. The plan keeps a chain fused only when, for every slot whose grad is
+ * read (not an intermediate of a fused chain, not an input slot), that order is the unfused one
+ * (users by decreasing slot) and every event comes before the slot's own backward step reads its
+ * grad; otherwise it merges the offending groups, or unfuses them, and checks again.
+ */
+final class DotChains {
+  /** Forward init kinds: the head's row, a parameter's number, a product scalar × row, row × row. */
+  static final int INIT_ROW = 0;
+  static final int INIT_SCALAR = 1;
+  static final int INIT_SR = 2;
+  static final int INIT_RR = 3;
+  /** Forward block of products: a parameter's number times a row, or a row times a row. */
+  static final int PAIRS_SR = 0;
+  static final int PAIRS_RR = 1;
+  /** Backward blocks (see {@link FusedKernels#backward}). */
+  static final int PROLOGUE = 0;
+  static final int REDUCE_S = 1;
+  static final int REDUCE_R = 2;
+  static final int SPREAD_S = 3;
+  static final int SPREAD_R = 4;
+  /** Most terms per lane loop. */
+  static final int BLOCK = 4;
+  /** Rounds of checking before the plan gives up fusing (never reached by the graphs tested). */
+  private static final int MAX_ROUNDS = 64;
+
+  private final int inputCount;
+  private final int leafCount;
+  private final int size;
+  private final int[] lhs;
+  private final int[] rhs;
+  private final Op[] opOf;
+  /**
+   * A head's event's factor, the number 1: {@link #size} while planning (no slot), {@link
+   * #leafCount} in the code (its index among the scalars).
+   */
+  private final int one;
+
+  // Chains, by id.
+  private int chainCount;
+  private int[][] chainAdds = new int[16][];
+  private boolean[] headIsProduct = new boolean[16];
+  private boolean[] fused;
+  private int[] parent;
+  /** Chain id of every chain node (its adds, its products), else -1. */
+  private final int[] chainOf;
+
+  // Users: slot x's users are users[userStart[x] .. userStart[x + 1]), by increasing slot.
+  private final int[] userStart;
+  private final int[] users;
+
+  // The plan.
+  /** Steps forward: a run [from, to) of op, or (op null) fused chain code {@code from}. */
+  final List<Op> forwardOps = new ArrayList<>();
+  final List<int[]> forwardRanges = new ArrayList<>();
+  /** Steps backward: a run [from, to) of op, last slot first, or (op null) group code. */
+  final List<Op> backwardOps = new ArrayList<>();
+  final List<int[]> backwardRanges = new ArrayList<>();
+  final List<int[]> chainCode = new ArrayList<>();
+  final List<int[]> groupCode = new ArrayList<>();
+  /** Whether a parameter's row of lanes is read by some step (else it is not filled). */
+  final boolean[] rowRead;
+  int fusedChains;
+  int fusedNodes;
+  int fusedGroups;
+  /** Chains found, fused or not. */
+  int chains;
+
+  DotChains(CompiledGraph graph, boolean[] firstLeft, boolean[] firstRight, boolean fuse) {
+    inputCount = graph.inputCount();
+    leafCount = graph.leafArray().length;
+    size = graph.size();
+    lhs = graph.lefts();
+    rhs = graph.rights();
+    one = size;
+    opOf = new Op[size];
+    int[] runStart = graph.runStarts();
+    Op[] runOp = graph.runOps();
+    for (int k = 0; k < runOp.length; k++) {
+      Arrays.fill(opOf, runStart[k], runStart[k + 1], runOp[k]);
+    }
+    userStart = new int[size + 1];
+    for (int i = leafCount; i < size; i++) {
+      userStart[lhs[i] + 1]++;
+      if (binary(i)) {
+        userStart[rhs[i] + 1]++;
+      }
+    }
+    for (int x = 0; x < size; x++) {
+      userStart[x + 1] += userStart[x];
+    }
+    users = new int[userStart[size]];
+    int[] next = Arrays.copyOf(userStart, size);
+    for (int i = leafCount; i < size; i++) {
+      users[next[lhs[i]]++] = i;
+      if (binary(i)) {
+        users[next[rhs[i]]++] = i;
+      }
+    }
+    chainOf = new int[size];
+    Arrays.fill(chainOf, -1);
+    if (fuse) {
+      findChains();
+    }
+    fused = new boolean[chainCount];
+    Arrays.fill(fused, true);
+    parent = new int[chainCount];
+    for (int c = 0; c < chainCount; c++) {
+      parent[c] = c;
+    }
+    settle();
+    rowRead = new boolean[leafCount];
+    chains = chainCount;
+    planSteps(firstLeft, firstRight);
+  }
+
+  private boolean binary(int i) {
+    return opOf[i].kind == Op.Kind.BINARY;
+  }
+
+  private int uses(int x) {
+    return userStart[x + 1] - userStart[x];
+  }
+
+  private boolean isParameter(int x) {
+    return x >= inputCount && x < leafCount;
+  }
+
+  /** A product used once, by {@code user}. */
+  private boolean singleProduct(int x) {
+    return x >= leafCount && opOf[x] == Op.MUL && uses(x) == 1;
+  }
+
+  /** An addition whose second input is a product used once: a link of a chain. */
+  private boolean link(int i) {
+    return opOf[i] == Op.ADD && singleProduct(rhs[i]);
+  }
+
+  /** Whether link {@code s} continues into a link above it: used once, as that link's first input. */
+  private boolean inner(int s) {
+    if (uses(s) != 1) {
+      return false;
+    }
+    int u = users[userStart[s]];
+    return link(u) && lhs[u] == s;
+  }
+
+  private void findChains() {
+    for (int t = leafCount; t < size; t++) {
+      if (!link(t) || inner(t)) {
+        continue;
+      }
+      int length = 1;
+      int s = t;
+      while (lhs[s] >= leafCount && link(lhs[s]) && inner(lhs[s])) {
+        s = lhs[s];
+        length++;
+      }
+      int[] adds = new int[length];
+      for (int k = length - 1, a = t; k >= 0; k--, a = lhs[a]) {
+        adds[k] = a;
+      }
+      if (chainCount == chainAdds.length) {
+        chainAdds = Arrays.copyOf(chainAdds, chainCount * 2);
+        headIsProduct = Arrays.copyOf(headIsProduct, chainCount * 2);
+      }
+      int c = chainCount++;
+      chainAdds[c] = adds;
+      headIsProduct[c] = singleProduct(lhs[adds[0]]);
+      for (int a : adds) {
+        chainOf[a] = c;
+        chainOf[rhs[a]] = c;
+      }
+      if (headIsProduct[c]) {
+        chainOf[lhs[adds[0]]] = c;
+      }
+    }
+  }
+
+  private int top(int c) {
+    int[] adds = chainAdds[c];
+    return adds[adds.length - 1];
+  }
+
+  private int find(int c) {
+    while (parent[c] != c) {
+      parent[c] = parent[parent[c]];
+      c = parent[c];
+    }
+    return c;
+  }
+
+  /** The fused chain of slot {@code i}, or -1. */
+  private int fusedChain(int i) {
+    int c = chainOf[i];
+    return c >= 0 && fused[c] ? c : -1;
+  }
+
+  /** Whether slot {@code x}'s grad is never materialised: an intermediate of a fused chain. */
+  private boolean hidden(int x) {
+    int c = fusedChain(x);
+    return c >= 0 && x != top(c);
+  }
+
+  /** Unfuses every chain of slot {@code i}'s group; false if {@code i} is in no fused chain. */
+  private boolean unfuse(int i) {
+    int c = fusedChain(i);
+    if (c < 0) {
+      return false;
+    }
+    int root = find(c);
+    for (int d = 0; d < chainCount; d++) {
+      if (fused[d] && find(d) == root) {
+        fused[d] = false;
+      }
+    }
+    return true;
+  }
+
+  /** Each interior slot's backward position: its own slot, or its fused group's lowest top. */
+  private int[] positions() {
+    int[] groupPosition = new int[chainCount];
+    Arrays.fill(groupPosition, Integer.MAX_VALUE);
+    for (int c = 0; c < chainCount; c++) {
+      if (fused[c]) {
+        int root = find(c);
+        groupPosition[root] = Math.min(groupPosition[root], top(c));
+      }
+    }
+    int[] position = new int[size];
+    for (int i = leafCount; i < size; i++) {
+      int c = fusedChain(i);
+      position[i] = c >= 0 ? groupPosition[find(c)] : i;
+    }
+    return position;
+  }
+
+  /** Merges or unfuses groups until every slot's events keep their unfused order. */
+  private void settle() {
+    for (int round = 0; ; round++) {
+      if (round == MAX_ROUNDS) {
+        Arrays.fill(fused, false);
+        return;
+      }
+      int[] position = positions();
+      boolean changed = false;
+      for (int x = inputCount; x < size; x++) {
+        if (hidden(x)) {
+          continue;
+        }
+        int previous = -1;
+        for (int k = userStart[x]; k < userStart[x + 1]; k++) {
+          int u = users[k];
+          if (x >= leafCount && position[u] <= position[x]) { // an event after the read
+            changed |= unfuse(x) | unfuse(u);
+          }
+          if (previous >= 0 && position[previous] > position[u]) { // events out of order
+            int cu = fusedChain(u);
+            int cp = fusedChain(previous);
+            if (cu >= 0 && cp >= 0) {
+              int ru = find(cu);
+              int rp = find(cp);
+              if (ru != rp) {
+                parent[ru] = rp;
+                changed = true;
+              }
+            } else {
+              changed |= unfuse(u) | unfuse(previous);
+            }
+          }
+          previous = u;
+        }
+      }
+      if (!changed) {
+        return;
+      }
+    }
+  }
+
+  private void planSteps(boolean[] firstLeft, boolean[] firstRight) {
+    int[] codeOfChain = new int[chainCount];
+    int[] codeOfGroup = new int[chainCount];
+    for (int c = 0; c < chainCount; c++) {
+      if (fused[c]) {
+        fusedChains++;
+        fusedNodes += 2 * chainAdds[c].length + (headIsProduct[c] ? 1 : 0);
+        codeOfChain[c] = chainCode.size();
+        chainCode.add(forwardCode(c));
+      }
+    }
+    for (int i = leafCount; i < size; i++) {
+      if (fusedChain(i) < 0) {
+        if (isParameter(lhs[i])) {
+          rowRead[lhs[i]] = true;
+        }
+        if (binary(i) && isParameter(rhs[i])) {
+          rowRead[rhs[i]] = true;
+        }
+      }
+    }
+    for (int c = 0; c < chainCount; c++) {
+      if (fused[c] && find(c) == c) {
+        fusedGroups++;
+        codeOfGroup[c] = groupCode.size();
+        groupCode.add(backwardCode(c, firstLeft, firstRight));
+      }
+    }
+    int[] position = positions();
+    for (int i = leafCount; i < size; i++) {
+      int c = fusedChain(i);
+      if (c >= 0) {
+        if (i == top(c)) {
+          forwardOps.add(null);
+          forwardRanges.add(new int[] {codeOfChain[c], 0});
+        }
+        continue;
+      }
+      int last = forwardOps.size() - 1;
+      if (last >= 0 && forwardOps.get(last) == opOf[i] && forwardRanges.get(last)[1] == i) {
+        forwardRanges.get(last)[1] = i + 1;
+      } else {
+        forwardOps.add(opOf[i]);
+        forwardRanges.add(new int[] {i, i + 1});
+      }
+    }
+    for (int i = size - 1; i >= leafCount; i--) {
+      int c = fusedChain(i);
+      if (c >= 0) {
+        if (position[i] == i) {
+          backwardOps.add(null);
+          backwardRanges.add(new int[] {codeOfGroup[find(c)], 0});
+        }
+        continue;
+      }
+      int last = backwardOps.size() - 1;
+      if (last >= 0 && backwardOps.get(last) == opOf[i] && backwardRanges.get(last)[0] == i + 1) {
+        backwardRanges.get(last)[0] = i;
+      } else {
+        backwardOps.add(opOf[i]);
+        backwardRanges.add(new int[] {i, i + 1});
+      }
+    }
+  }
+
+  /**
+   * A chain's forward code: {@code out, initKind, x, y}, then blocks {@code kind, count, (x,
+   * y)*count} of at most {@link #BLOCK} products, in the chain's order.
+   */
+  private int[] forwardCode(int c) {
+    int[] adds = chainAdds[c];
+    Code code = new Code();
+    code.add(top(c));
+    int head = lhs[adds[0]];
+    if (headIsProduct[c]) {
+      boolean scalar = addPair(code, head);
+      code.insertKind(scalar ? INIT_SR : INIT_RR);
+    } else {
+      code.add(isParameter(head) ? INIT_SCALAR : INIT_ROW);
+      code.add(head);
+      code.add(0);
+    }
+    int k = 0;
+    while (k < adds.length) {
+      boolean scalar = scalarPair(rhs[adds[k]]);
+      int end = k;
+      while (end < adds.length && end - k < BLOCK && scalarPair(rhs[adds[end]]) == scalar) {
+        end++;
+      }
+      code.add(scalar ? PAIRS_SR : PAIRS_RR);
+      code.add(end - k);
+      for (; k < end; k++) {
+        addPair(code, rhs[adds[k]]);
+      }
+    }
+    return code.toArray();
+  }
+
+  /** Whether product {@code m} multiplies one parameter by a row (read as scalar × row). */
+  private boolean scalarPair(int m) {
+    return isParameter(lhs[m]) != isParameter(rhs[m]);
+  }
+
+  /** Appends product {@code m}'s operands, the parameter first if one is; returns scalarPair. */
+  private boolean addPair(Code code, int m) {
+    int a = lhs[m];
+    int b = rhs[m];
+    if (scalarPair(m)) {
+      code.add(isParameter(a) ? a : b);
+      code.add(isParameter(a) ? b : a);
+      return true;
+    }
+    for (int x : new int[] {a, b}) {
+      if (isParameter(x)) {
+        rowRead[x] = true;
+      }
+    }
+    code.add(a);
+    code.add(b);
+    return false;
+  }
+
+  /**
+   * A group's backward code: {@code PROLOGUE, count, (row, top)*count} (each chain's {@code 0.0 +
+   * G} into its last product's grad row), then its slots' events, each slot's in its unfused
+   * order: blocks {@code REDUCE_S|REDUCE_R, target, fromSelf, count, (factor, up)*count} for a
+   * slot with several, {@code SPREAD_S|SPREAD_R, count, (target, fromSelf, factor, up)*count} for
+   * slots with one each.
+   */
+  private int[] backwardCode(int root, boolean[] firstLeft, boolean[] firstRight) {
+    List<long[]> events = new ArrayList<>(); // target, position, side, factor, up
+    Code code = new Code();
+    code.add(PROLOGUE);
+    int prologueCount = code.size();
+    code.add(0);
+    int chains = 0;
+    for (int c = 0; c < chainCount; c++) {
+      if (!fused[c] || find(c) != root) {
+        continue;
+      }
+      chains++;
+      int[] adds = chainAdds[c];
+      int top = top(c);
+      int gradient = rhs[top]; // the last product's grad row: 0.0 + G, every product's grad
+      code.add(gradient);
+      code.add(top);
+      int head = lhs[adds[0]];
+      if (headIsProduct[c]) {
+        productEvents(events, head, gradient);
+      } else {
+        events.add(new long[] {head, adds[0], 0, one, adds.length == 1 ? top : gradient});
+      }
+      for (int a : adds) {
+        productEvents(events, rhs[a], gradient);
+      }
+    }
+    code.set(prologueCount, chains);
+    events.removeIf(e -> e[0] < inputCount); // an input's grad is never read
+    events.sort((p, q) -> p[0] != q[0] ? Long.compare(p[0], q[0])
+        : p[1] != q[1] ? Long.compare(q[1], p[1]) : Long.compare(p[2], q[2]));
+    List<long[]> spreadScalar = new ArrayList<>();
+    List<long[]> spreadRow = new ArrayList<>();
+    for (int from = 0, to; from < events.size(); from = to) {
+      to = from;
+      while (to < events.size() && events.get(to)[0] == events.get(from)[0]) {
+        to++;
+      }
+      long[] first = events.get(from);
+      int target = (int) first[0];
+      boolean firstEver = first[2] == 0 ? firstLeft[(int) first[1]] : firstRight[(int) first[1]];
+      if (to - from == 1) {
+        long[] entry = {target, firstEver ? 0 : 1, scalarIndex(first[3]), first[4]};
+        (scalarFactor((int) first[3]) ? spreadScalar : spreadRow).add(entry);
+        continue;
+      }
+      boolean fromSelf = !firstEver;
+      for (int k = from, end; k < to; k = end, fromSelf = true) {
+        boolean scalar = scalarFactor((int) events.get(k)[3]);
+        end = k;
+        while (end < to && end - k < BLOCK && scalarFactor((int) events.get(end)[3]) == scalar) {
+          end++;
+        }
+        code.add(scalar ? REDUCE_S : REDUCE_R);
+        code.add(target);
+        code.add(fromSelf ? 1 : 0);
+        code.add(end - k);
+        for (int j = k; j < end; j++) {
+          code.add(scalarIndex(events.get(j)[3]));
+          code.add((int) events.get(j)[4]);
+        }
+      }
+    }
+    spreads(code, SPREAD_S, spreadScalar);
+    spreads(code, SPREAD_R, spreadRow);
+    return code.toArray();
+  }
+
+  private void productEvents(List<long[]> events, int m, int gradient) {
+    events.add(new long[] {lhs[m], m, 0, rhs[m], gradient});
+    events.add(new long[] {rhs[m], m, 1, lhs[m], gradient});
+  }
+
+  /** An event's factor as the code names it: a slot, or the 1's index among the scalars. */
+  private int scalarIndex(long factor) {
+    return factor == one ? leafCount : (int) factor;
+  }
+
+  /** Whether an event's factor is read as one number: a parameter, or the head's 1. */
+  private boolean scalarFactor(int factor) {
+    return factor == one || isParameter(factor);
+  }
+
+  private static void spreads(Code code, int kind, List<long[]> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    code.add(kind);
+    code.add(entries.size());
+    for (long[] entry : entries) {
+      for (long v : entry) {
+        code.add((int) v);
+      }
+    }
+  }
+
+  /** A growing int array. */
+  private static final class Code {
+    private int[] values = new int[16];
+    private int count;
+
+    void add(int v) {
+      if (count == values.length) {
+        values = Arrays.copyOf(values, count * 2);
+      }
+      values[count++] = v;
+    }
+
+    /** Inserts an init kind after the output slot, before the two operands just added. */
+    void insertKind(int kind) {
+      add(0);
+      values[3] = values[2];
+      values[2] = values[1];
+      values[1] = kind;
+    }
+
+    void set(int index, int v) {
+      values[index] = v;
+    }
+
+    int size() {
+      return count;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, count);
+    }
+  }
+}
