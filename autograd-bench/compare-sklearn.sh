@@ -4,8 +4,23 @@
 # stratified 80/20 split (the Java side writes its row numbers, Python reads them), the same
 # standardisation (fitted on the training part), minibatches of 32, Adam at learning rate 0.01,
 # no L2 penalty; each stops after the first epoch whose test accuracy reaches TARGET. Prints each
-# side's wall time to that accuracy (training plus the test evaluation after each epoch, measured
-# inside the process; start-up and data loading excluded) and the ratio, median of RUNS runs.
+# side's wall time to that accuracy, measured inside its own process, and the ratio, median of
+# RUNS runs.
+#
+# What each side's clock covers (the same work on both sides):
+#   inside  - drawing the initial weights and making the optimizer's state (Java: building the
+#             Mlp and Adam; scikit-learn: in its first partial_fit), the target encoding (Java: one-hot rows; scikit-learn: its label
+#             binarizer), checking the training rows, every epoch (shuffle, minibatches, forward,
+#             backward, Adam step; Java also records the example graph, on the first minibatch)
+#             and the test accuracy after each epoch (Java: Mlp.predict on each test row;
+#             scikit-learn: predict on the test matrix); Java also prints one line per epoch.
+#             Whatever the JVM does meanwhile (interpreting, JIT compiling, loading the classes
+#             first used by training) is inside Java's clock.
+#   outside - starting the process (JVM start-up; Python start-up and imports, which load
+#             scikit-learn's modules), loading the data set, the split, the standardisation,
+#             configuring the learner (scikit-learn: constructing MLPClassifier, which only
+#             stores its settings; Java: configuring the Trainer), printing Java's header line.
+# The table also shows the whole Java process (start-up included).
 #
 # Usage (from the repository root, after ./mvnw -B package -DskipTests):
 #   autograd-bench/compare-sklearn.sh

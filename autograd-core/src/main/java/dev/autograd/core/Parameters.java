@@ -1,8 +1,8 @@
 package dev.autograd.core;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Strings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -37,11 +37,14 @@ public final class Parameters {
   public static List<Value> distinct(List<Value> params, String name) {
     checkNotNull(name, "name");
     checkNotNull(params, name);
-    Map<Value, Boolean> seen = new IdentityHashMap<>();
+    Map<Value, Boolean> seen = new IdentityHashMap<>(params.size());
     List<Value> distinct = new ArrayList<>(params.size());
     for (int i = 0; i < params.size(); i++) {
       Value p = checkNotNull(params.get(i), "%s[%s] is null", name, i);
-      checkArgument(p.isLeaf(), "%s[%s] must be a leaf, but was made by op '%s'", name, i, p.op());
+      if (!p.isLeaf()) { // not checkArgument: its varargs would box and allocate for every element
+        throw new IllegalArgumentException(Strings.lenientFormat(
+            "%s[%s] must be a leaf, but was made by op '%s'", name, i, p.op()));
+      }
       if (seen.put(p, Boolean.TRUE) == null) {
         distinct.add(p);
       }

@@ -72,7 +72,8 @@ public final class BreastCancerClassifier extends ClassifierCommand {
       targets[i] = new double[] {train.label(i)};
     }
     History history = ClassifierTraining.trainer(model::forward,
-        BreastCancerClassifier::logisticLoss, model.parameters(), flags.learningRate, epochs,
+        BreastCancerClassifier::logisticLoss, new Adam(model.parameters(), flags.learningRate),
+        epochs,
         batchSize, flags.seed, flags.quiet, test, data -> predict(model, data), out)
         .fit(train.features(), targets);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predict(model, test), 2);

@@ -8,6 +8,7 @@ import dev.autograd.optim.Adam;
 import dev.autograd.optim.ConfusionMatrix;
 import dev.autograd.optim.History;
 import dev.autograd.optim.Loss;
+import dev.autograd.optim.Optimizer;
 import dev.autograd.optim.Trainer;
 import java.io.PrintWriter;
 import java.util.List;
@@ -56,15 +57,15 @@ final class ClassifierTraining {
   }
 
   /**
-   * Returns a trainer of {@code model} by {@code loss} with {@link Adam} at {@code learningRate}
-   * over {@code parameters}, for {@code epochs} epochs of minibatches of {@code batchSize}
-   * shuffled by {@code seed}; after each epoch it measures the accuracy of {@code predict} on
-   * {@code test} and prints the epoch, its loss and that accuracy to {@code out}.
+   * Returns a trainer of {@code model} by {@code loss} with {@code optimizer} (the examples pass
+   * {@link Adam} over the model's parameters), for {@code epochs} epochs of minibatches of {@code
+   * batchSize} shuffled by {@code seed}; after each epoch it measures the accuracy of {@code
+   * predict} on {@code test} and prints the epoch, its loss and that accuracy to {@code out}.
    */
   static Trainer trainer(Function<List<Value>, List<Value>> model, Loss loss,
-      List<Value> parameters, double learningRate, int epochs, int batchSize, long seed,
-      boolean quiet, Dataset test, Function<Dataset, int[]> predict, PrintWriter out) {
-    return new Trainer(model, loss, new Adam(parameters, learningRate))
+      Optimizer optimizer, int epochs, int batchSize, long seed, boolean quiet, Dataset test,
+      Function<Dataset, int[]> predict, PrintWriter out) {
+    return new Trainer(model, loss, optimizer)
         .epochs(epochs).batchSize(batchSize).shuffleSeed(seed).quiet(quiet)
         .metric(TEST_ACCURACY, () -> ConfusionMatrix.accuracy(test.labels(), predict.apply(test)))
         .afterEpoch(h -> out.println(String.format(Locale.ROOT,

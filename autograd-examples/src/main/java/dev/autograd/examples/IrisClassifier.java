@@ -67,7 +67,7 @@ public final class IrisClassifier extends ClassifierCommand {
         Init.XAVIER, new Random(flags.seed));
     out.println(parts.header("Iris", "flowers", model, flags.learningRate, batchSize));
     History history = ClassifierTraining.trainer(model::forward, CrossEntropyLoss::of,
-        model.parameters(), flags.learningRate, epochs, batchSize, flags.seed, flags.quiet, test,
+        new Adam(model.parameters(), flags.learningRate), epochs, batchSize, flags.seed, flags.quiet, test,
         data -> Predictions.classes(model, data), out)
         .fit(train.features(), ClassifierTraining.oneHot(train, classes));
     ConfusionMatrix confusion =
