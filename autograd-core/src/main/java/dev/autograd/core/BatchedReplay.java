@@ -114,6 +114,8 @@ public final class BatchedReplay {
   private final int[][] groupCode;
   /** The parameters whose row of lanes some step reads (the fused steps read their number). */
   private final boolean[] rowRead;
+  /** The slots whose rows some step uses (not a fused chain's intermediates). */
+  private final boolean[] rowsUsed;
   /** How many chains were found and fused, their nodes, their groups (for tests). */
   private final int chains;
   private final int fusedChains;
@@ -166,6 +168,7 @@ public final class BatchedReplay {
     chainCode = plan.chainCode.toArray(new int[0][]);
     groupCode = plan.groupCode.toArray(new int[0][]);
     rowRead = plan.rowRead;
+    rowsUsed = plan.rowsUsed;
     fusedChains = plan.fusedChains;
     fusedNodes = plan.fusedNodes;
     fusedGroups = plan.fusedGroups;
@@ -339,12 +342,27 @@ public final class BatchedReplay {
       scalars[leafCount] = 1.0;
     }
 
+    /**
+     * Allocates rows of {@code n} lanes, the used ones one after the other (so that the steps'
+     * rows lie close together); every unused slot shares one row, which no step touches.
+     */
+    private void grow(int n) {
+      data = new double[size][];
+      grad = new double[size][];
+      zero = new double[n];
+      double[] unused = new double[n];
+      for (int i = 0; i < size; i++) {
+        data[i] = rowsUsed[i] ? new double[n] : unused;
+      }
+      for (int i = 0; i < size; i++) {
+        grad[i] = rowsUsed[i] ? new double[n] : unused;
+      }
+    }
+
     /** Replays forward and backward for rows {@code [from, from + n)}, {@code n} lanes. */
     void pass(double[][] rows, int from, int n) {
       if (zero.length < n) {
-        data = new double[size][n];
-        grad = new double[size][n];
-        zero = new double[n];
+        grow(n);
       }
       final double[][] d = data;
       for (int e = 0; e < n; e++) {

@@ -89,6 +89,11 @@ final class DotChains {
   final List<int[]> groupCode = new ArrayList<>();
   /** Whether a parameter's row of lanes is read by some step (else it is not filled). */
   final boolean[] rowRead;
+  /**
+   * Whether a slot's rows of lanes are used: all but a fused chain's intermediates, of which only
+   * the last product's grad row is (it holds {@code 0.0 + G}).
+   */
+  final boolean[] rowsUsed;
   int fusedChains;
   int fusedNodes;
   int fusedGroups;
@@ -139,6 +144,11 @@ final class DotChains {
     }
     settle();
     rowRead = new boolean[leafCount];
+    rowsUsed = new boolean[size];
+    for (int x = 0; x < size; x++) {
+      int c = fusedChain(x);
+      rowsUsed[x] = !hidden(x) || (c >= 0 && x == rhs[top(c)]);
+    }
     chains = chainCount;
     planSteps(firstLeft, firstRight);
   }
