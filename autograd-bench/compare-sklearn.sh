@@ -28,6 +28,9 @@
 # Environment: VENV (default ~/.cache/autograd/sklearn-venv), RUNS (default 3), SEED (default 0),
 #   TARGET (default 0.96), EPOCHS (at most, default 60), JAVA_OPTS, ENGINE (DigitsClassifier's
 #   engine flag: --replayed, --generated or --eager; default empty, the batched replay).
+# The default compares plain `java -jar`. JAVA_OPTS="-XX:TieredStopAtLevel=1
+# -XX:CompileThresholdScaling=0.1" (C1 only, compiling early) is a user's choice for short runs
+# like this one (slower for long ones): measured in autograd-bench/results-2026-11-30-cold.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -35,23 +35,27 @@ abstract class AbstractAdam extends AbstractOptimizer {
     t++;
     double correction1 = 1 - Math.pow(beta1, t);
     double correction2 = 1 - Math.pow(beta2, t);
-    // The fields in locals: this loop runs interpreted for the first steps of a cold JVM.
-    double b1 = beta1;
-    double b2 = beta2;
-    double epsilon = eps;
-    double[] moment1 = m;
-    double[] moment2 = v;
     for (int i = 0; i < params.length; i++) {
-      Value p = params[i];
-      double g = p.grad();
-      double mi = b1 * moment1[i] + (1 - b1) * g;
-      double vi = b2 * moment2[i] + (1 - b2) * g * g;
-      moment1[i] = mi;
-      moment2[i] = vi;
-      double mHat = mi / correction1;
-      double vHat = vi / correction2;
-      p.setData(p.data() - learningRate * mHat / (Math.sqrt(vHat) + epsilon));
+      update(params[i], i, learningRate, correction1, correction2);
     }
+  }
+
+  /**
+   * Moves parameter {@code p}, slot {@code i}, by one Adam step. A method of its own, called once
+   * per parameter, so that the JIT compiles it within the first step of a cold JVM (a method is
+   * compiled after a few hundred calls; the loop calling it would wait for tens of thousands of
+   * iterations).
+   */
+  private void update(Value p, int i, double learningRate, double correction1,
+      double correction2) {
+    double g = p.grad();
+    double mi = beta1 * m[i] + (1 - beta1) * g;
+    double vi = beta2 * v[i] + (1 - beta2) * g * g;
+    m[i] = mi;
+    v[i] = vi;
+    double mHat = mi / correction1;
+    double vHat = vi / correction2;
+    p.setData(p.data() - learningRate * mHat / (Math.sqrt(vHat) + eps));
   }
 
   /**
