@@ -71,6 +71,8 @@ final class DotChains {
   private boolean[] headIsProduct = new boolean[16];
   private boolean[] fused;
   private int[] parent;
+  /** By group root: unfused (set by {@link #unfuse}, applied to {@link #fused} once per round). */
+  private boolean[] dead;
   /** Chain id of every chain node (its adds, its products), else -1. */
   private final int[] chainOf;
 
@@ -139,6 +141,7 @@ final class DotChains {
     fused = new boolean[chainCount];
     Arrays.fill(fused, true);
     parent = new int[chainCount];
+    dead = new boolean[chainCount];
     for (int c = 0; c < chainCount; c++) {
       parent[c] = c;
     }
@@ -232,7 +235,7 @@ final class DotChains {
   /** The fused chain of slot {@code i}, or -1. */
   private int fusedChain(int i) {
     int c = chainOf[i];
-    return c >= 0 && fused[c] ? c : -1;
+    return c >= 0 && fused[c] && !dead[find(c)] ? c : -1;
   }
 
   /** Whether slot {@code x}'s grad is never materialised: an intermediate of a fused chain. */
@@ -247,29 +250,34 @@ final class DotChains {
     if (c < 0) {
       return false;
     }
-    int root = find(c);
-    for (int d = 0; d < chainCount; d++) {
-      if (fused[d] && find(d) == root) {
-        fused[d] = false;
-      }
-    }
+    dead[find(c)] = true; // fused[] follows at the end of the round
     return true;
   }
 
   /** Each interior slot's backward position: its own slot, or its fused group's lowest top. */
   private int[] positions() {
+    return positions(null);
+  }
+
+  /** As {@link #positions()}, and marks in {@code hiddenOut} (if not null) the hidden slots. */
+  private int[] positions(boolean[] hiddenOut) {
     int[] groupPosition = new int[chainCount];
     Arrays.fill(groupPosition, Integer.MAX_VALUE);
+    int[] rootOf = new int[chainCount];
     for (int c = 0; c < chainCount; c++) {
-      if (fused[c]) {
-        int root = find(c);
-        groupPosition[root] = Math.min(groupPosition[root], top(c));
+      rootOf[c] = fused[c] && !dead[find(c)] ? find(c) : -1;
+      if (rootOf[c] >= 0) {
+        groupPosition[rootOf[c]] = Math.min(groupPosition[rootOf[c]], top(c));
       }
     }
     int[] position = new int[size];
     for (int i = leafCount; i < size; i++) {
-      int c = fusedChain(i);
-      position[i] = c >= 0 ? groupPosition[find(c)] : i;
+      int c = chainOf[i];
+      boolean inFused = c >= 0 && rootOf[c] >= 0;
+      position[i] = inFused ? groupPosition[rootOf[c]] : i;
+      if (hiddenOut != null) {
+        hiddenOut[i] = inFused && i != top(c);
+      }
     }
     return position;
   }
@@ -281,10 +289,11 @@ final class DotChains {
         Arrays.fill(fused, false);
         return;
       }
-      int[] position = positions();
+      boolean[] hiddenNow = new boolean[size]; // as this round began: checked again if changed
+      int[] position = positions(hiddenNow);
       boolean changed = false;
       for (int x = inputCount; x < size; x++) {
-        if (hidden(x)) {
+        if (hiddenNow[x]) {
           continue;
         }
         int previous = -1;
@@ -309,6 +318,9 @@ final class DotChains {
           }
           previous = u;
         }
+      }
+      for (int c = 0; c < chainCount; c++) {
+        fused[c] &= !dead[find(c)];
       }
       if (!changed) {
         return;
@@ -446,56 +458,69 @@ final class DotChains {
    * slots with one each.
    */
   private int[] backwardCode(int root, boolean[] firstLeft, boolean[] firstRight) {
-    List<long[]> events = new ArrayList<>(); // target, position, side, factor, up
     Code code = new Code();
     code.add(PROLOGUE);
     int prologueCount = code.size();
     code.add(0);
     int chains = 0;
+    Code nodes = new Code();
     for (int c = 0; c < chainCount; c++) {
       if (!fused[c] || find(c) != root) {
         continue;
       }
       chains++;
+      code.add(rhs[top(c)]); // the last product's grad row: 0.0 + G, every product's grad
+      code.add(top(c));
       int[] adds = chainAdds[c];
-      int top = top(c);
-      int gradient = rhs[top]; // the last product's grad row: 0.0 + G, every product's grad
-      code.add(gradient);
-      code.add(top);
-      int head = lhs[adds[0]];
-      if (headIsProduct[c]) {
-        productEvents(events, head, gradient);
-      } else {
-        events.add(new long[] {head, adds[0], 0, one, adds.length == 1 ? top : gradient});
+      for (int s : adds) {
+        nodes.add(s);
+        nodes.add(rhs[s]);
       }
-      for (int a : adds) {
-        productEvents(events, rhs[a], gradient);
+      if (headIsProduct[c]) {
+        nodes.add(lhs[adds[0]]);
       }
     }
     code.set(prologueCount, chains);
-    events.removeIf(e -> e[0] < inputCount); // an input's grad is never read
-    events.sort((p, q) -> p[0] != q[0] ? Long.compare(p[0], q[0])
-        : p[1] != q[1] ? Long.compare(q[1], p[1]) : Long.compare(p[2], q[2]));
-    List<long[]> spreadScalar = new ArrayList<>();
-    List<long[]> spreadRow = new ArrayList<>();
-    for (int from = 0, to; from < events.size(); from = to) {
-      to = from;
-      while (to < events.size() && events.get(to)[0] == events.get(from)[0]) {
+    int[] slots = nodes.toArray();
+    Arrays.sort(slots);
+    // The events in the unfused sweep's order (slots last first, a product's left operand before
+    // its right), then grouped by target, keeping that order: key = target << 32 | rank.
+    Events events = new Events(2 * slots.length);
+    for (int k = slots.length - 1; k >= 0; k--) {
+      int i = slots[k];
+      int c = chainOf[i];
+      int gradient = rhs[top(c)];
+      if (opOf[i] == Op.MUL) {
+        events.add(lhs[i], rhs[i], gradient, firstLeft[i]);
+        events.add(rhs[i], lhs[i], gradient, firstRight[i]);
+      } else if (i == chainAdds[c][0] && !headIsProduct[c]) { // s_1 sends the head its grad
+        events.add(lhs[i], one, chainAdds[c].length == 1 ? top(c) : gradient, firstLeft[i]);
+      }
+    }
+    long[] keys = events.sortedKeys();
+    Code spreadScalar = new Code();
+    Code spreadRow = new Code();
+    for (int from = 0, to; from < keys.length; from = to) {
+      int target = (int) (keys[from] >>> 32);
+      to = from + 1;
+      while (to < keys.length && (int) (keys[to] >>> 32) == target) {
         to++;
       }
-      long[] first = events.get(from);
-      int target = (int) first[0];
-      boolean firstEver = first[2] == 0 ? firstLeft[(int) first[1]] : firstRight[(int) first[1]];
+      int first = (int) keys[from];
       if (to - from == 1) {
-        long[] entry = {target, firstEver ? 0 : 1, scalarIndex(first[3]), first[4]};
-        (scalarFactor((int) first[3]) ? spreadScalar : spreadRow).add(entry);
+        Code spread = scalarFactor(events.factor[first]) ? spreadScalar : spreadRow;
+        spread.add(target);
+        spread.add(events.first[first] ? 0 : 1);
+        spread.add(scalarIndex(events.factor[first]));
+        spread.add(events.up[first]);
         continue;
       }
-      boolean fromSelf = !firstEver;
+      boolean fromSelf = !events.first[first];
       for (int k = from, end; k < to; k = end, fromSelf = true) {
-        boolean scalar = scalarFactor((int) events.get(k)[3]);
+        boolean scalar = scalarFactor(events.factor[(int) keys[k]]);
         end = k;
-        while (end < to && end - k < BLOCK && scalarFactor((int) events.get(end)[3]) == scalar) {
+        while (end < to && end - k < BLOCK
+            && scalarFactor(events.factor[(int) keys[end]]) == scalar) {
           end++;
         }
         code.add(scalar ? REDUCE_S : REDUCE_R);
@@ -503,8 +528,8 @@ final class DotChains {
         code.add(fromSelf ? 1 : 0);
         code.add(end - k);
         for (int j = k; j < end; j++) {
-          code.add(scalarIndex(events.get(j)[3]));
-          code.add((int) events.get(j)[4]);
+          code.add(scalarIndex(events.factor[(int) keys[j]]));
+          code.add(events.up[(int) keys[j]]);
         }
       }
     }
@@ -513,9 +538,43 @@ final class DotChains {
     return code.toArray();
   }
 
-  private void productEvents(List<long[]> events, int m, int gradient) {
-    events.add(new long[] {lhs[m], m, 0, rhs[m], gradient});
-    events.add(new long[] {rhs[m], m, 1, lhs[m], gradient});
+  /**
+   * A group's events, by rank (the unfused order): the slot that receives the contribution, its
+   * factor (a slot, or {@link #one}), the grad row it multiplies, and whether it is the first
+   * contribution the unfused sweep makes to that slot. Events into input slots are left out.
+   */
+  private final class Events {
+    final int[] target;
+    final int[] factor;
+    final int[] up;
+    final boolean[] first;
+    int count;
+
+    Events(int capacity) {
+      target = new int[capacity];
+      factor = new int[capacity];
+      up = new int[capacity];
+      first = new boolean[capacity];
+    }
+
+    void add(int to, int by, int grad, boolean isFirst) {
+      if (to < inputCount) { // an input's grad is never read
+        return;
+      }
+      target[count] = to;
+      factor[count] = by;
+      up[count] = grad;
+      first[count++] = isFirst;
+    }
+
+    long[] sortedKeys() {
+      long[] keys = new long[count];
+      for (int r = 0; r < count; r++) {
+        keys[r] = (long) target[r] << 32 | r;
+      }
+      Arrays.sort(keys);
+      return keys;
+    }
   }
 
   /** An event's factor as the code names it: a slot, or the 1's index among the scalars. */
@@ -528,16 +587,15 @@ final class DotChains {
     return factor == one || isParameter(factor);
   }
 
-  private static void spreads(Code code, int kind, List<long[]> entries) {
-    if (entries.isEmpty()) {
+  /** Appends the slots with one event each, four numbers per slot, as one block. */
+  private static void spreads(Code code, int kind, Code entries) {
+    if (entries.size() == 0) {
       return;
     }
     code.add(kind);
-    code.add(entries.size());
-    for (long[] entry : entries) {
-      for (long v : entry) {
-        code.add((int) v);
-      }
+    code.add(entries.size() / 4);
+    for (int v : entries.toArray()) {
+      code.add(v);
     }
   }
 
