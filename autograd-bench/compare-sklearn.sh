@@ -9,18 +9,20 @@
 #
 # What each side's clock covers (the same work on both sides):
 #   inside  - drawing the initial weights and making the optimizer's state (Java: building the
-#             Mlp and Adam; scikit-learn: in its first partial_fit), the target encoding (Java: one-hot rows; scikit-learn: its label
-#             binarizer), checking the training rows, every epoch (shuffle, minibatches, forward,
-#             backward, Adam step; Java also records the example graph, on the first minibatch)
-#             and the test accuracy after each epoch (Java: Mlp.predict on each test row;
-#             scikit-learn: predict on the test matrix); Java also prints one line per epoch.
+#             Mlp and Adam; scikit-learn: in its first partial_fit), the target encoding (Java:
+#             one-hot rows; scikit-learn: its label binarizer), checking the training rows,
+#             every epoch (shuffle, minibatches, forward, backward, Adam step; Java also records
+#             the example graph, on the first minibatch) and the test accuracy after each
+#             epoch (Java: Mlp.predict on each test row; scikit-learn: predict on the test
+#             matrix); Java also prints one line per epoch.
 #             Whatever the JVM does meanwhile (interpreting, JIT compiling, loading the classes
 #             first used by training) is inside Java's clock.
 #   outside - starting the process (JVM start-up; Python start-up and imports, which load
 #             scikit-learn's modules), loading the data set, the split, the standardisation,
 #             configuring the learner (scikit-learn: constructing MLPClassifier, which only
 #             stores its settings; Java: configuring the Trainer), printing Java's header line.
-# The table also shows the whole Java process (start-up included).
+# Java's clock is two stretches (building the Mlp and Adam; then fit), the header line between
+# them untimed. The table also shows the whole Java process (start-up included).
 #
 # Usage (from the repository root, after ./mvnw -B package -DskipTests):
 #   autograd-bench/compare-sklearn.sh
