@@ -48,9 +48,15 @@ final class DotChains {
   static final int REDUCE_R = 2;
   static final int SPREAD_S = 3;
   static final int SPREAD_R = 4;
-  /** Most terms per lane loop. */
+  /**
+   * Most terms per lane loop: 4 (8 measured slower on the moons step:
+   * autograd-bench/results-2026-11-30-fused.md).
+   */
   static final int BLOCK = 4;
-  /** Rounds of checking before the plan gives up fusing (never reached by the graphs tested). */
+  /**
+   * Rounds of checking before the plan gives up fusing altogether: a bound only, since each round
+   * that changes anything merges groups or unfuses some.
+   */
   private static final int MAX_ROUNDS = 64;
 
   private final int inputCount;
@@ -168,7 +174,7 @@ final class DotChains {
     return x >= inputCount && x < leafCount;
   }
 
-  /** A product used once, by {@code user}. */
+  /** Whether slot {@code x} is a product used once. */
   private boolean singleProduct(int x) {
     return x >= leafCount && opOf[x] == Op.MUL && uses(x) == 1;
   }
