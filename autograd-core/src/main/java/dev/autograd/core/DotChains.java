@@ -48,9 +48,15 @@ final class DotChains {
   static final int REDUCE_R = 2;
   static final int SPREAD_S = 3;
   static final int SPREAD_R = 4;
-  /** Most terms per lane loop. */
+  /**
+   * Most terms per lane loop: 4 (8 measured slower on the moons step:
+   * autograd-bench/results-2026-11-30-fused.md).
+   */
   static final int BLOCK = 4;
-  /** Rounds of checking before the plan gives up fusing (never reached by the graphs tested). */
+  /**
+   * Rounds of checking before the plan gives up fusing altogether: a bound only, since each round
+   * that changes anything merges groups or unfuses some.
+   */
   private static final int MAX_ROUNDS = 64;
 
   private final int inputCount;
@@ -168,7 +174,7 @@ final class DotChains {
     return x >= inputCount && x < leafCount;
   }
 
-  /** A product used once, by {@code user}. */
+  /** Whether slot {@code x} is a product used once. */
   private boolean singleProduct(int x) {
     return x >= leafCount && opOf[x] == Op.MUL && uses(x) == 1;
   }
@@ -349,11 +355,24 @@ final class DotChains {
         }
       }
     }
+    // Each group's nodes, last slot first: the unfused sweep's order, with no sorting.
+    Code[] nodesOf = new Code[chainCount];
+    for (int i = size - 1; i >= leafCount; i--) {
+      int c = fusedChain(i);
+      if (c >= 0) {
+        int root = find(c);
+        if (nodesOf[root] == null) {
+          nodesOf[root] = new Code();
+        }
+        nodesOf[root].add(i);
+      }
+    }
+    Events events = new Events();
     for (int c = 0; c < chainCount; c++) {
       if (fused[c] && find(c) == c) {
         fusedGroups++;
         codeOfGroup[c] = groupCode.size();
-        groupCode.add(backwardCode(c, firstLeft, firstRight));
+        groupCode.add(backwardCode(c, nodesOf[c].toArray(), events, firstLeft, firstRight));
       }
     }
     int[] position = positions();
@@ -457,37 +476,25 @@ final class DotChains {
    * slot with several, {@code SPREAD_S|SPREAD_R, count, (target, fromSelf, factor, up)*count} for
    * slots with one each.
    */
-  private int[] backwardCode(int root, boolean[] firstLeft, boolean[] firstRight) {
+  private int[] backwardCode(int root, int[] nodes, Events events, boolean[] firstLeft,
+      boolean[] firstRight) {
     Code code = new Code();
     code.add(PROLOGUE);
     int prologueCount = code.size();
     code.add(0);
     int chains = 0;
-    Code nodes = new Code();
     for (int c = 0; c < chainCount; c++) {
-      if (!fused[c] || find(c) != root) {
-        continue;
-      }
-      chains++;
-      code.add(rhs[top(c)]); // the last product's grad row: 0.0 + G, every product's grad
-      code.add(top(c));
-      int[] adds = chainAdds[c];
-      for (int s : adds) {
-        nodes.add(s);
-        nodes.add(rhs[s]);
-      }
-      if (headIsProduct[c]) {
-        nodes.add(lhs[adds[0]]);
+      if (fused[c] && find(c) == root) {
+        chains++;
+        code.add(rhs[top(c)]); // the last product's grad row: 0.0 + G, every product's grad
+        code.add(top(c));
       }
     }
     code.set(prologueCount, chains);
-    int[] slots = nodes.toArray();
-    Arrays.sort(slots);
-    // The events in the unfused sweep's order (slots last first, a product's left operand before
-    // its right), then grouped by target, keeping that order: key = target << 32 | rank.
-    Events events = new Events(2 * slots.length);
-    for (int k = slots.length - 1; k >= 0; k--) {
-      int i = slots[k];
+    // The events in the unfused sweep's order (nodes last slot first, a product's left operand
+    // before its right), each target's kept in a list in that order.
+    events.clear();
+    for (int i : nodes) {
       int c = chainOf[i];
       int gradient = rhs[top(c)];
       if (opOf[i] == Op.MUL) {
@@ -497,17 +504,12 @@ final class DotChains {
         events.add(lhs[i], one, chainAdds[c].length == 1 ? top(c) : gradient, firstLeft[i]);
       }
     }
-    long[] keys = events.sortedKeys();
     Code spreadScalar = new Code();
     Code spreadRow = new Code();
-    for (int from = 0, to; from < keys.length; from = to) {
-      int target = (int) (keys[from] >>> 32);
-      to = from + 1;
-      while (to < keys.length && (int) (keys[to] >>> 32) == target) {
-        to++;
-      }
-      int first = (int) keys[from];
-      if (to - from == 1) {
+    for (int t = 0; t < events.targets.size(); t++) {
+      int target = events.targets.get(t);
+      int first = events.head[target];
+      if (events.next[first] < 0) {
         Code spread = scalarFactor(events.factor[first]) ? spreadScalar : spreadRow;
         spread.add(target);
         spread.add(events.first[first] ? 0 : 1);
@@ -516,20 +518,20 @@ final class DotChains {
         continue;
       }
       boolean fromSelf = !events.first[first];
-      for (int k = from, end; k < to; k = end, fromSelf = true) {
-        boolean scalar = scalarFactor(events.factor[(int) keys[k]]);
-        end = k;
-        while (end < to && end - k < BLOCK
-            && scalarFactor(events.factor[(int) keys[end]]) == scalar) {
-          end++;
+      for (int r = first, end; r >= 0; r = end, fromSelf = true) {
+        boolean scalar = scalarFactor(events.factor[r]);
+        int count = 0;
+        for (end = r; end >= 0 && count < BLOCK && scalarFactor(events.factor[end]) == scalar;
+            end = events.next[end]) {
+          count++;
         }
         code.add(scalar ? REDUCE_S : REDUCE_R);
         code.add(target);
         code.add(fromSelf ? 1 : 0);
-        code.add(end - k);
-        for (int j = k; j < end; j++) {
-          code.add(scalarIndex(events.factor[(int) keys[j]]));
-          code.add(events.up[(int) keys[j]]);
+        code.add(count);
+        for (int j = r; j != end; j = events.next[j]) {
+          code.add(scalarIndex(events.factor[j]));
+          code.add(events.up[j]);
         }
       }
     }
@@ -541,45 +543,64 @@ final class DotChains {
   /**
    * A group's events, by rank (the unfused order): the slot that receives the contribution, its
    * factor (a slot, or {@link #one}), the grad row it multiplies, and whether it is the first
-   * contribution the unfused sweep makes to that slot. Events into input slots are left out.
+   * contribution the unfused sweep makes to that slot; each target's events linked in rank order
+   * ({@code head}, {@code next}), the targets in the order first met. Events into input slots are
+   * left out. Reused from group to group.
    */
   private final class Events {
-    final int[] target;
-    final int[] factor;
-    final int[] up;
-    final boolean[] first;
+    int[] target = new int[16];
+    int[] factor = new int[16];
+    int[] up = new int[16];
+    boolean[] first = new boolean[16];
+    int[] next = new int[16];
+    /** By slot: its first event, or -1; {@code tail}: its last. */
+    final int[] head = new int[size];
+    final int[] tail = new int[size];
+    final Code targets = new Code();
     int count;
 
-    Events(int capacity) {
-      target = new int[capacity];
-      factor = new int[capacity];
-      up = new int[capacity];
-      first = new boolean[capacity];
+    Events() {
+      Arrays.fill(head, -1);
+    }
+
+    void clear() {
+      for (int t = 0; t < targets.size(); t++) {
+        head[targets.get(t)] = -1;
+      }
+      targets.clear();
+      count = 0;
     }
 
     void add(int to, int by, int grad, boolean isFirst) {
       if (to < inputCount) { // an input's grad is never read
         return;
       }
+      if (count == target.length) {
+        int grown = count * 2;
+        target = Arrays.copyOf(target, grown);
+        factor = Arrays.copyOf(factor, grown);
+        up = Arrays.copyOf(up, grown);
+        first = Arrays.copyOf(first, grown);
+        next = Arrays.copyOf(next, grown);
+      }
       target[count] = to;
       factor[count] = by;
       up[count] = grad;
-      first[count++] = isFirst;
-    }
-
-    long[] sortedKeys() {
-      long[] keys = new long[count];
-      for (int r = 0; r < count; r++) {
-        keys[r] = (long) target[r] << 32 | r;
+      first[count] = isFirst;
+      next[count] = -1;
+      if (head[to] < 0) {
+        head[to] = count;
+        targets.add(to);
+      } else {
+        next[tail[to]] = count;
       }
-      Arrays.sort(keys);
-      return keys;
+      tail[to] = count++;
     }
   }
 
   /** An event's factor as the code names it: a slot, or the 1's index among the scalars. */
-  private int scalarIndex(long factor) {
-    return factor == one ? leafCount : (int) factor;
+  private int scalarIndex(int factor) {
+    return factor == one ? leafCount : factor;
   }
 
   /** Whether an event's factor is read as one number: a parameter, or the head's 1. */
@@ -621,6 +642,14 @@ final class DotChains {
 
     void set(int index, int v) {
       values[index] = v;
+    }
+
+    int get(int index) {
+      return values[index];
+    }
+
+    void clear() {
+      count = 0;
     }
 
     int size() {
