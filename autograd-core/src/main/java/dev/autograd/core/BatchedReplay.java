@@ -54,9 +54,13 @@ import java.util.Arrays;
  * the same order ({@link Op#MUL}'s then {@link Op#ADD}'s forward, left to right; no fused
  * multiply-add). Backward, the unfused sweep stores {@code 0.0 + G} into every partial sum and
  * every product ({@code G} the chain output's grad; a partial sum's grad is its only
- * contribution), so the fused node computes {@code G' = 0.0 + G} once and sends {@code b_k × G'}
- * to {@code a_k}, {@code a_k × G'} to {@code b_k} and {@code G} (or {@code G'}, as the unfused
- * sweep does) to {@code h}. What can change is the order in which a slot's grad receives its
+ * contribution). No grad the replay stores is {@code -0.0} (each is {@code 0.0 + c} or {@code h +
+ * c} with {@code h} a stored grad, and a sum is {@code -0.0} only when both terms are) or a
+ * signalling NaN (each is a sum), and for any other {@code G}, {@code 0.0 + G} has {@code G}'s
+ * bits; so the fused node reads {@code G}'s own row as every product's grad, and sends {@code b_k
+ * × G} to {@code a_k}, {@code a_k × G} to {@code b_k} and {@code 1 × G} (exactly {@code G}) to
+ * {@code h}, with no row of {@code 0.0 + G} written (0.6 µs of a 20 µs moons step:
+ * autograd-bench/results-2026-11-30-relu.md). What can change is the order in which a slot's grad receives its
  * contributions, which changes the bits once a slot receives three or more: fused, the chain's
  * contributions are made when its group's step runs instead of at each product's place in the
  * sweep. So a chain is fused only when, for every slot whose grad is read, the contributions
@@ -114,6 +118,8 @@ public final class BatchedReplay {
   private final int[][] groupCode;
   /** The parameters whose row of lanes some step reads (the fused steps read their number). */
   private final boolean[] rowRead;
+  /** Each parameter's grad column's row: its own, or a chain top's ({@link DotChains}). */
+  private final int[] columnRow;
   /** The slots whose rows some step uses (not a fused chain's intermediates). */
   private final boolean[] rowsUsed;
   /** How many chains were found and fused, their nodes, their groups (for tests). */
@@ -168,6 +174,7 @@ public final class BatchedReplay {
     chainCode = plan.chainCode.toArray(new int[0][]);
     groupCode = plan.groupCode.toArray(new int[0][]);
     rowRead = plan.rowRead;
+    columnRow = plan.columnRow;
     rowsUsed = plan.rowsUsed;
     fusedChains = plan.fusedChains;
     fusedNodes = plan.fusedNodes;
@@ -271,14 +278,14 @@ public final class BatchedReplay {
   private void addColumns(double[][] g, int n) {
     int i = inputCount;
     for (; i + 8 <= leafCount; i += 8) {
-      final double[] c0 = g[i];
-      final double[] c1 = g[i + 1];
-      final double[] c2 = g[i + 2];
-      final double[] c3 = g[i + 3];
-      final double[] c4 = g[i + 4];
-      final double[] c5 = g[i + 5];
-      final double[] c6 = g[i + 6];
-      final double[] c7 = g[i + 7];
+      final double[] c0 = g[columnRow[i]];
+      final double[] c1 = g[columnRow[i + 1]];
+      final double[] c2 = g[columnRow[i + 2]];
+      final double[] c3 = g[columnRow[i + 3]];
+      final double[] c4 = g[columnRow[i + 4]];
+      final double[] c5 = g[columnRow[i + 5]];
+      final double[] c6 = g[columnRow[i + 6]];
+      final double[] c7 = g[columnRow[i + 7]];
       double s0 = leaves[i].grad;
       double s1 = leaves[i + 1].grad;
       double s2 = leaves[i + 2].grad;
@@ -307,7 +314,7 @@ public final class BatchedReplay {
       leaves[i + 7].grad = s7;
     }
     for (; i < leafCount; i++) {
-      final double[] column = g[i];
+      final double[] column = g[columnRow[i]];
       double sum = leaves[i].grad;
       for (int e = 0; e < n; e++) {
         sum = column[e] + sum;

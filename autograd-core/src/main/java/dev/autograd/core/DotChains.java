@@ -43,7 +43,6 @@ final class DotChains {
   static final int PAIRS_SR = 0;
   static final int PAIRS_RR = 1;
   /** Backward blocks (see {@link FusedKernels#backward}). */
-  static final int PROLOGUE = 0;
   static final int REDUCE_S = 1;
   static final int REDUCE_R = 2;
   static final int SPREAD_S = 3;
@@ -98,9 +97,12 @@ final class DotChains {
   /** Whether a parameter's row of lanes is read by some step (else it is not filled). */
   final boolean[] rowRead;
   /**
-   * Whether a slot's rows of lanes are used: all but a fused chain's intermediates, of which only
-   * the last product's grad row is (it holds {@code 0.0 + G}).
+   * The grad row holding each parameter's column of lanes (added into its grad): its own, or, for
+   * a parameter whose only contribution is a chain's head event (a bias), the chain top's ({@code
+   * 0.0 + 1 × G} has {@code G}'s bits: see {@link BatchedReplay}).
    */
+  final int[] columnRow;
+  /** Whether a slot's rows of lanes are used: all but a fused chain's intermediates. */
   final boolean[] rowsUsed;
   int fusedChains;
   int fusedNodes;
@@ -153,10 +155,13 @@ final class DotChains {
     }
     settle();
     rowRead = new boolean[leafCount];
+    columnRow = new int[leafCount];
+    for (int x = 0; x < leafCount; x++) {
+      columnRow[x] = x;
+    }
     rowsUsed = new boolean[size];
     for (int x = 0; x < size; x++) {
-      int c = fusedChain(x);
-      rowsUsed[x] = !hidden(x) || (c >= 0 && x == rhs[top(c)]);
+      rowsUsed[x] = !hidden(x);
     }
     chains = chainCount;
     planSteps(firstLeft, firstRight);
@@ -372,7 +377,7 @@ final class DotChains {
       if (fused[c] && find(c) == c) {
         fusedGroups++;
         codeOfGroup[c] = groupCode.size();
-        groupCode.add(backwardCode(c, nodesOf[c].toArray(), events, firstLeft, firstRight));
+        groupCode.add(backwardCode(nodesOf[c].toArray(), events, firstLeft, firstRight));
       }
     }
     int[] position = positions();
@@ -470,38 +475,27 @@ final class DotChains {
   }
 
   /**
-   * A group's backward code: {@code PROLOGUE, count, (row, top)*count} (each chain's {@code 0.0 +
-   * G} into its last product's grad row), then its slots' events, each slot's in its unfused
-   * order: blocks {@code REDUCE_S|REDUCE_R, target, fromSelf, count, (factor, up)*count} for a
-   * slot with several, {@code SPREAD_S|SPREAD_R, count, (target, fromSelf, factor, up)*count} for
-   * slots with one each.
+   * A group's backward code: its slots' events, each slot's in its unfused order (each product's
+   * events read the chain top's grad row {@code G}, which is the {@code 0.0 + G} the unfused sweep
+   * stores in the product's grad, and in
+   * a partial sum's: see {@link BatchedReplay}): blocks {@code REDUCE_S|REDUCE_R, target,
+   * fromSelf, count, (factor, up)*count} for a slot with several, {@code SPREAD_S|SPREAD_R, count,
+   * (target, fromSelf, factor, up)*count} for slots with one each.
    */
-  private int[] backwardCode(int root, int[] nodes, Events events, boolean[] firstLeft,
+  private int[] backwardCode(int[] nodes, Events events, boolean[] firstLeft,
       boolean[] firstRight) {
     Code code = new Code();
-    code.add(PROLOGUE);
-    int prologueCount = code.size();
-    code.add(0);
-    int chains = 0;
-    for (int c = 0; c < chainCount; c++) {
-      if (fused[c] && find(c) == root) {
-        chains++;
-        code.add(rhs[top(c)]); // the last product's grad row: 0.0 + G, every product's grad
-        code.add(top(c));
-      }
-    }
-    code.set(prologueCount, chains);
     // The events in the unfused sweep's order (nodes last slot first, a product's left operand
     // before its right), each target's kept in a list in that order.
     events.clear();
     for (int i : nodes) {
       int c = chainOf[i];
-      int gradient = rhs[top(c)];
+      int gradient = top(c);
       if (opOf[i] == Op.MUL) {
         events.add(lhs[i], rhs[i], gradient, firstLeft[i]);
         events.add(rhs[i], lhs[i], gradient, firstRight[i]);
       } else if (i == chainAdds[c][0] && !headIsProduct[c]) { // s_1 sends the head its grad
-        events.add(lhs[i], one, chainAdds[c].length == 1 ? top(c) : gradient, firstLeft[i]);
+        events.add(lhs[i], one, gradient, firstLeft[i]);
       }
     }
     Code spreadScalar = new Code();
@@ -509,6 +503,12 @@ final class DotChains {
     for (int t = 0; t < events.targets.size(); t++) {
       int target = events.targets.get(t);
       int first = events.head[target];
+      if (events.next[first] < 0 && events.factor[first] == one && events.first[first]
+          && isParameter(target) && uses(target) == 1) { // a bias: its column is G's row
+        columnRow[target] = events.up[first];
+        rowsUsed[target] = false;
+        continue;
+      }
       if (events.next[first] < 0) {
         Code spread = scalarFactor(events.factor[first]) ? spreadScalar : spreadRow;
         spread.add(target);

@@ -6,7 +6,6 @@ import static dev.autograd.core.DotChains.INIT_RR;
 import static dev.autograd.core.DotChains.INIT_SCALAR;
 import static dev.autograd.core.DotChains.INIT_SR;
 import static dev.autograd.core.DotChains.PAIRS_SR;
-import static dev.autograd.core.DotChains.PROLOGUE;
 import static dev.autograd.core.DotChains.REDUCE_R;
 import static dev.autograd.core.DotChains.REDUCE_S;
 import static dev.autograd.core.DotChains.SPREAD_S;
@@ -116,8 +115,7 @@ final class FusedKernels {
   }
 
   /**
-   * One group backward: each chain's {@code 0.0 + G} (what the unfused sweep stores in every
-   * product's grad), then each slot's events. An event adds {@code factor × up} ({@link
+   * One group backward: each slot's events, in order. An event adds {@code factor × up} ({@link
    * Op#MUL}'s derivative: the other operand times the upstream grad; the head's event is {@code 1
    * × up}, exactly {@code up}) to the slot's grad, or to the zero row for the slot's first.
    */
@@ -125,13 +123,7 @@ final class FusedKernels {
     int p = 0;
     while (p < code.length) {
       final int kind = code[p];
-      if (kind == PROLOGUE) {
-        final int count = code[p + 1];
-        p += 2;
-        for (int k = 0; k < count; k++, p += 2) {
-          prologue(g[code[p]], g[code[p + 1]], n);
-        }
-      } else if (kind == REDUCE_S || kind == REDUCE_R) {
+      if (kind == REDUCE_S || kind == REDUCE_R) {
         final double[] t = g[code[p + 1]];
         final double[] h = code[p + 2] == 1 ? t : zero;
         final int count = code[p + 3];
@@ -144,12 +136,6 @@ final class FusedKernels {
         spread(d, g, sc, kind == SPREAD_S, code, p, count, n);
         p += 4 * count;
       }
-    }
-  }
-
-  private static void prologue(double[] out, double[] up, int n) {
-    for (int e = 0; e < n; e++) {
-      out[e] = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up[e]);
     }
   }
 

@@ -117,6 +117,30 @@ class BatchedReplayFusionTest {
     }
   }
 
+  /**
+   * Neurons whose outputs feed a ReLU (alone, or with a second user) read their top's grad row as
+   * every product's grad: on rows whose pre-activations are {@code ±0.0}, NaN or {@code ±∞}, and
+   * with upstream grads of {@code -0.0} (the {@code * -0.0}) and NaN, still the per-example
+   * numbers.
+   */
+  @Test
+  void chainsFeedingReluKeepThePerExampleNumbersOnSpecialRows() {
+    Value negZero = Value.of(-0.0, "b0");
+    Value w = Value.of(-0.0, "w");
+    Value v = Value.of(2.0, "v");
+    Value alone = negZero.add(w.mul(x)).add(v.mul(y)); // -0.0 + (-0.0 * x) + 2y
+    Value shared = Value.of(0.5, "b1").add(Value.of(-1.0, "u").mul(x)).add(v.mul(y));
+    Value hidden = alone.relu().mul(Value.of(-0.0, "z")).add(shared.relu().mul(Value.of(3.0, "c")));
+    Value loss = hidden.add(shared.mul(Value.of(0.25, "d"))).add(alone.relu().mul(x));
+    double[][] rows = {{0.0, -0.0}, {-0.0, -0.0}, {Double.NaN, 1.0}, {1.0, Double.NaN},
+        {Double.POSITIVE_INFINITY, 2.0}, {1.0, Double.NEGATIVE_INFINITY}, {2.0, 0.25},
+        {-1, 3}, {0.5, -0.25}, {Double.NEGATIVE_INFINITY, -0.0}};
+    for (int lanes : new int[] {1, 4, 10}) {
+      BatchedReplay replay = assertSameAsPerExample(loss, List.of(x, y), rows, lanes);
+      assertEquals(2, replay.fusedChains());
+    }
+  }
+
   /** A layer of {@code width} neurons as {@code nn.Neuron} builds them: bias, then w_i * x_i. */
   private List<Value> layer(List<Value> in, int width, boolean relu) {
     List<Value> out = new ArrayList<>();

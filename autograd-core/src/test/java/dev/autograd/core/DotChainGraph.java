@@ -9,7 +9,8 @@ import java.util.Random;
  * lengths with a product, a node or a parameter as head, operands drawn among the nodes made so
  * far (so operands repeat, {@code dot(x, x)} included, and chains feed chains), MLP-like layers
  * (neurons over one shared vector, built in a random order), and nodes that break chains (a
- * partial sum or a product used again later) or sit between a chain's products and its top.
+ * partial sum or a product used again later) or sit between a chain's products and its top;
+ * chains' outputs often feed an activation (mostly ReLU), alone or with another user.
  */
 final class DotChainGraph {
   private static final double[] SPECIAL = {0.0, -0.0, 1.0, -1.0};
@@ -110,8 +111,40 @@ final class DotChainGraph {
       }
     }
     description.append(") ");
+    Value top = total;
+    if (random.nextInt(3) == 0) { // an activation reads the chain's output, its only user or not
+      total = activation(top);
+      if (random.nextInt(3) == 0) {
+        extras.add(top);
+        description.append("+used ");
+      }
+    }
     nodes.add(total);
     made.add(total);
+  }
+
+  /**
+   * An activation of {@code x}: usually a ReLU (a select: its derivative sends {@code +0.0} where
+   * the output is {@code ±0.0}, the upstream grad elsewhere, NaN included), else another op.
+   */
+  private Value activation(Value x) {
+    int kind = random.nextInt(8);
+    description.append(new String[] {"relu", "relu", "relu", "tanh", "abs", "sigmoid", "max0",
+        "square"}[kind]).append(' ');
+    switch (kind) {
+      case 3:
+        return x.tanh();
+      case 4:
+        return x.abs();
+      case 5:
+        return x.sigmoid();
+      case 6:
+        return x.max(parameter());
+      case 7:
+        return x.mul(x);
+      default:
+        return x.relu();
+    }
   }
 
   private void layer() {
