@@ -7,6 +7,12 @@
 # side's wall time to that accuracy, measured inside its own process, and the ratio, median of
 # RUNS runs.
 #
+# Each run starts one fresh process per side (java -jar ... digits --repeat 10; this script's
+# Python with --sklearn-child) that trains 10 times from the same start. The table shows the 1st
+# training (cold: a new JVM runs our code interpreted and JIT-compiles it meanwhile; a new Python
+# process runs scikit-learn's code paths for the first time), the 2nd, and the 10th (warm: as
+# when a user trains several models in one session, a parameter search or a notebook).
+#
 # What each side's clock covers (the same work on both sides):
 #   inside  - drawing the initial weights and making the optimizer's state (Java: building the
 #             Mlp and Adam; scikit-learn: in its first partial_fit), the target encoding (Java:

@@ -87,6 +87,12 @@ public final class DigitsClassifier implements Callable<Integer> {
       + " on all processors (same results; slower to start)")
   private boolean generated;
 
+  @Option(names = "--repeat", paramLabel = "N", converter = Cli.PositiveInt.class, order = 43,
+      description = "train N times from the same start in one JVM, printing each training's"
+          + " time: the later ones run on code the JIT has already compiled, as in a parameter"
+          + " search (default 1; the files are written from the last)")
+  private int repeat = 1;
+
   @Option(names = "--write-split", paramLabel = "FILE", converter = Cli.OutputFile.class,
       order = 43, description = "write the training and test row numbers of the digits data to"
           + " FILE")
@@ -163,6 +169,9 @@ public final class DigitsClassifier implements Callable<Integer> {
             : generated ? GeneratedGradients.factory() : Trainer.Mode.BATCHED,
         targetAccuracy == null ? Double.NaN : targetAccuracy);
     Result result = train(config, out, flags.quiet);
+    for (int i = 1; i < repeat; i++) {
+      result = train(config, out, flags.quiet);
+    }
     Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
         result.history().loss());
     if (splitFile != null) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,12 +113,27 @@ class DigitsClassifierTest {
   }
 
   @Test
+  void repeatTrainsAgainFromTheSameStartAndPrintsEachTrainingsTime() {
+    Run run = Run.of(DigitsClassifier::run, "--epochs", "2", "--quiet", "--repeat", "2",
+        "--target-accuracy", "0.99");
+    assertEquals(0, run.code(), run.err());
+    List<String> lines = run.out().lines()
+        .map(l -> l.replaceAll("\\d+\\.\\d+ s$", "T s")).collect(Collectors.toList());
+    assertEquals(2, lines.stream().filter(l -> l.startsWith("Did not reach 99.00%")).count(),
+        run.out());
+    int half = lines.size() / 2;
+    assertEquals(lines.subList(0, half), lines.subList(half, lines.size()), run.out());
+  }
+
+  @Test
   void badFlagsAreRejectedNamingTheValue() {
     String usage = Cli.usage(new DigitsClassifier());
     Run.of(DigitsClassifier::run, "--target-accuracy", "96").assertRejected(usage,
         "DigitsClassifier: error: --target-accuracy must be from 0 to 1, got '96'");
     Run.of(DigitsClassifier::run, "--epochs", "0").assertRejected(usage,
         "DigitsClassifier: error: --epochs must be >= 1, got '0'");
+    Run.of(DigitsClassifier::run, "--repeat", "0").assertRejected(usage,
+        "DigitsClassifier: error: --repeat must be >= 1, got '0'");
     Run.of(DigitsClassifier::run, "--eager", "--replayed").assertRejected(usage,
         "DigitsClassifier: error: --eager, --replayed and --generated exclude each other;"
             + " give at most one");
