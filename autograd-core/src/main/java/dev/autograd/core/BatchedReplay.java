@@ -48,7 +48,10 @@ import java.util.Arrays;
  * lane loop, so a lane's sum stays in a register: eight rows read, one written), and backward the
  * grads the chain's nodes would have sent, written straight into the operands' grad rows. A
  * parameter (the same number in every lane) is read as one number rather than from a filled row;
- * its grad stays one row per lane, added into its grad in lane order as before.
+ * its grad is added into its grad lane after lane as before ({@link GradColumns}), from a row per
+ * lane, or, for a weight whose only contribution is {@code x × G}, from the two rows {@code x} and
+ * {@code G}, multiplied where they are added rather than stored in a row and read back (2.2 µs of
+ * a 19 µs moons step: autograd-bench/results-2026-11-30-relu.md).
  *
  * <p><b>Why the numbers stay the same.</b> Forward, each lane does the same IEEE operations in
  * the same order ({@link Op#MUL}'s then {@link Op#ADD}'s forward, left to right; no fused
@@ -118,8 +121,8 @@ public final class BatchedReplay {
   private final int[][] groupCode;
   /** The parameters whose row of lanes some step reads (the fused steps read their number). */
   private final boolean[] rowRead;
-  /** Each parameter's grad column's row: its own, or a chain top's ({@link DotChains}). */
-  private final int[] columnRow;
+  /** Adds the parameters' columns into their grads. */
+  private final GradColumns columns;
   /** The slots whose rows some step uses (not a fused chain's intermediates). */
   private final boolean[] rowsUsed;
   /** How many chains were found and fused, their nodes, their groups (for tests). */
@@ -174,7 +177,7 @@ public final class BatchedReplay {
     chainCode = plan.chainCode.toArray(new int[0][]);
     groupCode = plan.groupCode.toArray(new int[0][]);
     rowRead = plan.rowRead;
-    columnRow = plan.columnRow;
+    columns = new GradColumns(leaves, inputCount, plan.columnRow, plan.columnFactor);
     rowsUsed = plan.rowsUsed;
     fusedChains = plan.fusedChains;
     fusedNodes = plan.fusedNodes;
@@ -223,6 +226,11 @@ public final class BatchedReplay {
     return fusedGroups;
   }
 
+  /** The number of parameters whose grad column is computed where it is added. */
+  int productColumns() {
+    return columns.productColumns();
+  }
+
   /** The number of dot-product chains replayed fused. */
   int fusedChains() {
     return fusedChains;
@@ -261,66 +269,13 @@ public final class BatchedReplay {
     for (int from = 0; from < rows.length; from += lanes) {
       int n = Math.min(lanes, rows.length - from);
       buffers.pass(rows, from, n);
-      addColumns(buffers.grad, n);
+      columns.add(buffers.data, buffers.grad, n);
       final double[] out = buffers.data[size - 1];
       for (int e = 0; e < n; e++) {
         sum += out[e];
       }
     }
     return sum;
-  }
-
-  /**
-   * Adds each parameter's column of {@code n} lanes into its grad, lane after lane ({@code
-   * column[e] + grad}); eight parameters at a time, so that eight independent chains of additions
-   * overlap (each parameter's own additions stay in lane order).
-   */
-  private void addColumns(double[][] g, int n) {
-    int i = inputCount;
-    for (; i + 8 <= leafCount; i += 8) {
-      final double[] c0 = g[columnRow[i]];
-      final double[] c1 = g[columnRow[i + 1]];
-      final double[] c2 = g[columnRow[i + 2]];
-      final double[] c3 = g[columnRow[i + 3]];
-      final double[] c4 = g[columnRow[i + 4]];
-      final double[] c5 = g[columnRow[i + 5]];
-      final double[] c6 = g[columnRow[i + 6]];
-      final double[] c7 = g[columnRow[i + 7]];
-      double s0 = leaves[i].grad;
-      double s1 = leaves[i + 1].grad;
-      double s2 = leaves[i + 2].grad;
-      double s3 = leaves[i + 3].grad;
-      double s4 = leaves[i + 4].grad;
-      double s5 = leaves[i + 5].grad;
-      double s6 = leaves[i + 6].grad;
-      double s7 = leaves[i + 7].grad;
-      for (int e = 0; e < n; e++) {
-        s0 = c0[e] + s0;
-        s1 = c1[e] + s1;
-        s2 = c2[e] + s2;
-        s3 = c3[e] + s3;
-        s4 = c4[e] + s4;
-        s5 = c5[e] + s5;
-        s6 = c6[e] + s6;
-        s7 = c7[e] + s7;
-      }
-      leaves[i].grad = s0;
-      leaves[i + 1].grad = s1;
-      leaves[i + 2].grad = s2;
-      leaves[i + 3].grad = s3;
-      leaves[i + 4].grad = s4;
-      leaves[i + 5].grad = s5;
-      leaves[i + 6].grad = s6;
-      leaves[i + 7].grad = s7;
-    }
-    for (; i < leafCount; i++) {
-      final double[] column = g[columnRow[i]];
-      double sum = leaves[i].grad;
-      for (int e = 0; e < n; e++) {
-        sum = column[e] + sum;
-      }
-      leaves[i].grad = sum;
-    }
   }
 
   private void checkRows(double[][] rows) {

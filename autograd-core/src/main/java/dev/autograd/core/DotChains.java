@@ -102,6 +102,13 @@ final class DotChains {
    * 0.0 + 1 × G} has {@code G}'s bits: see {@link BatchedReplay}).
    */
   final int[] columnRow;
+  /**
+   * A parameter's column factor: -1 when its column is {@link #columnRow}'s row itself, else a
+   * data row {@code x}: the parameter's only contribution is one chain event {@code x × G} (a
+   * weight of {@code w × x}), and its column, {@code 0.0 + x[e] × G[e]} with {@code G} the
+   * {@link #columnRow}, is computed where it is added ({@link GradColumns}), not stored.
+   */
+  final int[] columnFactor;
   /** Whether a slot's rows of lanes are used: all but a fused chain's intermediates. */
   final boolean[] rowsUsed;
   int fusedChains;
@@ -156,6 +163,8 @@ final class DotChains {
     settle();
     rowRead = new boolean[leafCount];
     columnRow = new int[leafCount];
+    columnFactor = new int[leafCount];
+    Arrays.fill(columnFactor, -1);
     for (int x = 0; x < leafCount; x++) {
       columnRow[x] = x;
     }
@@ -503,9 +512,11 @@ final class DotChains {
     for (int t = 0; t < events.targets.size(); t++) {
       int target = events.targets.get(t);
       int first = events.head[target];
-      if (events.next[first] < 0 && events.factor[first] == one && events.first[first]
-          && isParameter(target) && uses(target) == 1) { // a bias: its column is G's row
+      if (events.next[first] < 0 && events.first[first] && isParameter(target)
+          && uses(target) == 1 && (events.factor[first] == one
+              || !scalarFactor(events.factor[first]))) { // its only contribution: 1 × G or x × G
         columnRow[target] = events.up[first];
+        columnFactor[target] = events.factor[first] == one ? -1 : events.factor[first];
         rowsUsed[target] = false;
         continue;
       }

@@ -16,6 +16,8 @@ class BatchedReplayFusionTest {
   private final Random random = new Random(7);
   private final Value x = Value.of(0.5, "x");
   private final Value y = Value.of(-1.5, "y");
+  /** Whether every held grad is -0.0 (else one in three). */
+  private boolean allHeldNegativeZero;
 
   @Test
   void everyNeuronOfAMoonsSizedMlpIsOneFusedChainAndEachLayerOneGroup() {
@@ -34,6 +36,8 @@ class BatchedReplayFusionTest {
     // Layer 1's neurons share only input slots; layer 2's feed every input in the opposite order
     // of their tops, so they form one group; layer 3 is one neuron.
     assertEquals(16 + 1 + 1, replay.fusedGroups());
+    // Every weight's only contribution is x × G: its column is computed where it is added.
+    assertEquals(16 * 2 + 16 * 16 + 16, replay.productColumns());
   }
 
   @Test
@@ -141,6 +145,44 @@ class BatchedReplayFusionTest {
     }
   }
 
+  /**
+   * Weights whose columns are computed where they are added ({@code 0.0 + x × G} in lane 0, then
+   * {@code x × G}): on rows of zeros with {@code G < 0}, every contribution is {@code -0.0}, and
+   * each pass's first lane turns a held {@code -0.0} grad into {@code +0.0} as per example; nine
+   * weights share one {@code G} (the blocks of eight), five others (three weights, and the two
+   * constants, {@code -0.0 × 1}) do not (blocks of four, then one by one).
+   */
+  @Test
+  void computedColumnsKeepTheSignOfZeroOfThePerExampleSums() {
+    List<Value> inputs = new ArrayList<>();
+    for (int j = 0; j < 9; j++) {
+      inputs.add(Value.of(0.0, "x" + j));
+    }
+    Value wide = Value.of(-0.0, "b"); // negative weights: on rows of +0.0 the sums are -0.0
+    for (Value input : inputs) {
+      wide = wide.add(Value.of(-0.1 - Math.abs(random.nextGaussian()), "w").mul(input));
+    }
+    Value narrow = Value.of(-0.0, "c");
+    for (Value input : inputs.subList(0, 3)) {
+      narrow = narrow.add(Value.of(-0.1 - Math.abs(random.nextGaussian()), "v").mul(input));
+    }
+    Value loss = wide.mul(-1.5).add(narrow.mul(-2.0));
+    double[][] zeros = new double[5][9];
+    double[][] mixed = new double[5][9];
+    for (int e = 0; e < mixed.length; e++) {
+      for (int j = 0; j < 9; j++) {
+        mixed[e][j] = (e + j) % 2 == 0 ? 0.0 : -0.0;
+      }
+    }
+    allHeldNegativeZero = true;
+    for (int lanes : new int[] {1, 2, 5}) {
+      for (double[][] rows : List.of(zeros, mixed)) {
+        BatchedReplay replay = assertSameAsPerExample(loss, inputs, rows, lanes);
+        assertEquals(12 + 2, replay.productColumns()); // and the two constants, x × G too
+      }
+    }
+  }
+
   /** A layer of {@code width} neurons as {@code nn.Neuron} builds them: bias, then w_i * x_i. */
   private List<Value> layer(List<Value> in, int width, boolean relu) {
     List<Value> out = new ArrayList<>();
@@ -175,7 +217,7 @@ class BatchedReplayFusionTest {
     List<Value> parameters = graph.leaves().subList(inputs.size(), graph.leaves().size());
     double[] held = new double[parameters.size()];
     for (int p = 0; p < held.length; p++) {
-      held[p] = p % 3 == 0 ? -0.0 : random.nextGaussian();
+      held[p] = allHeldNegativeZero || p % 3 == 0 ? -0.0 : random.nextGaussian();
       parameters.get(p).setGrad(held[p]);
     }
     double expectedSum = 0.0;
