@@ -552,14 +552,13 @@ final class DotChains {
   }
 
   /**
-   * A group's events, by rank (the unfused order): the slot that receives the contribution, its
-   * factor (a slot, or {@link #one}), the grad row it multiplies, and whether it is the first
-   * contribution the unfused sweep makes to that slot; each target's events linked in rank order
-   * ({@code head}, {@code next}), the targets in the order first met. Events into input slots are
-   * left out. Reused from group to group.
+   * A group's events, by rank (the unfused order): each event's factor (a slot, or {@link #one}),
+   * the grad row it multiplies, and whether it is the first contribution the unfused sweep makes
+   * to its slot; the events into each receiving slot linked in rank order ({@code head}, {@code
+   * next}), the receiving slots in the order first met. Events into input slots are left out.
+   * Reused from group to group.
    */
   private final class Events {
-    int[] target = new int[16];
     int[] factor = new int[16];
     int[] up = new int[16];
     boolean[] first = new boolean[16];
@@ -586,15 +585,13 @@ final class DotChains {
       if (to < inputCount) { // an input's grad is never read
         return;
       }
-      if (count == target.length) {
+      if (count == factor.length) {
         int grown = count * 2;
-        target = Arrays.copyOf(target, grown);
         factor = Arrays.copyOf(factor, grown);
         up = Arrays.copyOf(up, grown);
         first = Arrays.copyOf(first, grown);
         next = Arrays.copyOf(next, grown);
       }
-      target[count] = to;
       factor[count] = by;
       up[count] = grad;
       first[count] = isFirst;
@@ -649,10 +646,6 @@ final class DotChains {
       values[3] = values[2];
       values[2] = values[1];
       values[1] = kind;
-    }
-
-    void set(int index, int v) {
-      values[index] = v;
     }
 
     int get(int index) {

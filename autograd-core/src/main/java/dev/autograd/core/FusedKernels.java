@@ -182,7 +182,8 @@ final class FusedKernels {
     }
   }
 
-  private static double term(double factor, double up) {
+  /** What a product's event sends its operand: the other operand times the upstream grad. */
+  static double term(double factor, double up) {
     return Op.MUL.leftGrad(0.0, factor, 0.0, up);
   }
 

@@ -1,5 +1,7 @@
 package dev.autograd.core;
 
+import static dev.autograd.core.FusedKernels.term;
+
 import java.util.Arrays;
 
 /**
@@ -41,13 +43,15 @@ final class GradColumns {
     this.row = row;
     this.factor = factor;
     int rows = 0;
-    Integer[] products = new Integer[leaves.length];
+    // The product columns sorted by grad row, then by parameter: keys row << 32 | parameter,
+    // a primitive sort (no boxing or comparator lambda in a cold JVM, where this runs interpreted).
+    long[] byRowKeys = new long[leaves.length];
     int productCount = 0;
     for (int p = inputCount; p < leaves.length; p++) {
       if (factor[p] < 0) {
         rows++;
       } else {
-        products[productCount++] = p;
+        byRowKeys[productCount++] = (long) row[p] << 32 | p;
       }
     }
     rowParameters = new int[rows];
@@ -56,8 +60,11 @@ final class GradColumns {
         rowParameters[k++] = p;
       }
     }
-    Integer[] byRow = Arrays.copyOf(products, productCount);
-    Arrays.sort(byRow, (a, b) -> a.equals(b) ? 0 : row[a] != row[b] ? row[a] - row[b] : a - b);
+    Arrays.sort(byRowKeys, 0, productCount);
+    int[] byRow = new int[productCount];
+    for (int k = 0; k < productCount; k++) {
+      byRow[k] = (int) byRowKeys[k];
+    }
     int[] sharedBuffer = new int[productCount];
     int[] otherBuffer = new int[productCount];
     int sharedCount = 0;
@@ -106,11 +113,6 @@ final class GradColumns {
       }
       leaves[p].grad = s;
     }
-  }
-
-  /** What a product's event sends its operand: the other operand times the grad. */
-  private static double term(double factor, double up) {
-    return Op.MUL.leftGrad(0.0, factor, 0.0, up);
   }
 
   private void addRows(double[][] g, int n) {
