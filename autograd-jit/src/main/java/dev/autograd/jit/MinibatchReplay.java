@@ -18,45 +18,53 @@ import java.util.concurrent.locks.LockSupport;
  * gradients into the parameters' grads, as calling {@link Value#backwardAccumulate()} on each
  * example's freshly built loss would, bit for bit, whatever the number of threads.
  *
- * <p>How: the examples are cut into one contiguous range per thread; each thread replays its
- * examples with its own data and grad buffers and keeps each example's parameter gradients. Then
- * the parameters are cut into ranges, and each thread adds, for its parameters, every example's
- * gradient to the grad the parameter held, in example order. The additions happen in the same
- * order as sequential {@code backwardAccumulate()} calls, so the result does not depend on the
- * thread count.
+ * <p>How: the examples are cut into one contiguous range per thread, the calling thread taking
+ * the first. Each thread replays its examples with its own data and grad buffers. The calling
+ * thread adds each of its examples' parameter gradients straight into running sums that start
+ * from the grads the parameters held; every other thread keeps each of its examples' gradients
+ * in a buffer of its own and publishes them one example at a time, and the calling thread adds
+ * them to the running sums, in example order, as they come (while the later threads are still
+ * replaying). The additions happen in the same order as sequential {@code backwardAccumulate()}
+ * calls, so the result does not depend on the thread count; on one thread no per-example
+ * gradient is stored at all.
  *
- * <p>Handoff: with {@code t} threads, the calling thread does the first share of each phase and
- * {@code t - 1} daemon worker threads the others. A worker that has finished its share spins
- * ({@link Thread#onSpinWait()}) for at most {@value #SPIN_NANOS} ns waiting for the next one,
- * then parks ({@link LockSupport#park}) until the calling thread posts work; the calling thread
- * waits for the workers the same way (bounded spin, then park). Waking a parked core costs tens of
- * microseconds on small virtual machines, more than a minibatch phase is worth splitting for, and
- * a training loop posts the next minibatch well within the spin. No thread spins longer than
- * {@value #SPIN_NANOS} ns without work.
+ * <p>Handoff: with {@code t} threads, {@code t - 1} daemon worker threads take the later ranges,
+ * one hand-off per call. A worker that has finished its share spins ({@link
+ * Thread#onSpinWait()}) for at most {@value #SPIN_NANOS} ns waiting for the next one, then parks
+ * ({@link LockSupport#park}) until the calling thread posts work; the calling thread waits for a
+ * worker's next example the same way (bounded spin, then park). Waking a parked core costs tens
+ * of microseconds on small virtual machines, more than a minibatch is worth splitting for, and a
+ * training loop posts the next minibatch well within the spin. No thread spins longer than
+ * {@value #SPIN_NANOS} ns without work. Each thread allocates its own buffers, each with {@value
+ * #PAD} doubles of slack at its end, and the fields the threads signal through sit between
+ * padding, so no two threads write the same cache line in a loop.
  *
  * <p>Each call reads the data of every leaf of the record once per thread, and each parameter's
  * grad once, after the calling thread has posted the call (so parameters and constants may change
- * between calls, as an optimizer changes them); each parameter's grad is written by one thread,
- * and the writes are visible to the calling thread when the call returns. Valid only while the
- * graph's structure is unchanged, as for {@link CompiledGraph}. One instance is used by one thread
- * at a time; {@link #close()} stops its worker threads.
+ * between calls, as an optimizer changes them); the calling thread writes every parameter's grad
+ * at the end, and only if no replay failed. Valid only while the graph's structure is unchanged,
+ * as for {@link CompiledGraph}. One instance is used by one thread at a time; {@link #close()}
+ * stops its worker threads.
  */
 public final class MinibatchReplay implements AutoCloseable {
+  /** How long a waiting thread spins before it parks, in nanoseconds. */
+  static final long SPIN_NANOS = 100_000L;
+  /** Slack at the end of every buffer a thread writes: two cache lines of 64 bytes. */
+  static final int PAD = 16;
+
   private final ReplaySegment[] segments;
   private final Value[] leaves;
   private final int size;
   private final int[] inputSlot;
-  private final Value[] parameters;
-  private final int[] parameterSlot;
-  /** How long a waiting thread spins before it parks, in nanoseconds. */
-  static final long SPIN_NANOS = 100_000L;
+  /** The parameters the loss depends on (the others' grads are left alone), and their slots. */
+  private final Value[] used;
+  private final int[] usedSlot;
 
   private int threads = Runtime.getRuntime().availableProcessors();
   private Worker[] workers = new Worker[0];
   private volatile Thread waiter;
-  private Buffers[] buffers = new Buffers[0];
-  private double[] exampleGrads = new double[0];
-  private double[] losses = new double[0];
+  private Buffers own;
+  private double[] sums;
 
   private MinibatchReplay(Value loss, List<Value> inputs, List<Value> parameters) {
     RecordedGraph record = CompiledGraph.compile(loss).recorded();
@@ -67,8 +75,19 @@ public final class MinibatchReplay implements AutoCloseable {
       slot.put(leaves[i], i);
     }
     inputSlot = slots(inputs, slot);
-    this.parameters = parameters.toArray(new Value[0]);
-    parameterSlot = slots(parameters, slot);
+    int[] parameterSlot = slots(parameters, slot);
+    int count = 0;
+    for (int s : parameterSlot) {
+      count += s >= 0 ? 1 : 0;
+    }
+    used = new Value[count];
+    usedSlot = new int[count];
+    for (int j = 0, k = 0; j < parameterSlot.length; j++) {
+      if (parameterSlot[j] >= 0) {
+        used[k] = parameters.get(j);
+        usedSlot[k++] = parameterSlot[j];
+      }
+    }
     segments = ReplayGenerator.generate(record);
   }
 
@@ -149,24 +168,43 @@ public final class MinibatchReplay implements AutoCloseable {
     if (n == 0) {
       return 0.0;
     }
-    int p = parameters.length;
-    int workers = Math.min(threads, n);
-    prepare(n, p);
-    int reducers = Math.min(workers, Math.max(1, p));
-    for (int t = 0; t < workers; t++) {
-      Buffers own = buffers[t];
-      int from = (int) ((long) n * t / workers);
-      int to = (int) ((long) n * (t + 1) / workers);
-      int pFrom = t < reducers ? (int) ((long) p * t / reducers) : p;
-      int pTo = t < reducers ? (int) ((long) p * (t + 1) / reducers) : p;
-      own.replay = () -> replay(own, examples, from, to);
-      own.reduce = () -> reduce(n, pFrom, pTo);
+    int shares = Math.min(threads, n);
+    prepare();
+    Worker[] pool = workers;
+    for (int t = 1; t < shares; t++) {
+      pool[t - 1].post(examples, (int) ((long) n * t / shares),
+          (int) ((long) n * (t + 1) / shares));
     }
-    run(workers, false);
-    run(workers, true);
+    double[] sum = sums;
+    for (int k = 0; k < used.length; k++) {
+      sum[k] = used[k].grad();
+    }
     double total = 0.0;
-    for (int e = 0; e < n; e++) {
-      total += losses[e];
+    Throwable failure = null;
+    try {
+      total = replayFirst(examples, n / shares, sum);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    for (int t = 1; t < shares; t++) {
+      Worker worker = pool[t - 1];
+      if (failure == null) {
+        total = addRows(worker, sum, total);
+      }
+      awaitFinished(worker);
+      if (failure == null) {
+        failure = worker.failure;
+      }
+      worker.failure = null;
+    }
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    if (failure != null) {
+      throw (RuntimeException) failure;
+    }
+    for (int k = 0; k < used.length; k++) {
+      used[k].setGrad(sum[k]);
     }
     return total;
   }
@@ -181,124 +219,77 @@ public final class MinibatchReplay implements AutoCloseable {
     workers = new Worker[0];
   }
 
-  private void replay(Buffers own, double[][] examples, int from, int to) {
+  /**
+   * Replays examples {@code [0, to)} on the calling thread, adding each one's parameter gradients
+   * into {@code sum}; returns the sum of their losses, in example order.
+   */
+  private double replayFirst(double[][] examples, int to, double[] sum) {
     double[] d = own.data;
     double[] g = own.grad;
-    int p = parameters.length;
-    // Replay writes only interior slots, so the leaves read once stay for every example.
-    for (int i = 0; i < leaves.length; i++) {
-      d[i] = leaves[i].data();
+    readLeaves(d);
+    double total = 0.0;
+    for (int e = 0; e < to; e++) {
+      replay(d, g, examples[e]);
+      for (int k = 0; k < usedSlot.length; k++) {
+        sum[k] = g[usedSlot[k]] + sum[k];
+      }
+      total += d[size - 1];
     }
-    for (int e = from; e < to; e++) {
-      double[] row = examples[e];
-      for (int i = 0; i < inputSlot.length; i++) {
-        if (inputSlot[i] >= 0) {
-          d[inputSlot[i]] = row[i];
-        }
-      }
-      for (ReplaySegment segment : segments) {
-        segment.forward(d);
-      }
-      Arrays.fill(g, 0.0);
-      g[size - 1] = 1.0;
-      for (int k = segments.length - 1; k >= 0; k--) {
-        segments[k].backward(d, g);
-      }
-      int offset = e * p;
-      for (int j = 0; j < p; j++) {
-        int s = parameterSlot[j];
-        exampleGrads[offset + j] = s >= 0 ? g[s] : 0.0;
-      }
-      losses[e] = d[size - 1];
-    }
-  }
-
-  private void reduce(int n, int from, int to) {
-    int p = parameters.length;
-    for (int j = from; j < to; j++) {
-      if (parameterSlot[j] < 0) {
-        continue;
-      }
-      double sum = parameters[j].grad();
-      for (int e = 0; e < n; e++) {
-        sum = exampleGrads[e * p + j] + sum;
-      }
-      parameters[j].setGrad(sum);
-    }
-  }
-
-  private void prepare(int n, int p) {
-    if (buffers.length < threads) {
-      Buffers[] grown = Arrays.copyOf(buffers, threads);
-      for (int t = buffers.length; t < threads; t++) {
-        grown[t] = new Buffers(size);
-      }
-      buffers = grown;
-    }
-    if (exampleGrads.length < n * p) {
-      exampleGrads = new double[n * p];
-    }
-    if (losses.length < n) {
-      losses = new double[n];
-    }
-    // Workers for the thread count, kept when a short minibatch uses fewer of them.
-    if (this.workers.length != threads - 1) {
-      close();
-      Worker[] started = new Worker[threads - 1];
-      for (int t = 1; t < threads; t++) {
-        started[t - 1] = new Worker(buffers[t]);
-      }
-      this.workers = started;
-    }
+    return total;
   }
 
   /**
-   * Runs one phase (replay, or reduction if {@code reduction}): posts shares 1 to {@code workers
-   * - 1} to the worker threads, runs share 0 on the calling thread, then waits for the workers.
+   * Adds the gradients of {@code worker}'s examples into {@code sum}, and their losses to {@code
+   * total}, in example order as the worker publishes them; returns the new total. Stops early if
+   * the worker failed.
    */
-  private void run(int workers, boolean reduction) {
-    final Worker[] pool = this.workers; // shares 1 to workers - 1 go to pool[0 .. workers - 2]
-    for (int t = 0; t < workers - 1; t++) {
-      pool[t].post(reduction);
-    }
-    Throwable failure = null;
-    try {
-      (reduction ? buffers[0].reduce : buffers[0].replay).run();
-    } catch (RuntimeException | Error e) {
-      failure = e;
-    }
-    for (int t = 0; t < workers - 1; t++) {
-      Worker worker = pool[t];
-      awaitDone(worker);
-      if (worker.failure != null && failure == null) {
-        failure = worker.failure;
+  private double addRows(Worker worker, double[] sum, double total) {
+    int count = worker.to - worker.from;
+    int m = usedSlot.length;
+    int added = 0;
+    while (added < count) {
+      int ready = (int) (worker.produced - worker.base);
+      if (ready > added) {
+        double[] rows = worker.buffers.rows;
+        double[] losses = worker.buffers.losses;
+        for (; added < ready; added++) {
+          int at = added * m;
+          for (int k = 0; k < m; k++) {
+            sum[k] = rows[at + k] + sum[k];
+          }
+          total += losses[added];
+        }
+      } else if (worker.finished == worker.posted) {
+        if (worker.produced - worker.base == added) {
+          break; // it failed; its failure is reported
+        }
+      } else {
+        await(worker, ready);
       }
-      worker.failure = null;
     }
-    if (failure instanceof Error) {
-      throw (Error) failure;
-    }
-    if (failure != null) {
-      throw (RuntimeException) failure;
+    return total;
+  }
+
+  /** Waits until {@code worker} has published more than {@code ready} examples or finished. */
+  private void await(Worker worker, int ready) {
+    long deadline = System.nanoTime() + SPIN_NANOS;
+    while (!moved(worker, ready)) {
+      if (System.nanoTime() - deadline >= 0) {
+        park(worker, ready);
+        return;
+      }
+      Thread.onSpinWait();
     }
   }
 
-  /** Waits until {@code worker} has finished its posted share: bounded spin, then park. */
-  private void awaitDone(Worker worker) {
-    long posted = worker.posted;
-    if (worker.finished == posted) {
-      return;
-    }
-    long deadline = System.nanoTime() + SPIN_NANOS;
-    while (worker.finished != posted && System.nanoTime() - deadline < 0) {
-      Thread.onSpinWait();
-    }
-    if (worker.finished == posted) {
-      return;
-    }
+  private static boolean moved(Worker worker, int ready) {
+    return worker.produced - worker.base != ready || worker.finished == worker.posted;
+  }
+
+  private void park(Worker worker, int ready) {
     waiter = Thread.currentThread();
     try {
-      while (worker.finished != posted) {
+      while (!moved(worker, ready)) {
         LockSupport.park(this);
       }
     } finally {
@@ -306,27 +297,106 @@ public final class MinibatchReplay implements AutoCloseable {
     }
   }
 
-  /** A daemon thread that runs one share of each phase its {@link Buffers} are posted for. */
-  private final class Worker implements Runnable {
-    final Buffers own;
-    final Thread thread;
+  /** Waits until {@code worker} has finished its posted share (it is about to, or failed). */
+  private void awaitFinished(Worker worker) {
+    while (worker.finished != worker.posted) {
+      await(worker, (int) (worker.produced - worker.base));
+    }
+  }
+
+  /** Copies every leaf's data into slot order of {@code d}. */
+  private void readLeaves(double[] d) {
+    // Replay writes only interior slots, so the leaves read once stay for every example.
+    for (int i = 0; i < leaves.length; i++) {
+      d[i] = leaves[i].data();
+    }
+  }
+
+  /** Replays one example: its loss ends in {@code d[size - 1]}, its gradients in {@code g}. */
+  private void replay(double[] d, double[] g, double[] row) {
+    for (int i = 0; i < inputSlot.length; i++) {
+      if (inputSlot[i] >= 0) {
+        d[inputSlot[i]] = row[i];
+      }
+    }
+    for (ReplaySegment segment : segments) {
+      segment.forward(d);
+    }
+    Arrays.fill(g, 0, size, 0.0);
+    g[size - 1] = 1.0;
+    for (int k = segments.length - 1; k >= 0; k--) {
+      segments[k].backward(d, g);
+    }
+  }
+
+  private void prepare() {
+    if (own == null) {
+      own = new Buffers(size);
+      sums = new double[usedSlot.length + PAD];
+    }
+    // Workers for the thread count, kept when a short minibatch uses fewer of them.
+    if (workers.length != threads - 1) {
+      close();
+      Worker[] started = new Worker[threads - 1];
+      for (int t = 0; t < started.length; t++) {
+        started[t] = new Worker();
+      }
+      workers = started;
+    }
+  }
+
+  /** Padding before a worker's signal fields (two cache lines), so they share no line. */
+  @SuppressWarnings("unused")
+  private abstract static class PadBefore {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+  }
+
+  /** The fields a worker and the calling thread signal through. */
+  private abstract static class Signals extends PadBefore {
+    /** Shares posted to this worker, written by the calling thread. */
     volatile long posted;
+    /** Shares this worker has finished (or failed), written by the worker. */
     volatile long finished;
+    /** Examples this worker has published since it started, written by the worker. */
+    volatile long produced;
     volatile boolean parked;
+  }
+
+  /** Padding after the signal fields. */
+  @SuppressWarnings("unused")
+  private abstract static class PadAfter extends Signals {
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+  }
+
+  /**
+   * A daemon thread that replays the examples {@code [from, to)} of each call it is posted,
+   * keeping each one's gradients in its own buffers and publishing them one example at a time.
+   */
+  private final class Worker extends PadAfter implements Runnable {
+    final Thread thread;
     volatile boolean stop;
-    boolean reduction;
+    /** The posted share, written by the calling thread before {@link #posted}. */
+    double[][] examples;
+    int from;
+    int to;
+    /** {@link #produced} when the share was posted (read and written by the calling thread). */
+    long base;
+    /** Allocated and grown by the worker thread, read by the calling thread. */
+    WorkerBuffers buffers;
     Throwable failure;
 
-    Worker(Buffers own) {
-      this.own = own;
+    Worker() {
       thread = new Thread(this, "autograd-minibatch-replay");
       thread.setDaemon(true);
       thread.start();
     }
 
-    /** Posts the next phase; the volatile write of {@code posted} publishes the share. */
-    void post(boolean reduction) {
-      this.reduction = reduction;
+    /** Posts a share; the volatile write of {@code posted} publishes it. */
+    void post(double[][] examples, int from, int to) {
+      this.examples = examples;
+      this.from = from;
+      this.to = to;
+      base = produced;
       posted = posted + 1;
       if (parked) {
         LockSupport.unpark(thread);
@@ -353,15 +423,43 @@ public final class MinibatchReplay implements AutoCloseable {
         }
         seen = posted;
         try {
-          (reduction ? own.reduce : own.replay).run();
+          replayShare();
         } catch (RuntimeException | Error e) {
           failure = e;
         }
+        examples = null;
         finished = seen;
-        Thread w = waiter;
-        if (w != null) {
-          LockSupport.unpark(w);
+        wake();
+      }
+    }
+
+    private void replayShare() {
+      int count = to - from;
+      int m = usedSlot.length;
+      if (buffers == null || buffers.losses.length < count + PAD) {
+        buffers = new WorkerBuffers(size, count, m);
+      }
+      WorkerBuffers own = buffers;
+      double[] d = own.data;
+      double[] g = own.grad;
+      double[] rows = own.rows;
+      readLeaves(d);
+      for (int e = 0; e < count; e++) {
+        replay(d, g, examples[from + e]);
+        int at = e * m;
+        for (int k = 0; k < m; k++) {
+          rows[at + k] = g[usedSlot[k]];
         }
+        own.losses[e] = d[size - 1];
+        produced = produced + 1; // publishes the row
+        wake();
+      }
+    }
+
+    private void wake() {
+      Thread w = waiter;
+      if (w != null) {
+        LockSupport.unpark(w);
       }
     }
   }
@@ -375,16 +473,26 @@ public final class MinibatchReplay implements AutoCloseable {
     return slots;
   }
 
-  /** One thread's replay buffers. */
-  private static final class Buffers {
+  /** One thread's replay buffers, each with {@link #PAD} doubles of slack at its end. */
+  private static class Buffers {
     final double[] data;
     final double[] grad;
-    Runnable replay;
-    Runnable reduce;
 
     Buffers(int size) {
-      data = new double[size];
-      grad = new double[size];
+      data = new double[size + PAD];
+      grad = new double[size + PAD];
+    }
+  }
+
+  /** A worker's buffers: also each example's parameter gradients (one row each) and loss. */
+  private static final class WorkerBuffers extends Buffers {
+    final double[] rows;
+    final double[] losses;
+
+    WorkerBuffers(int size, int examples, int parameters) {
+      super(size);
+      rows = new double[examples * parameters + PAD];
+      losses = new double[examples + PAD];
     }
   }
 }

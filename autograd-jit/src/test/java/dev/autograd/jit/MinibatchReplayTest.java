@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,40 @@ class MinibatchReplayTest {
               eager.parameters.get(j).grad(),
               model.parameters.get(j).grad(),
               "grad of parameter " + j + " on " + threads + " threads");
+        }
+      }
+    }
+  }
+
+  @Test
+  void consecutiveCallsOfEverySizeAndThreadCountMatchOneThreadBitForBit() {
+    double[][] rows = examples(28);
+    int[] sizes = {23, 1, 2, 3, 7, 16, 5};
+    Model reference = new Model(9);
+    List<Value> referenceInputs = leaves(new double[FEATURES + 1]);
+    Model model = new Model(9);
+    List<Value> inputs = leaves(new double[FEATURES + 1]);
+    try (MinibatchReplay one =
+            MinibatchReplay.record(reference.loss(referenceInputs), referenceInputs,
+                reference.parameters).threads(1);
+        MinibatchReplay many =
+            MinibatchReplay.record(model.loss(inputs), inputs, model.parameters)) {
+      int call = 0;
+      for (int threads : new int[] {3, 2, 8, 2}) {
+        many.threads(threads);
+        for (int n : sizes) {
+          double[][] batch = Arrays.copyOfRange(rows, call % 5, call % 5 + n);
+          String where = "call " + call + " (" + n + " examples, " + threads + " threads)";
+          assertBits(one.accumulate(batch), many.accumulate(batch), "loss of " + where);
+          for (int j = 0; j < model.parameters.size(); j++) {
+            Value expected = reference.parameters.get(j);
+            Value actual = model.parameters.get(j);
+            assertBits(expected.grad(), actual.grad(), "grad " + j + " after " + where);
+            // an SGD-like change of the data, so that the next call replays other values
+            expected.setData(expected.data() - 0.01 * expected.grad());
+            actual.setData(actual.data() - 0.01 * actual.grad());
+          }
+          call++;
         }
       }
     }
