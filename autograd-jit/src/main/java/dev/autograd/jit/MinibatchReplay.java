@@ -18,31 +18,31 @@ import java.util.concurrent.locks.LockSupport;
  * gradients into the parameters' grads, as calling {@link Value#backwardAccumulate()} on each
  * example's freshly built loss would, bit for bit, whatever the number of threads.
  *
- * <p>How: the examples are cut into one contiguous range per thread, the calling thread taking
- * the first. Each thread replays its examples with its own data and grad buffers. The calling
- * thread adds each of its examples' parameter gradients straight into running sums that start
- * from the grads the parameters held; every other thread keeps each of its examples' gradients
- * in a buffer of its own and publishes them one example at a time, and the calling thread adds
- * them to the running sums, in example order, as they come (while the later threads are still
- * replaying). The additions happen in the same order as sequential {@code backwardAccumulate()}
- * calls, so the result does not depend on the thread count; on one thread no per-example
- * gradient is stored at all.
+ * <p>How: the examples are cut into one contiguous range (share) per thread. Each thread replays
+ * its share with its own data and grad buffers. The thread of the first share adds each of its
+ * examples' parameter gradients straight into running sums that start from the grads the
+ * parameters held; every later thread keeps its examples' gradients in a buffer of its own, waits
+ * until the thread before it is done, and then adds them to the running sums, in example order.
+ * The additions happen in the same order as sequential {@code backwardAccumulate()} calls, so the
+ * result does not depend on the thread count; on one thread no per-example gradient is stored at
+ * all. Only the running sums (one double per parameter) move from core to core, never the
+ * per-example gradients.
  *
- * <p>Handoff: with {@code t} threads, {@code t - 1} daemon worker threads take the later ranges,
- * one hand-off per call. A worker that has finished its share spins ({@link
- * Thread#onSpinWait()}) for at most {@value #SPIN_NANOS} ns waiting for the next one, then parks
- * ({@link LockSupport#park}) until the calling thread posts work; the calling thread waits for a
- * worker's next example the same way (bounded spin, then park). Waking a parked core costs tens
- * of microseconds on small virtual machines, more than a minibatch is worth splitting for, and a
- * training loop posts the next minibatch well within the spin. No thread spins longer than
- * {@value #SPIN_NANOS} ns without work. Each thread allocates its own buffers, each with {@value
- * #PAD} doubles of slack at its end, and the fields the threads signal through sit between
- * padding, so no two threads write the same cache line in a loop.
+ * <p>Handoff: with {@code t} threads, {@code t - 1} daemon worker threads take the first shares
+ * and the calling thread the last one, so it ends with the sums it writes into the parameters'
+ * grads. A thread waiting for the one before it, or a worker waiting for its next share, spins
+ * ({@link Thread#onSpinWait()}) for at most {@value #SPIN_NANOS} ns, then parks ({@link
+ * LockSupport#park}) until woken. Waking a parked core costs tens of microseconds on small
+ * virtual machines, more than a minibatch is worth splitting for, and a training loop posts the
+ * next minibatch well within the spin. No thread spins longer than {@value #SPIN_NANOS} ns without
+ * work. Each thread allocates its own buffers, each with {@value #PAD} doubles of slack at its
+ * end, and the fields the threads signal through sit between padding, so no two threads write the
+ * same cache line in a loop.
  *
- * <p>Each call reads the data of every leaf of the record once per thread, and each parameter's
- * grad once, after the calling thread has posted the call (so parameters and constants may change
- * between calls, as an optimizer changes them); the calling thread writes every parameter's grad
- * at the end, and only if no replay failed. Valid only while the graph's structure is unchanged,
+ * <p>Each call reads the data of every leaf of the record once, and each parameter's grad once,
+ * on the calling thread (so parameters and constants may change between calls, as an optimizer
+ * changes them); the calling thread writes every parameter's grad at the end, and only if no
+ * replay failed. Valid only while the graph's structure is unchanged,
  * as for {@link CompiledGraph}. One instance is used by one thread at a time; {@link #close()}
  * stops its worker threads.
  */
@@ -62,9 +62,11 @@ public final class MinibatchReplay implements AutoCloseable {
 
   private int threads = Runtime.getRuntime().availableProcessors();
   private Worker[] workers = new Worker[0];
-  private volatile Thread waiter;
   private Buffers own;
+  private double[] leafData;
+  /** The running sums of the parameters' grads and of the losses, passed along the shares. */
   private double[] sums;
+  private double total;
 
   private MinibatchReplay(Value loss, List<Value> inputs, List<Value> parameters) {
     RecordedGraph record = CompiledGraph.compile(loss).recorded();
@@ -170,32 +172,43 @@ public final class MinibatchReplay implements AutoCloseable {
     }
     int shares = Math.min(threads, n);
     prepare();
-    Worker[] pool = workers;
-    for (int t = 1; t < shares; t++) {
-      pool[t - 1].post(examples, (int) ((long) n * t / shares),
-          (int) ((long) n * (t + 1) / shares));
+    // Read once, on this thread: the workers copy this dense array, not the leaves' nodes (which
+    // an optimizer on this thread writes next, so the nodes' cache lines stay with this core).
+    for (int i = 0; i < leaves.length; i++) {
+      leafData[i] = leaves[i].data();
     }
-    double[] sum = sums;
     for (int k = 0; k < used.length; k++) {
-      sum[k] = used[k].grad();
+      sums[k] = used[k].grad();
     }
-    double total = 0.0;
+    total = 0.0;
+    Worker[] pool = workers;
+    for (int t = 0; t < shares - 1; t++) {
+      pool[t].post(examples, bound(n, t, shares), bound(n, t + 1, shares),
+          t == 0 ? null : pool[t - 1]);
+    }
     Throwable failure = null;
+    int from = bound(n, shares - 1, shares);
     try {
-      total = replayFirst(examples, n / shares, sum);
+      if (shares == 1) {
+        addEach(own, examples, 0, n);
+      } else {
+        keepEach(own, examples, from, n);
+      }
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    for (int t = 1; t < shares; t++) {
-      Worker worker = pool[t - 1];
-      if (failure == null) {
-        total = addRows(worker, sum, total);
+    if (shares > 1) {
+      Worker last = pool[shares - 2]; // finishes after every worker before it
+      awaitFinished(last);
+      if (last.failure != null) {
+        failure = last.failure; // an earlier share's failure comes first
       }
-      awaitFinished(worker);
-      if (failure == null) {
-        failure = worker.failure;
+      for (int t = 0; t < shares - 1; t++) {
+        pool[t].failure = null;
       }
-      worker.failure = null;
+      if (failure == null) {
+        addKept(own, n - from);
+      }
     }
     if (failure instanceof Error) {
       throw (Error) failure;
@@ -204,7 +217,7 @@ public final class MinibatchReplay implements AutoCloseable {
       throw (RuntimeException) failure;
     }
     for (int k = 0; k < used.length; k++) {
-      used[k].setGrad(sum[k]);
+      used[k].setGrad(sums[k]);
     }
     return total;
   }
@@ -219,97 +232,88 @@ public final class MinibatchReplay implements AutoCloseable {
     workers = new Worker[0];
   }
 
+  /** Returns the first example of share {@code t} of {@code shares} over {@code n} examples. */
+  private static int bound(int n, int t, int shares) {
+    return (int) ((long) n * t / shares);
+  }
+
   /**
-   * Replays examples {@code [0, to)} on the calling thread, adding each one's parameter gradients
-   * into {@code sum}; returns the sum of their losses, in example order.
+   * Replays examples {@code [from, to)}, adding each one's parameter gradients into the running
+   * sums and its loss into the running total.
    */
-  private double replayFirst(double[][] examples, int to, double[] sum) {
+  private void addEach(Buffers own, double[][] examples, int from, int to) {
     double[] d = own.data;
     double[] g = own.grad;
+    double[] sum = sums;
     readLeaves(d);
-    double total = 0.0;
-    for (int e = 0; e < to; e++) {
+    double loss = total;
+    for (int e = from; e < to; e++) {
       replay(d, g, examples[e]);
       for (int k = 0; k < usedSlot.length; k++) {
         sum[k] = g[usedSlot[k]] + sum[k];
       }
-      total += d[size - 1];
+      loss += d[size - 1];
     }
-    return total;
+    total = loss;
   }
 
-  /**
-   * Adds the gradients of {@code worker}'s examples into {@code sum}, and their losses to {@code
-   * total}, in example order as the worker publishes them; returns the new total. Stops early if
-   * the worker failed.
-   */
-  private double addRows(Worker worker, double[] sum, double total) {
-    int count = worker.to - worker.from;
+  /** Replays examples {@code [from, to)}, keeping each one's parameter gradients and loss. */
+  private void keepEach(Buffers own, double[][] examples, int from, int to) {
     int m = usedSlot.length;
-    int added = 0;
-    while (added < count) {
-      int ready = (int) (worker.produced - worker.base);
-      if (ready > added) {
-        double[] rows = worker.buffers.rows;
-        double[] losses = worker.buffers.losses;
-        for (; added < ready; added++) {
-          int at = added * m;
-          for (int k = 0; k < m; k++) {
-            sum[k] = rows[at + k] + sum[k];
-          }
-          total += losses[added];
-        }
-      } else if (worker.finished == worker.posted) {
-        if (worker.produced - worker.base == added) {
-          break; // it failed; its failure is reported
-        }
-      } else {
-        await(worker, ready);
+    own.reserve(to - from, m);
+    double[] d = own.data;
+    double[] g = own.grad;
+    double[] rows = own.rows;
+    readLeaves(d);
+    for (int e = from; e < to; e++) {
+      replay(d, g, examples[e]);
+      int at = (e - from) * m;
+      for (int k = 0; k < m; k++) {
+        rows[at + k] = g[usedSlot[k]];
       }
+      own.losses[e - from] = d[size - 1];
     }
-    return total;
   }
 
-  /** Waits until {@code worker} has published more than {@code ready} examples or finished. */
-  private void await(Worker worker, int ready) {
+  /** Adds the first {@code count} kept gradients and losses into the running sums, in order. */
+  private void addKept(Buffers own, int count) {
+    int m = usedSlot.length;
+    double[] rows = own.rows;
+    double[] sum = sums;
+    double loss = total;
+    for (int e = 0; e < count; e++) {
+      int at = e * m;
+      for (int k = 0; k < m; k++) {
+        sum[k] = rows[at + k] + sum[k];
+      }
+      loss += own.losses[e];
+    }
+    total = loss;
+  }
+
+  /** Waits until {@code worker} has finished its posted share: bounded spin, then park. */
+  private static void awaitFinished(Worker worker) {
     long deadline = System.nanoTime() + SPIN_NANOS;
-    while (!moved(worker, ready)) {
+    while (worker.finished != worker.posted) {
       if (System.nanoTime() - deadline >= 0) {
-        park(worker, ready);
+        worker.waiter = Thread.currentThread();
+        try {
+          while (worker.finished != worker.posted) {
+            LockSupport.park(worker);
+          }
+        } finally {
+          worker.waiter = null;
+        }
         return;
       }
       Thread.onSpinWait();
     }
   }
 
-  private static boolean moved(Worker worker, int ready) {
-    return worker.produced - worker.base != ready || worker.finished == worker.posted;
-  }
-
-  private void park(Worker worker, int ready) {
-    waiter = Thread.currentThread();
-    try {
-      while (!moved(worker, ready)) {
-        LockSupport.park(this);
-      }
-    } finally {
-      waiter = null;
-    }
-  }
-
-  /** Waits until {@code worker} has finished its posted share (it is about to, or failed). */
-  private void awaitFinished(Worker worker) {
-    while (worker.finished != worker.posted) {
-      await(worker, (int) (worker.produced - worker.base));
-    }
-  }
-
-  /** Copies every leaf's data into slot order of {@code d}. */
+  /** Copies every leaf's data, as read at the start of the call, into {@code d}. */
   private void readLeaves(double[] d) {
     // Replay writes only interior slots, so the leaves read once stay for every example.
-    for (int i = 0; i < leaves.length; i++) {
-      d[i] = leaves[i].data();
-    }
+    System.arraycopy(leafData, 0, d, 0, leaves.length);
   }
 
   /** Replays one example: its loss ends in {@code d[size - 1]}, its gradients in {@code g}. */
@@ -333,6 +337,7 @@ public final class MinibatchReplay implements AutoCloseable {
     if (own == null) {
       own = new Buffers(size);
       sums = new double[usedSlot.length + PAD];
+      leafData = new double[leaves.length + PAD];
     }
     // Workers for the thread count, kept when a short minibatch uses fewer of them.
     if (workers.length != threads - 1) {
@@ -357,8 +362,8 @@ public final class MinibatchReplay implements AutoCloseable {
     volatile long posted;
     /** Shares this worker has finished (or failed), written by the worker. */
     volatile long finished;
-    /** Examples this worker has published since it started, written by the worker. */
-    volatile long produced;
+    /** The thread waiting for this worker to finish, if it parked. */
+    volatile Thread waiter;
     volatile boolean parked;
   }
 
@@ -369,8 +374,9 @@ public final class MinibatchReplay implements AutoCloseable {
   }
 
   /**
-   * A daemon thread that replays the examples {@code [from, to)} of each call it is posted,
-   * keeping each one's gradients in its own buffers and publishing them one example at a time.
+   * A daemon thread that replays the examples {@code [from, to)} of each share it is posted: the
+   * first share adds into the running sums as it goes, a later one keeps its gradients and adds
+   * them once the worker {@code after} it has finished.
    */
   private final class Worker extends PadAfter implements Runnable {
     final Thread thread;
@@ -379,11 +385,11 @@ public final class MinibatchReplay implements AutoCloseable {
     double[][] examples;
     int from;
     int to;
-    /** {@link #produced} when the share was posted (read and written by the calling thread). */
-    long base;
-    /** Allocated and grown by the worker thread, read by the calling thread. */
-    WorkerBuffers buffers;
+    Worker after;
+    /** This share's failure, or else the first failure of an earlier share. */
     Throwable failure;
+    /** Allocated by this worker's thread. */
+    Buffers buffers;
 
     Worker() {
       thread = new Thread(this, "autograd-minibatch-replay");
@@ -392,11 +398,11 @@ public final class MinibatchReplay implements AutoCloseable {
     }
 
     /** Posts a share; the volatile write of {@code posted} publishes it. */
-    void post(double[][] examples, int from, int to) {
+    void post(double[][] examples, int from, int to, Worker after) {
       this.examples = examples;
       this.from = from;
       this.to = to;
-      base = produced;
+      this.after = after;
       posted = posted + 1;
       if (parked) {
         LockSupport.unpark(thread);
@@ -422,45 +428,47 @@ public final class MinibatchReplay implements AutoCloseable {
           return;
         }
         seen = posted;
-        try {
-          replayShare();
-        } catch (RuntimeException | Error e) {
-          failure = e;
-        }
+        failure = replayShare();
         examples = null;
+        after = null;
         finished = seen;
-        wake();
-      }
-    }
-
-    private void replayShare() {
-      int count = to - from;
-      int m = usedSlot.length;
-      if (buffers == null || buffers.losses.length < count + PAD) {
-        buffers = new WorkerBuffers(size, count, m);
-      }
-      WorkerBuffers own = buffers;
-      double[] d = own.data;
-      double[] g = own.grad;
-      double[] rows = own.rows;
-      readLeaves(d);
-      for (int e = 0; e < count; e++) {
-        replay(d, g, examples[from + e]);
-        int at = e * m;
-        for (int k = 0; k < m; k++) {
-          rows[at + k] = g[usedSlot[k]];
+        Thread w = waiter;
+        if (w != null) {
+          LockSupport.unpark(w);
         }
-        own.losses[e] = d[size - 1];
-        produced = produced + 1; // publishes the row
-        wake();
       }
     }
 
-    private void wake() {
-      Thread w = waiter;
-      if (w != null) {
-        LockSupport.unpark(w);
+    /** Replays the posted share; returns its failure, or the first of an earlier share. */
+    private Throwable replayShare() {
+      Throwable failed = null;
+      try {
+        if (buffers == null) {
+          buffers = new Buffers(size);
+        }
+        if (after == null) {
+          addEach(buffers, examples, from, to);
+        } else {
+          keepEach(buffers, examples, from, to);
+        }
+      } catch (RuntimeException | Error e) {
+        failed = e;
       }
+      if (after == null) {
+        return failed;
+      }
+      awaitFinished(after);
+      if (after.failure != null) {
+        return after.failure;
+      }
+      if (failed == null) {
+        try {
+          addKept(buffers, to - from);
+        } catch (RuntimeException | Error e) {
+          failed = e;
+        }
+      }
+      return failed;
     }
   }
 
@@ -473,26 +481,27 @@ public final class MinibatchReplay implements AutoCloseable {
     return slots;
   }
 
-  /** One thread's replay buffers, each with {@link #PAD} doubles of slack at its end. */
-  private static class Buffers {
+  /**
+   * One thread's replay buffers, and the gradients and losses of the examples it keeps; each
+   * array has {@link #PAD} doubles of slack at its end.
+   */
+  private static final class Buffers {
     final double[] data;
     final double[] grad;
+    double[] rows = new double[0];
+    double[] losses = new double[0];
 
     Buffers(int size) {
       data = new double[size + PAD];
       grad = new double[size + PAD];
     }
-  }
 
-  /** A worker's buffers: also each example's parameter gradients (one row each) and loss. */
-  private static final class WorkerBuffers extends Buffers {
-    final double[] rows;
-    final double[] losses;
-
-    WorkerBuffers(int size, int examples, int parameters) {
-      super(size);
-      rows = new double[examples * parameters + PAD];
-      losses = new double[examples + PAD];
+    /** Makes room to keep {@code examples} rows of {@code parameters} gradients. */
+    void reserve(int examples, int parameters) {
+      if (losses.length < examples + PAD) {
+        rows = new double[examples * parameters + PAD];
+        losses = new double[examples + PAD];
+      }
     }
   }
 }
