@@ -42,9 +42,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Each call reads the data of every leaf of the record once, and each parameter's grad once,
  * on the calling thread (so parameters and constants may change between calls, as an optimizer
  * changes them); the calling thread writes every parameter's grad at the end, and only if no
- * replay failed. Valid only while the graph's structure is unchanged,
- * as for {@link CompiledGraph}. One instance is used by one thread at a time; {@link #close()}
- * stops its worker threads.
+ * replay failed. Valid only while the graph's structure is unchanged, as for {@link
+ * CompiledGraph}. One instance is used by one thread at a time; {@link #close()} stops its worker
+ * threads.
  */
 public final class MinibatchReplay implements AutoCloseable {
   /** How long a waiting thread spins before it parks, in nanoseconds. */
@@ -67,6 +67,8 @@ public final class MinibatchReplay implements AutoCloseable {
   /** The running sums of the parameters' grads and of the losses, passed along the shares. */
   private double[] sums;
   private double total;
+  /** Examples the calling thread takes beyond an even share ({@link #balance}). */
+  private int ownExtra;
 
   private MinibatchReplay(Value loss, List<Value> inputs, List<Value> parameters) {
     RecordedGraph record = CompiledGraph.compile(loss).recorded();
@@ -182,17 +184,23 @@ public final class MinibatchReplay implements AutoCloseable {
     }
     total = 0.0;
     Worker[] pool = workers;
+    // This thread's share: an even share plus the extra examples balance() found, at least one
+    // example, leaving one for each worker; the workers cut the rest evenly.
+    int from = shares == 1 ? 0
+        : n - Math.max(1, Math.min(n - shares + 1, Math.round((float) n / shares) + ownExtra));
     for (int t = 0; t < shares - 1; t++) {
-      pool[t].post(examples, bound(n, t, shares), bound(n, t + 1, shares),
+      pool[t].post(examples, bound(from, t, shares - 1), bound(from, t + 1, shares - 1),
           t == 0 ? null : pool[t - 1]);
     }
     Throwable failure = null;
-    int from = bound(n, shares - 1, shares);
+    long start = System.nanoTime();
+    long end = start;
     try {
       if (shares == 1) {
         addEach(own, examples, 0, n);
       } else {
         keepEach(own, examples, from, n);
+        end = System.nanoTime();
       }
     } catch (RuntimeException | Error e) {
       failure = e;
@@ -200,6 +208,9 @@ public final class MinibatchReplay implements AutoCloseable {
     if (shares > 1) {
       Worker last = pool[shares - 2]; // finishes after every worker before it
       awaitFinished(last);
+      if (failure == null && last.failure == null) {
+        balance(n - from, n - shares + 1, end - start, last.end - end);
+      }
       if (last.failure != null) {
         failure = last.failure; // an earlier share's failure comes first
       }
@@ -230,6 +241,23 @@ public final class MinibatchReplay implements AutoCloseable {
       LockSupport.unpark(worker.thread);
     }
     workers = new Worker[0];
+  }
+
+  /**
+   * Moves the next calls' split by one example (within 1 to {@code most} for this thread) when
+   * the calling thread's share of {@code count} examples, {@code nanos} long, ended more than half
+   * an example's time before ({@code late > 0}) or after ({@code late < 0}) the workers': its
+   * kept gradients can be added only once the workers are done, so both should end together.
+   * Threads differ in speed (the first share adds into the running sums, a worker takes time to
+   * wake, other programs share the cores); the results do not depend on the split.
+   */
+  private void balance(int count, int most, long nanos, long late) {
+    long half = nanos / (2L * count);
+    if (late > half && count < most) {
+      ownExtra++;
+    } else if (late < -half && count > 1) {
+      ownExtra--;
+    }
   }
 
   /** Returns the first example of share {@code t} of {@code shares} over {@code n} examples. */
@@ -388,6 +416,8 @@ public final class MinibatchReplay implements AutoCloseable {
     Worker after;
     /** This share's failure, or else the first failure of an earlier share. */
     Throwable failure;
+    /** When this worker finished its last share ({@link System#nanoTime()}). */
+    long end;
     /** Allocated by this worker's thread. */
     Buffers buffers;
 
@@ -429,6 +459,7 @@ public final class MinibatchReplay implements AutoCloseable {
         }
         seen = posted;
         failure = replayShare();
+        end = System.nanoTime();
         examples = null;
         after = null;
         finished = seen;
