@@ -28,23 +28,27 @@ import java.util.concurrent.locks.LockSupport;
  * all. Only the running sums (one double per parameter) move from core to core, never the
  * per-example gradients.
  *
- * <p>Handoff: with {@code t} threads, {@code t - 1} daemon worker threads take the first shares
- * and the calling thread the last one, so it ends with the sums it writes into the parameters'
- * grads. A thread waiting for the one before it, or a worker waiting for its next share, spins
- * ({@link Thread#onSpinWait()}) for at most {@value #SPIN_NANOS} ns, then parks ({@link
- * LockSupport#park}) until woken. Waking a parked core costs tens of microseconds on small
- * virtual machines, more than a minibatch is worth splitting for, and a training loop posts the
- * next minibatch well within the spin. No thread spins longer than {@value #SPIN_NANOS} ns without
- * work. Each thread allocates its own buffers, each with {@value #PAD} doubles of slack at its
- * end, and the fields the threads signal through sit between padding, so no two threads write the
- * same cache line in a loop.
+ * <p>Handoff: with {@code t} threads, {@code t - 1} daemon worker threads take the first shares and
+ * the calling thread the last one, so it ends with the sums it writes into the parameters' grads.
+ * Its share grows or shrinks by one example per call until it ends when the workers' do (its kept
+ * gradients wait for them); the results do not depend on the split. A thread waiting for the one
+ * before it, or a worker waiting for its next share, spins ({@link Thread#onSpinWait()}) for at
+ * most {@value #SPIN_NANOS} ns, then parks ({@link LockSupport#park}) until woken. Waking a parked
+ * core costs tens of microseconds on small virtual machines, more than a minibatch is worth
+ * splitting for, and a training loop posts the next minibatch well within the spin. No thread spins
+ * longer than {@value #SPIN_NANOS} ns without work. Each thread allocates its own buffers, each
+ * with {@value #PAD} doubles of slack at its end, and the fields the threads signal through sit
+ * between padding, so no two threads write the same cache line in a loop.
  *
- * <p>Each call reads the data of every leaf of the record once, and each parameter's grad once,
- * on the calling thread (so parameters and constants may change between calls, as an optimizer
- * changes them); the calling thread writes every parameter's grad at the end, and only if no
- * replay failed. Valid only while the graph's structure is unchanged, as for {@link
- * CompiledGraph}. One instance is used by one thread at a time; {@link #close()} stops its worker
- * threads.
+ * <p>Each call reads the data of every leaf of the record once, and each parameter's grad once, on
+ * the calling thread (so parameters and constants may change between calls, as an optimizer changes
+ * them); the calling thread writes every parameter's grad at the end, and only if no replay failed.
+ * Worker threads never touch a node: when a second core read the leaves' nodes (and wrote grads)
+ * that the optimizer writes on the calling thread, a two-thread digits epoch took 11 to 16 ms
+ * instead of 8 in some minutes on a 2-vCPU virtual machine (the benchmarks module's {@code
+ * results-2026-11-30-threads-nodes.md}). Valid only while the graph's structure is unchanged, as
+ * for {@link CompiledGraph}. One instance is used by one thread at a time; {@link #close()} stops
+ * its worker threads.
  */
 public final class MinibatchReplay implements AutoCloseable {
   /** How long a waiting thread spins before it parks, in nanoseconds. */
