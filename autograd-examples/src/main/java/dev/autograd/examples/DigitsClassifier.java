@@ -214,7 +214,7 @@ public final class DigitsClassifier implements Callable<Integer> {
           >= config.targetAccuracy());
     }
     long start = System.nanoTime();
-    History history = trainer.fit(train.features(), ClassifierTraining.oneHot(train, CLASSES));
+    History history = trainer.fit(train.features(), train.oneHotTargets());
     double seconds = (buildNanos + System.nanoTime() - start) / 1e9;
     int[] predicted = Predictions.classes(model, test);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predicted, CLASSES);
