@@ -65,6 +65,10 @@ public final class BackwardTrace {
       if (node.isLeaf()) {
         continue;
       }
+      if (node.op == Op.DOT_CODE) {
+        dotSteps(names, grad, (DotValue) node, grad.getOrDefault(node, 0.0), steps);
+        continue;
+      }
       Op op = Op.of(node.op);
       double a = node.left.data;
       double b = node.right == null ? 0.0 : node.right.data;
@@ -78,6 +82,30 @@ public final class BackwardTrace {
       }
     }
     return new BackwardTrace(names.of(output), steps);
+  }
+
+  /**
+   * The steps of a dot node with upstream grad {@code up}, in {@link DotValue#propagate()}'s order
+   * and arithmetic: each input's local derivative ({@code 1} for the start, the other factor for a
+   * product's) times the chain's upstream grad ({@code 0.0 + up} but for a one-product start).
+   */
+  private static void dotSteps(NodeNames names, Map<Value, Double> grad, DotValue node, double up,
+      List<Step> steps) {
+    Value[] f = node.factors;
+    double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
+    for (int k = f.length - 2; k >= 0; k -= 2) {
+      if (k == 0) {
+        double u = f.length == 2 ? up : g;
+        steps.add(step(names, grad, node, node.left, Op.ADD.leftGrad(0.0, 0.0, 0.0, 1.0), u,
+            Op.ADD.leftGrad(0.0, 0.0, 0.0, u)));
+      }
+      double a = f[k].data;
+      double b = f[k + 1].data;
+      steps.add(step(names, grad, node, f[k], Op.MUL.leftGrad(a, b, 0.0, 1.0), g,
+          Op.MUL.leftGrad(a, b, 0.0, g)));
+      steps.add(step(names, grad, node, f[k + 1], Op.MUL.rightGrad(a, b, 0.0, 1.0), g,
+          Op.MUL.rightGrad(a, b, 0.0, g)));
+    }
   }
 
   private static Step step(NodeNames names, Map<Value, Double> grad, Value node, Value input,

@@ -95,7 +95,7 @@ public final class CompiledGraph {
     Backprop.Recording order = Backprop.recordHoldingGrads(root);
     int interiorCount = order.interiorCount;
     leafCount = order.leafCount;
-    size = interiorCount + leafCount;
+    size = order.positions + leafCount;
     inputCount = inputs.size();
     this.root = root;
     try {
@@ -191,22 +191,31 @@ public final class CompiledGraph {
       final int last = size - 1;
       double[] found = new double[8];
       int constantCount = 0;
+      int position = 0; // the record's position of the k-th interior node: its slot is last - it
       // Chunk by chunk: the k-th interior node is chunk[k - start].
       for (int c = 0, start = 0; start < interiorCount; start += order.chunk(c++).length) {
         final Value[] chunk = order.chunk(c);
         final int end = Math.min(interiorCount, start + chunk.length);
         for (int k = start; k < end; k++) {
           Value v = chunk[k - start];
-          int i = last - k;
+          int i = last - position;
+          if (v.op == Op.DOT_CODE) {
+            recordDot((DotValue) v, i);
+            position += Backprop.Recording.width(v);
+            asBuilt &= v.inputsUnchanged();
+            v.grad = kept[k];
+            restored = k + 1;
+            continue;
+          }
+          position++;
           data[i] = v.data;
           byte code = v.op;
           ops[i] = code;
           Value a = v.left;
-          lhs[i] = a.left == null ? (int) a.grad : last - (int) a.grad;
+          lhs[i] = slot(a, last);
           Op.Kind kind = Op.of(code).kind;
           if (kind == Op.Kind.BINARY) {
-            Value b = v.right;
-            rhs[i] = b.left == null ? (int) b.grad : last - (int) b.grad;
+            rhs[i] = slot(v.right, last);
           } else if (kind == Op.Kind.UNARY_CONSTANT) {
             if (constantCount == found.length) {
               found = Arrays.copyOf(found, constantCount * 2);
@@ -232,6 +241,40 @@ public final class CompiledGraph {
       Arrays.fill(kept, 0.0);
     }
     return asBuilt;
+  }
+
+  /** Returns the slot of recorded node {@code v}, numbered in its grad field (see {@link #record}). */
+  private static int slot(Value v, int last) {
+    return v.left == null ? (int) v.grad : last - (int) v.grad;
+  }
+
+  /**
+   * Records dot node {@code v} of {@code n} products, whose own slot is {@code top}, as the chain
+   * it stands for ({@link Value#dot}): sums {@code s_k = s_(k-1) + p_k} ({@code s_0} the start,
+   * {@code s_n} the node itself, slot {@code top}) and products {@code p_k = a_k * b_k}, at the
+   * positions {@code s_n, p_n, s_(n-1), p_(n-1), ..., s_1, p_1} from {@code top} down, so that
+   * the replay propagates them one after another in the order of {@link DotValue#propagate()}.
+   */
+  private void recordDot(DotValue v, int top) {
+    final int last = size - 1;
+    final Value[] f = v.factors;
+    final int n = f.length / 2;
+    double sum = v.left.data;
+    for (int k = 1; k <= n; k++) {
+      int s = top - 2 * (n - k); // s_k
+      int p = s - 1; // p_k
+      Value a = f[2 * k - 2];
+      Value b = f[2 * k - 1];
+      ops[p] = Op.MUL_CODE;
+      lhs[p] = slot(a, last);
+      rhs[p] = slot(b, last);
+      data[p] = Op.MUL.forward(a.data, b.data);
+      ops[s] = Op.ADD_CODE;
+      lhs[s] = k == 1 ? slot(v.left, last) : s - 2; // s_(k-1)
+      rhs[s] = p;
+      sum = Op.ADD.forward(sum, data[p]);
+      data[s] = sum;
+    }
   }
 
   private static IllegalArgumentException badInput(int j, Value in, String problem) {
@@ -393,12 +436,17 @@ public final class CompiledGraph {
   private int[] buildIndex() {
     Value[] order = Backprop.propagationOrder(root);
     nodes = Arrays.copyOf(leaves, size);
-    for (int k = 0; k < size - leafCount; k++) {
-      nodes[size - 1 - k] = order[k];
+    // A dot node's chain takes several slots; only its top (the node itself) has a Value.
+    for (int k = 0, position = 0; position < size - leafCount; k++) {
+      nodes[size - 1 - position] = order[k];
+      position += Backprop.Recording.width(order[k]);
     }
     int[] table = new int[Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2];
     int mask = table.length - 1;
     for (int i = 0; i < size; i++) {
+      if (nodes[i] == null) {
+        continue;
+      }
       int h = hash(nodes[i]) & mask;
       while (table[h] != 0) {
         h = (h + 1) & mask;

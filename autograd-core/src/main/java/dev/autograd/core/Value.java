@@ -79,7 +79,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * no node, leaves included — may be built and differentiated on different threads at once, and
  * give bit for bit the results they give on one thread.
  */
-public final class Value {
+public sealed class Value permits DotValue {
   double data;
   double grad;
   final byte op;
@@ -124,6 +124,17 @@ public final class Value {
     if (AnomalyDetection.enabled) {
       AnomalyDetection.checkForward(this);
     }
+  }
+
+  /** A node of {@link Op#DOT} ({@link DotValue}): {@code start} in {@code left}, no {@code right}. */
+  Value(double data, Value start, int level, long version) {
+    this.data = data;
+    this.op = Op.DOT_CODE;
+    this.left = start;
+    this.right = null;
+    this.label = "";
+    this.level = level;
+    this.version = version;
   }
 
   /** Returns a new node made by unary {@code op} from {@code input}. */
@@ -171,6 +182,60 @@ public final class Value {
     return total;
   }
 
+  /**
+   * Returns {@code start + a[0]*b[0] + a[1]*b[1] + ... + a[n-1]*b[n-1]} as one node: the same
+   * number, bit for bit, as the chain {@code start.add(a[0].mul(b[0])).add(a[1].mul(b[1]))...} (each
+   * product rounded, then added to the running sum left to right; no fused multiply-add), and the
+   * same derivatives, in {@code 1} node instead of {@code 2n}. It is the sum of PyTorch's {@code
+   * torch.dot} (<a href="https://pytorch.org/docs/stable/generated/torch.dot.html">docs</a>) added
+   * to {@code start}, as one row of {@code torch.addmv}, in a fixed order; a neuron's {@code b + w
+   * . x} is {@code dot(b, w, x)}. {@link #op()} is {@code "dot"} and {@link #children()} lists
+   * {@code start, a[0], b[0], a[1], b[1], ...}. With {@code n = 0} it returns {@code start} itself,
+   * as Python's {@code sum([], start)} does.
+   *
+   * <p>Local derivatives: {@code d/dstart = 1}, {@code d/da[i] = b[i]}, {@code d/db[i] = a[i]}
+   * (a node given twice, as {@code dot(s, List.of(x), List.of(x))}, receives both). {@link
+   * #backward()} adds them times the upstream grad {@code G} in the order the chain's nodes would,
+   * propagated one after another: the last product's inputs first, {@code start} just before the
+   * first product's ({@code a[i]} before {@code b[i]}); the products' upstream grad is {@code 0.0 +
+   * G}, as in the chain, whose inner nodes start from grad 0. {@link CompiledGraph} records the
+   * node as that chain, so its replay, {@link BatchedReplay} and generated replays need no own
+   * arithmetic for it and equal {@code backward()} bit for bit.
+   *
+   * <p>Non-finite values follow IEEE 754 as in the chain: a NaN input or an infinite product makes
+   * the sum NaN or infinite ({@code Infinity - Infinity} is NaN); {@link AnomalyDetection} checks
+   * the node's own result, which is non-finite exactly when some partial sum of the chain is.
+   *
+   * @throws NullPointerException if {@code start}, {@code a}, {@code b} or any element is null
+   * @throws IllegalArgumentException if {@code a} and {@code b} differ in length (the message
+   *     names both lengths)
+   */
+  public static Value dot(Value start, List<Value> a, List<Value> b) {
+    checkNotNull(start, "start");
+    checkNotNull(a, "a");
+    checkNotNull(b, "b");
+    int n = a.size();
+    checkArgument(n == b.size(), "dot needs vectors of equal length, got %s and %s", n, b.size());
+    if (n == 0) {
+      return start;
+    }
+    Value[] factors = new Value[2 * n];
+    int level = start.level;
+    long version = start.version;
+    for (int i = 0; i < n; i++) {
+      Value ai = a.get(i);
+      Value bi = b.get(i);
+      if (ai == null || bi == null) {
+        throw new NullPointerException((ai == null ? "a[" : "b[") + i + "] is null");
+      }
+      factors[2 * i] = ai;
+      factors[2 * i + 1] = bi;
+      level = Math.max(level, Math.max(ai.level, bi.level));
+      version = Math.max(version, Math.max(ai.version, bi.version));
+    }
+    return new DotValue(DotValue.forward(start.data, factors), start, factors, level + 1, version);
+  }
+
   /** Returns this node's number. */
   public double data() {
     return data;
@@ -195,17 +260,23 @@ public final class Value {
    * exponent, written as the seed writes {@code x**2}; an integral exponent has no {@code .0}),
    * {@code "**"} (power with a {@code Value} exponent), {@code "exp"}, {@code "log"}, {@code
    * "tanh"}, {@code "relu"}, {@code "sigmoid"}, {@code "abs"}, {@code "sqrt"}, {@code "sin"},
-   * {@code "cos"}, {@code "max"}, {@code "min"}, {@code "leakyRelu(0.01)"} (with its slope) or
-   * {@code "softplus"}.
+   * {@code "cos"}, {@code "max"}, {@code "min"}, {@code "leakyRelu(0.01)"} (with its slope),
+   * {@code "softplus"}, {@code "stopGradient"} or {@code "dot"} ({@link #dot}).
    */
   public String op() {
     return Op.of(op).label(this);
   }
 
-  /** Returns the inputs of the operation that made this node, in order (empty for a leaf). */
+  /**
+   * Returns the inputs of the operation that made this node, in order (empty for a leaf; for
+   * {@link #dot} {@code start, a[0], b[0], a[1], b[1], ...}, a node given twice listed twice).
+   */
   public List<Value> children() {
     if (left == null) {
       return List.of();
+    }
+    if (op == Op.DOT_CODE) {
+      return ((DotValue) this).inputs();
     }
     if (!Op.readsRight(op)) {
       return List.of(left);
@@ -279,10 +350,24 @@ public final class Value {
     if (right != null && right.version > version) {
       throw staleInput(right);
     }
+    if (op == Op.DOT_CODE) {
+      for (Value f : ((DotValue) this).factors) {
+        if (f.version > version) {
+          throw staleInput(f);
+        }
+      }
+    }
   }
 
   /** Returns true unless an input of this node was changed by {@link #setData} after it was built. */
   boolean inputsUnchanged() {
+    if (op == Op.DOT_CODE) {
+      for (Value f : ((DotValue) this).factors) {
+        if (f.version > version) {
+          return false;
+        }
+      }
+    }
     return left.version <= version && (right == null || right.version <= version);
   }
 
@@ -645,6 +730,9 @@ public final class Value {
         break;
       case Op.TANH_CODE:
         left.grad += Op.TANH.leftGrad(left.data, 0.0, data, g);
+        break;
+      case Op.DOT_CODE:
+        ((DotValue) this).propagate();
         break;
       default:
         Op o = Op.of(op);

@@ -1,0 +1,95 @@
+package dev.autograd.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node made by {@link Value#dot}: {@code start + a_1*b_1 + ... + a_n*b_n} ({@code n >= 1}) in
+ * one node instead of the {@code 2n} nodes of the chain {@code ((start + a_1*b_1) + a_2*b_2) +
+ * ...}, with that chain's numbers: the forward value bit for bit, and backward the chain's
+ * contributions in the order the chain's nodes would make them if propagated one after the other
+ * at this node's place (see {@link #propagate()}). {@code start} is the node's {@code left}; the
+ * factors are kept here, so that only dot nodes pay for them (an ordinary node keeps its size).
+ */
+final class DotValue extends Value {
+  /** {@code a_1, b_1, a_2, b_2, ..., a_n, b_n}. */
+  final Value[] factors;
+
+  DotValue(double data, Value start, Value[] factors, int level, long version) {
+    super(data, start, level, version);
+    this.factors = factors;
+    if (AnomalyDetection.enabled) {
+      AnomalyDetection.checkForward(this);
+    }
+  }
+
+  /** Returns the number of products, {@code n}. */
+  int terms() {
+    return factors.length / 2;
+  }
+
+  /**
+   * Returns {@code start + a_1*b_1 + ... + a_n*b_n}: each product rounded, then added to the
+   * running sum, left to right ({@link Op#MUL}'s then {@link Op#ADD}'s forward, no fused
+   * multiply-add), as the chain computes it.
+   */
+  static double forward(double start, Value[] factors) {
+    double sum = start;
+    for (int k = 0; k < factors.length; k += 2) {
+      sum = Op.ADD.forward(sum, Op.MUL.forward(factors[k].data, factors[k + 1].data));
+    }
+    return sum;
+  }
+
+  /** Returns the inputs in order: {@code start, a_1, b_1, ..., a_n, b_n}. */
+  List<Value> inputs() {
+    Value[] all = new Value[factors.length + 1];
+    all[0] = left;
+    System.arraycopy(factors, 0, all, 1, factors.length);
+    return List.of(all);
+  }
+
+  /**
+   * One chain-rule step, as the chain {@code s_k = s_(k-1) + p_k}, {@code p_k = a_k * b_k}
+   * ({@code s_0 = start}, {@code s_n} this node) propagated node after node from {@code s_n}:
+   * {@code s_n, p_n, s_(n-1), p_(n-1), ..., s_1, p_1}. With {@code G} this node's grad, every
+   * interior node of the chain but {@code s_n} gets {@code g' = 0.0 + G} (it starts from grad 0:
+   * {@code -0.0} becomes {@code 0.0}), so for {@code k = n} down to {@code 1}: {@code start.grad
+   * += G'} when {@code k = 1} ({@code G' = G} if {@code n = 1}, else {@code g'}), then {@code
+   * a_k.grad += b_k * g'} and {@code b_k.grad += a_k * g'} ({@link Op#MUL}'s derivatives, left
+   * input first, so {@code dot(x, x)} adds twice into {@code x}).
+   */
+  void propagate() {
+    final Value[] f = factors;
+    final double up = grad;
+    final double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up); // p_k's grad: 0.0 + G
+    for (int k = f.length - 2; k >= 0; k -= 2) {
+      if (k == 0) {
+        // s_1 = start + p_1: start's contribution comes from s_1's step, before p_1's.
+        left.grad += Op.ADD.leftGrad(0.0, 0.0, 0.0, f.length == 2 ? up : g);
+      }
+      Value a = f[k];
+      Value b = f[k + 1];
+      double da = a.data;
+      double db = b.data;
+      a.grad += Op.MUL.leftGrad(da, db, 0.0, g);
+      b.grad += Op.MUL.rightGrad(da, db, 0.0, g);
+    }
+  }
+
+  /**
+   * {@link #propagate()} with {@code Value} ops, for {@link Gradients}: adds into {@code adjoint}
+   * the contributions the chain's nodes would send for upstream {@code g}, in the chain's order
+   * (an {@link Op#ADD} passes {@code g} itself on, so every contribution uses {@code g}).
+   */
+  void adjoints(Map<Value, Value> adjoint, Value g) {
+    final Value[] f = factors;
+    for (int k = f.length - 2; k >= 0; k -= 2) {
+      if (k == 0) {
+        Gradients.accumulate(adjoint, left, g);
+      }
+      Gradients.accumulate(adjoint, f[k], f[k + 1].mul(g));
+      Gradients.accumulate(adjoint, f[k + 1], f[k].mul(g));
+    }
+  }
+}
