@@ -203,6 +203,20 @@ public final class Dataset {
   }
 
   /**
+   * Returns the targets as {@link #size()} rows of one column: row {@code i} is {@code
+   * {target(i)}}. This is the shape a training loop over rows of targets takes for a model with
+   * one output (for example {@code Trainer.fit(features(), targetRows())} with an MSE or binary
+   * cross-entropy loss); {@link #oneHotTargets()} gives the rows for a softmax classifier.
+   */
+  public double[][] targetRows() {
+    double[][] rows = new double[targets.length][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new double[] {targets[i]};
+    }
+    return rows;
+  }
+
+  /**
    * Returns row {@code row}'s class label.
    *
    * @throws IndexOutOfBoundsException if {@code row} is not in {@code [0, size())}
@@ -345,7 +359,13 @@ public final class Dataset {
    */
   @Override
   public String toString() {
-    return "Dataset(" + size() + " rows x " + featureCount() + " features, target " + targetName
-        + (classNames.isEmpty() ? "" : ", " + classNames.size() + " classes") + ")";
+    return "Dataset(" + count(size(), "row") + " x " + count(featureCount(), "feature")
+        + ", target " + targetName
+        + (classNames.isEmpty() ? "" : ", " + count(classNames.size(), "class")) + ")";
+  }
+
+  /** Returns {@code "<n> <noun>"} with the noun's English plural unless {@code n} is 1. */
+  static String count(int n, String noun) {
+    return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
   }
 }

@@ -47,15 +47,6 @@ final class ClassifierTraining {
     }
   }
 
-  /** Returns one row per training example with 1 at its label's column of {@code classes}. */
-  static double[][] oneHot(Dataset train, int classes) {
-    double[][] targets = new double[train.size()][classes];
-    for (int i = 0; i < train.size(); i++) {
-      targets[i][train.label(i)] = 1.0;
-    }
-    return targets;
-  }
-
   /**
    * Returns a trainer of {@code model} by {@code loss} with {@code optimizer} (the examples pass
    * {@link Adam} over the model's parameters), for {@code epochs} epochs of minibatches of {@code

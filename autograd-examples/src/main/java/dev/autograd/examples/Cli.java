@@ -5,8 +5,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * and the value>}, then the command's usage, on the error stream, and gives exit code {@value
  * #USAGE_ERROR}; a mistyped flag or command name gets picocli's suggestions in that line. {@code
  * --help} and {@code --version} print on the output stream and give 0. An exception while running
- * prints one line and gives {@value #RUN_ERROR}; never a stack trace.
+ * prints one line ({@link #describeFailure}) and gives {@value #RUN_ERROR}; never a stack trace.
  */
 final class Cli {
   private Cli() {}
@@ -64,7 +69,8 @@ final class Cli {
     commandLine.setOut(outWriter).setErr(errWriter)
         .setParameterExceptionHandler(Cli::usageError)
         .setExecutionExceptionHandler((e, failed, parsed) -> {
-          failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": error: " + e);
+          failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": error: "
+              + describeFailure(e));
           return RUN_ERROR;
         });
     int code = commandLine.execute(args);
@@ -144,6 +150,44 @@ final class Cli {
       }
     }
     return e.getMessage();
+  }
+
+  /**
+   * Returns one line saying why a run failed: for a file-system error the file and the reason
+   * ({@code /data/out: permission denied}), for another I/O error its message, and for anything
+   * else, which would be a bug, the exception itself ({@code java.lang.IllegalStateException:
+   * ...}).
+   */
+  static String describeFailure(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    if (cause instanceof FileSystemException fileSystem) {
+      String files = fileSystem.getOtherFile() == null ? fileSystem.getFile()
+          : fileSystem.getFile() + " -> " + fileSystem.getOtherFile();
+      return files + ": " + reason(fileSystem);
+    }
+    if (cause instanceof IOException && cause.getMessage() != null) {
+      return cause.getMessage();
+    }
+    return cause.toString();
+  }
+
+  private static String reason(FileSystemException e) {
+    if (e.getReason() != null) {
+      return e.getReason();
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a directory";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "already exists";
+    }
+    return "cannot be written or read";
   }
 
   /** The version {@code --version} prints: the project's, written into a resource by the build. */

@@ -138,7 +138,7 @@ public final class DiabetesRegression implements Callable<Integer> {
     Dataset test = scaler.transform(split.test());
     BiasTrickLinear model = new BiasTrickLinear(train.featureCount(), 1, Activation.LINEAR,
         Init.XAVIER, new Random(config.seed()));
-    History history = fit(model, train.features(), train.targets(), config, quiet);
+    History history = fit(model, train, config, quiet);
     List<Value> weights = model.parameters();
     double[] coefficients = new double[train.featureCount()];
     for (int j = 0; j < coefficients.length; j++) {
@@ -151,22 +151,17 @@ public final class DiabetesRegression implements Callable<Integer> {
   }
 
   /**
-   * Trains {@code model} on rows {@code x} with targets {@code y} by per-example MSE, as {@code
-   * config} says; returns the history (with the training MSE after each epoch).
+   * Trains {@code model} on {@code train}'s rows and targets by per-example MSE, as {@code config}
+   * says; returns the history (with the training MSE after each epoch).
    */
-  static History fit(
-      BiasTrickLinear model, double[][] x, double[] y, Config config, boolean quiet) {
-    double[][] targets = new double[y.length][];
-    for (int i = 0; i < y.length; i++) {
-      targets[i] = new double[] {y[i]};
-    }
+  static History fit(BiasTrickLinear model, Dataset train, Config config, boolean quiet) {
     Optimizer optimizer = config.optimizer().equals("adam")
         ? new Adam(model.parameters(), config.learningRate())
         : new Sgd(model.parameters(), config.learningRate(), Momentum.NESTEROV, 0.9);
     return new Trainer(model::forward, MseLoss::of, optimizer)
         .epochs(config.epochs()).batchSize(config.batchSize()).shuffleSeed(config.seed())
         .quiet(quiet)
-        .fit(x, targets);
+        .fit(train.features(), train.targetRows());
   }
 
   /** Returns the model's output for each row of {@code x}. */

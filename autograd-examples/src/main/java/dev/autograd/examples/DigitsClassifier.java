@@ -16,8 +16,6 @@ import dev.autograd.optim.Trainer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -214,7 +212,7 @@ public final class DigitsClassifier implements Callable<Integer> {
           >= config.targetAccuracy());
     }
     long start = System.nanoTime();
-    History history = trainer.fit(train.features(), ClassifierTraining.oneHot(train, CLASSES));
+    History history = trainer.fit(train.features(), train.oneHotTargets());
     double seconds = (buildNanos + System.nanoTime() - start) / 1e9;
     int[] predicted = Predictions.classes(model, test);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predicted, CLASSES);
@@ -232,8 +230,8 @@ public final class DigitsClassifier implements Callable<Integer> {
 
   /** Writes {@code train: i,j,...} and {@code test: ...}: the digits rows of each part. */
   static void writeSplit(TrainTestSplit split, Path file) throws IOException {
-    Files.writeString(file, "train: " + join(split.trainRows()) + "\ntest: "
-        + join(split.testRows()) + "\n", StandardCharsets.UTF_8);
+    OutputFiles.writeString(file, "train: " + join(split.trainRows()) + "\ntest: "
+        + join(split.testRows()) + "\n");
   }
 
   private static String join(int[] rows) {

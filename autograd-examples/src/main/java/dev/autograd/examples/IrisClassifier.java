@@ -69,7 +69,7 @@ public final class IrisClassifier extends ClassifierCommand {
     History history = ClassifierTraining.trainer(model::forward, CrossEntropyLoss::of,
         new Adam(model.parameters(), flags.learningRate), epochs, batchSize, flags.seed, flags.quiet, test,
         data -> Predictions.classes(model, data), out)
-        .fit(train.features(), ClassifierTraining.oneHot(train, classes));
+        .fit(train.features(), train.oneHotTargets());
     ConfusionMatrix confusion =
         ConfusionMatrix.of(test.labels(), Predictions.classes(model, test), classes);
     out.println(ClassifierTraining.accuracyLine(confusion, test, history));

@@ -50,7 +50,7 @@ class DiabetesRegressionTest {
     BiasTrickLinear model = new BiasTrickLinear(10, 1, Activation.LINEAR, Init.XAVIER, new Random(1));
     // Full batch (gradient descent) with Nesterov momentum: converges linearly; 1500 epochs
     // bring every weight to the solution's 1e-6 relative.
-    DiabetesRegression.fit(model, x.features(), x.targets(),
+    DiabetesRegression.fit(model, x,
         new DiabetesRegression.Config("sgd", 0.1, 1500, all.size(), 1), true);
     for (int j = 0; j < expected.length; j++) {
       double learned = model.parameters().get(j).data();
