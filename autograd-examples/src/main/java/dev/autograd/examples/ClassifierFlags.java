@@ -27,11 +27,11 @@ final class ClassifierFlags {
   long seed;
 
   @Option(names = "--plot-confusion", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      order = 60, description = "draw the test confusion matrix as a heat map (FILE.png or .svg)")
+      order = 60, description = "draw the test confusion matrix as a heat map (PNG or SVG after the extension)")
   Path confusionPlot;
 
   @Option(names = "--plot-history", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      order = 80, description = "draw the loss and the test accuracy per epoch (FILE.png or .svg)")
+      order = 80, description = "draw the loss and the test accuracy per epoch (PNG or SVG after the extension)")
   Path historyPlot;
 
   @Option(names = "--quiet", order = 90, description = "no progress bar")

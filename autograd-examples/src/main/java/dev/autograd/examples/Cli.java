@@ -47,6 +47,12 @@ final class Cli {
   /** Exit code of a failure while running (for example an I/O error while writing a file). */
   static final int RUN_ERROR = 1;
 
+  /**
+   * Width of the usage's column of long flags, wide enough for {@code --target-accuracy=A} and
+   * {@code --plot-confusion=FILE}, which picocli's default of 20 runs into their descriptions.
+   */
+  static final int LONG_OPTIONS_WIDTH = 22;
+
   /** Ends the JVM with {@code code} if it is not 0 (a {@code main} calls this with its result). */
   static void exitOnFailure(int code) {
     if (code != 0) {
@@ -81,7 +87,8 @@ final class Cli {
 
   /** Returns the command line of {@code command} run on its own: named after its class. */
   static CommandLine standalone(Object command) {
-    return new CommandLine(command).setCommandName(command.getClass().getSimpleName());
+    return new CommandLine(command).setCommandName(command.getClass().getSimpleName())
+        .setUsageHelpLongOptionsMaxWidth(LONG_OPTIONS_WIDTH);
   }
 
   /** Returns the usage {@code --help} prints for {@code command} run on its own. */

@@ -69,7 +69,7 @@ public final class DiabetesRegression implements Callable<Integer> {
   private long seed = 42;
 
   @Option(names = "--plot", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "also draw predicted against actual progression (FILE.png)")
+      description = "also draw predicted against actual progression (PNG or SVG after the extension)")
   private Path plot;
 
   @Option(names = "--quiet", description = "no progress bar")

@@ -98,7 +98,7 @@ public final class DigitsClassifier implements Callable<Integer> {
 
   @Option(names = "--plot-errors", paramLabel = "FILE", converter = Cli.PictureFile.class,
       order = 70, description = "draw the misclassified test digits with true and predicted"
-          + " labels (FILE.png or .svg)")
+          + " labels (PNG or SVG after the extension)")
   private Path errorsPlot;
 
   @Spec private CommandSpec spec;

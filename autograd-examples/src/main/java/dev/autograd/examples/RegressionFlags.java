@@ -35,7 +35,7 @@ final class RegressionFlags {
   String optimizer = "sgd";
 
   @Option(names = "--plot", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "also draw the loss curve and the fitted line (FILE.png or FILE.svg)")
+      description = "also draw the loss curve and the fitted line (PNG or SVG after the extension)")
   Path plot;
 
   @Option(names = "--eager", description = "rebuild the graph every epoch, as the reference"
@@ -55,7 +55,7 @@ final class RegressionFlags {
     @Override
     public String convert(String text) {
       if (!text.equals("sgd") && !text.equals("adam")) {
-        throw new TypeConversionException("must be one of sgd|adam, got '" + text + "'");
+        throw new TypeConversionException("must be sgd or adam, got '" + text + "'");
       }
       return text;
     }

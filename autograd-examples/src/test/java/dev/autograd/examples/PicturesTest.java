@@ -154,6 +154,20 @@ class PicturesTest {
   }
 
   @Test
+  void theClassifierChartsLabelTheirValueAxisWithAtMostFourSignificantDigits() {
+    // A 1-epoch run's flat line got one tick labelled with every digit, 0.823350123189533.
+    XYChart loss = ClassifierPlots.lossChart(new double[] {0.823350123189533});
+    assertEquals("0.8234", loss.getStyler().getyAxisTickLabelsFormattingFunction()
+        .apply(0.823350123189533));
+    assertEquals("86.67", ClassifierPlots.tickLabel(86.66666666666667));
+    assertEquals("0.3", ClassifierPlots.tickLabel(0.30000000000000004));
+    assertEquals("0", ClassifierPlots.tickLabel(0.0));
+    assertEquals("2913", ClassifierPlots.tickLabel(2913.3918));
+    assertEquals("1.000e+07", ClassifierPlots.tickLabel(1e7));
+    assertEquals("-2.500e-05", ClassifierPlots.tickLabel(-2.5e-5));
+  }
+
+  @Test
   void aDivergedClassifierRunPrintsOneWarningLineAndStillDrawsItsHistory() throws IOException {
     Path png = dir.resolve("history.png");
     Run run = Run.of(IrisClassifier::run, "--lr", "1e300", "--epochs", "1", "--quiet",
