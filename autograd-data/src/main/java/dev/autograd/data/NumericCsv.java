@@ -120,8 +120,8 @@ final class NumericCsv {
   private String delimiterHint(String cell) {
     for (char other : new char[] {',', ';', '\t', '|'}) {
       if (other != delimiter && cell.indexOf(other) >= 0) {
-        return " (cells are split at " + quoted(delimiter) + "; if the file's cells are split at "
-            + quoted(other) + ", read it with delimiter(" + quoted(other) + "))";
+        return " (the delimiter is " + quoted(delimiter) + "; if the file's cells are split at "
+            + quoted(other) + ", set the delimiter to " + quoted(other) + ")";
       }
     }
     return "";

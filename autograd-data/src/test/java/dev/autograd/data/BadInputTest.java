@@ -78,11 +78,11 @@ class BadInputTest {
         csv("a non-numeric cell", "a,y\n1,2\n3,abc\n", byName,
             "FILE line 3, column 2: not a number: \"abc\""),
         csv("cells split at ';'", "a;y\n1;2\n", byName,
-            "FILE line 2, column 1: not a number: \"1;2\" (cells are split at ','; if the"
-                + " file's cells are split at ';', read it with delimiter(';'))"),
+            "FILE line 2, column 1: not a number: \"1;2\" (the delimiter is ','; if the"
+                + " file's cells are split at ';', set the delimiter to ';')"),
         csv("cells split at tabs, read at ';'", "1\t2\n", byIndex.delimiter(';'),
-            "FILE line 1, column 1: not a number: \"1\t2\" (cells are split at ';'; if the"
-                + " file's cells are split at '\\t', read it with delimiter('\\t'))"),
+            "FILE line 1, column 1: not a number: \"1\t2\" (the delimiter is ';'; if the"
+                + " file's cells are split at '\\t', set the delimiter to '\\t')"),
         csv("an empty cell", "1,2\n,4\n", byIndex, "FILE line 2, column 1: not a number: \"\""),
         csv("a NaN cell", "1,2\nNaN,4\n", byIndex,
             "FILE line 2, column 1: not a finite number: \"NaN\""),
@@ -100,7 +100,7 @@ class BadInputTest {
             "FILE line 1, column 2: empty column name"),
         csv("a target index past the last column", "1,2\n3,4\n",
             CsvDatasetReader.withoutHeader(2),
-            "target column index 2 out of range: FILE has 2 columns"),
+            "target column index 2 (column 3) out of range: FILE has 2 columns"),
         csv("a single column", "1\n2\n", CsvDatasetReader.withoutHeader(0),
             "FILE has 1 column; needs at least 2 (one feature and the target)"),
         csv("an unclosed quote", "1,2\n\"3,4\n", byIndex,

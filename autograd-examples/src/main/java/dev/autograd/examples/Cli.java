@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -150,6 +151,10 @@ final class Cli {
     if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
         && missing.getMissing().get(0) instanceof OptionSpec option) {
       return option.longestName() + " needs a value (" + option.paramLabel() + ")";
+    }
+    if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
+        && missing.getMissing().get(0) instanceof PositionalParamSpec positional) {
+      return "missing " + positional.paramLabel();
     }
     if (e.getArgSpec() instanceof OptionSpec option) {
       if (e.getCause() instanceof TypeConversionException bad) {
@@ -296,6 +301,17 @@ final class Cli {
         throw new TypeConversionException("cannot write '" + text + "': not writable");
       }
       return path;
+    }
+  }
+
+  /** An optimizer's name, {@code sgd} or {@code adam}. */
+  static final class OptimizerName implements ITypeConverter<String> {
+    @Override
+    public String convert(String text) {
+      if (!text.equals("sgd") && !text.equals("adam")) {
+        throw new TypeConversionException("must be sgd or adam, got '" + text + "'");
+      }
+      return text;
     }
   }
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         DigitsClassifier.class,
         IrisClassifier.class,
         BreastCancerClassifier.class,
+        CsvRegression.class,
     })
 public final class Launcher implements Callable<Integer> {
   @Spec private CommandSpec spec;

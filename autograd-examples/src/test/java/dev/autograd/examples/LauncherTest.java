@@ -36,7 +36,8 @@ class LauncherTest {
     for (String command : Launcher.commandLine().getSubcommands().keySet()) {
       for (String line : launcherUsage(command).split("\n")) {
         if (line.matches(" {2}(-\\w, | {4})--.*")) {
-          assertTrue(line.matches(" {2}(-\\w, | {4})--\\S+(, --\\S+)*( {2,}\\S.*)?"), command + ": " + line);
+          assertTrue(line.matches(" {2}(-\\w, | {4})--\\S+(, --\\S+)*( {2,}\\S.*)?"),
+              command + ": " + line);
         }
       }
     }
@@ -66,7 +67,7 @@ class LauncherTest {
   void namesTheCommandsWhenNoneIsGiven() {
     Run.of(Launcher::run).assertRejected(launcherUsage(null),
         "autograd: error: missing command: one of demos, scalar, regression, moons, graph,"
-            + " newton, diabetes, digits, iris, breast-cancer");
+            + " newton, diabetes, digits, iris, breast-cancer, csv");
   }
 
   @Test
