@@ -104,9 +104,11 @@ public final class CsvRegression implements Callable<Integer> {
     Dataset data = read();
     PrintWriter out = spec.commandLine().getOut();
     RegressionTraining.Config config = flags.config();
-    RegressionTraining.Result result = RegressionTraining.train(data, config, flags.quiet);
+    RegressionTraining.Parts parts = RegressionTraining.Parts.of(data, config.seed());
     String title = String.valueOf(file.getFileName());
-    RegressionTraining.print(title, data.targetName(), result, config, out);
+    RegressionTraining.printHeader(title, parts, config, out);
+    RegressionTraining.Result result = RegressionTraining.train(parts, config, flags.quiet);
+    RegressionTraining.printResult(data.targetName(), result, out);
     Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
         result.history().loss());
     flags.drawPlot(result, title, data.targetName(), out);

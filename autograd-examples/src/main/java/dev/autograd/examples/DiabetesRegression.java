@@ -49,8 +49,11 @@ public final class DiabetesRegression implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     RegressionTraining.Config config = flags.config();
-    RegressionTraining.Result result = train(config, flags.quiet);
-    RegressionTraining.print("Diabetes", "progression", result, config, out);
+    RegressionTraining.Parts parts =
+        RegressionTraining.Parts.of(Datasets.diabetes(), config.seed());
+    RegressionTraining.printHeader("Diabetes", parts, config, out);
+    RegressionTraining.Result result = RegressionTraining.train(parts, config, flags.quiet);
+    RegressionTraining.printResult("progression", result, out);
     Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
         result.history().loss());
     flags.drawPlot(result, "Diabetes", "progression", out);

@@ -43,12 +43,25 @@ final class RegressionTraining {
       double bias, int trainSize, double trainMse, double testMse, double[] testActual,
       double[] testPredicted, History history) {}
 
+  /** A seeded shuffled split and both its parts standardised on the training part. */
+  record Parts(Dataset train, Dataset test) {
+    /** Splits {@code data}, holding out {@link #TEST_FRACTION} of its rows, seeded by seed. */
+    static Parts of(Dataset data, long seed) {
+      TrainTestSplit split = TrainTestSplit.shuffled(data, TEST_FRACTION, seed);
+      Standardizer scaler = Standardizer.fit(split.train());
+      return new Parts(scaler.transform(split.train()), scaler.transform(split.test()));
+    }
+  }
+
   /** Splits {@code data}, standardises and trains as the class comment says. */
   static Result train(Dataset data, Config config, boolean quiet) {
-    TrainTestSplit split = TrainTestSplit.shuffled(data, TEST_FRACTION, config.seed());
-    Standardizer scaler = Standardizer.fit(split.train());
-    Dataset train = scaler.transform(split.train());
-    Dataset test = scaler.transform(split.test());
+    return train(Parts.of(data, config.seed()), config, quiet);
+  }
+
+  /** Trains on {@code parts} as the class comment says. */
+  static Result train(Parts parts, Config config, boolean quiet) {
+    Dataset train = parts.train();
+    Dataset test = parts.test();
     BiasTrickLinear model = new BiasTrickLinear(train.featureCount(), 1, Activation.LINEAR,
         Init.XAVIER, new Random(config.seed()));
     History history = fit(model, train, config, quiet);
@@ -101,15 +114,21 @@ final class RegressionTraining {
   }
 
   /**
-   * Prints {@code "<title>: <n> training rows, <m> test rows; <settings>"}, the coefficients as
-   * {@code <quantity>} per standard deviation of each feature, the bias and both MSEs.
+   * Prints {@code "<title>: <n> training rows, <m> test rows; <settings>"}, before training, so
+   * that it comes above a progress bar.
    */
-  static void print(String title, String quantity, Result result, Config config,
-      PrintWriter out) {
+  static void printHeader(String title, Parts parts, Config config, PrintWriter out) {
     out.println(String.format(Locale.ROOT, "%s: %s, %s; %s lr %s, %d epochs, minibatches of"
-        + " %d, seed %d", title, rows(result.trainSize(), "training"),
-        rows(result.testActual().length, "test"), config.optimizer(), config.learningRate(),
+        + " %d, seed %d", title, rows(parts.train().size(), "training"),
+        rows(parts.test().size(), "test"), config.optimizer(), config.learningRate(),
         config.epochs(), config.batchSize(), config.seed()));
+  }
+
+  /**
+   * Prints the coefficients as {@code <quantity>} per standard deviation of each feature, the
+   * bias and both MSEs.
+   */
+  static void printResult(String quantity, Result result, PrintWriter out) {
     out.println("Coefficients (" + quantity + " per standard deviation):");
     int width = "bias".length();
     for (String name : result.featureNames()) {
