@@ -62,9 +62,10 @@ public final class Dataset {
     double[][] copy = new double[features.length][];
     for (int i = 0; i < features.length; i++) {
       double[] row = checkNotNull(features[i], "features[%s] is null", i);
-      checkArgument(row.length == width,
-          "ragged features: features[%s] has %s columns, but features[0] has %s", i, row.length,
-          width);
+      if (row.length != width) {
+        throw new IllegalArgumentException("ragged features: features[" + i + "] has "
+            + count(row.length, "column") + ", but features[0] has " + width);
+      }
       for (int j = 0; j < row.length; j++) {
         checkFinite(row[j], "features[" + i + "][" + j + "]");
       }

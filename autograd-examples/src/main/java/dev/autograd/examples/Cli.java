@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -46,6 +47,12 @@ final class Cli {
 
   /** Exit code of a failure while running (for example an I/O error while writing a file). */
   static final int RUN_ERROR = 1;
+
+  /**
+   * Width of the usage's column of long flags, wide enough for {@code --target-accuracy=A} and
+   * {@code --plot-confusion=FILE}, which picocli's default of 20 runs into their descriptions.
+   */
+  static final int LONG_OPTIONS_WIDTH = 22;
 
   /** Ends the JVM with {@code code} if it is not 0 (a {@code main} calls this with its result). */
   static void exitOnFailure(int code) {
@@ -81,7 +88,8 @@ final class Cli {
 
   /** Returns the command line of {@code command} run on its own: named after its class. */
   static CommandLine standalone(Object command) {
-    return new CommandLine(command).setCommandName(command.getClass().getSimpleName());
+    return new CommandLine(command).setCommandName(command.getClass().getSimpleName())
+        .setUsageHelpLongOptionsMaxWidth(LONG_OPTIONS_WIDTH);
   }
 
   /** Returns the usage {@code --help} prints for {@code command} run on its own. */
@@ -143,6 +151,10 @@ final class Cli {
     if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
         && missing.getMissing().get(0) instanceof OptionSpec option) {
       return option.longestName() + " needs a value (" + option.paramLabel() + ")";
+    }
+    if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
+        && missing.getMissing().get(0) instanceof PositionalParamSpec positional) {
+      return "missing " + positional.paramLabel();
     }
     if (e.getArgSpec() instanceof OptionSpec option) {
       if (e.getCause() instanceof TypeConversionException bad) {
@@ -289,6 +301,17 @@ final class Cli {
         throw new TypeConversionException("cannot write '" + text + "': not writable");
       }
       return path;
+    }
+  }
+
+  /** An optimizer's name, {@code sgd} or {@code adam}. */
+  static final class OptimizerName implements ITypeConverter<String> {
+    @Override
+    public String convert(String text) {
+      if (!text.equals("sgd") && !text.equals("adam")) {
+        throw new TypeConversionException("must be sgd or adam, got '" + text + "'");
+      }
+      return text;
     }
   }
 

@@ -98,7 +98,7 @@ public final class DigitsClassifier implements Callable<Integer> {
 
   @Option(names = "--plot-errors", paramLabel = "FILE", converter = Cli.PictureFile.class,
       order = 70, description = "draw the misclassified test digits with true and predicted"
-          + " labels (FILE.png or .svg)")
+          + " labels (PNG or SVG after the extension)")
   private Path errorsPlot;
 
   @Spec private CommandSpec spec;
@@ -214,6 +214,7 @@ public final class DigitsClassifier implements Callable<Integer> {
     long start = System.nanoTime();
     History history = trainer.fit(train.features(), train.oneHotTargets());
     double seconds = (buildNanos + System.nanoTime() - start) / 1e9;
+    ClassifierTraining.printEpochLinesHiddenByTheBar(history, quiet, out);
     int[] predicted = Predictions.classes(model, test);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predicted, CLASSES);
     out.println(ClassifierTraining.accuracyLine(confusion, test, history)

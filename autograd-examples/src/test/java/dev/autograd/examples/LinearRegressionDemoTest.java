@@ -119,7 +119,7 @@ class LinearRegressionDemoTest {
     "--lr abc                 | --lr expects a number, got 'abc'",
     "--lr                     | --lr needs a value (D)",
     "--w0                     | --w0 needs a value (D)",
-    "--optimizer rmsprop      | --optimizer must be one of sgd|adam, got 'rmsprop'",
+    "--optimizer rmsprop      | --optimizer must be sgd or adam, got 'rmsprop'",
     "--seed x1                | --seed expects an integer, got 'x1'",
     "--plot MISSING/plot.png  | --plot cannot write 'MISSING/plot.png'"
   })

@@ -39,8 +39,8 @@ class NewtonDemoTest {
     assertEquals("NewtonDemo: warning: gradient descent diverged: f(x, y) is not finite from"
         + " step 4, where it stopped (try a smaller --learning-rate)\n", run.err());
     String[] lines = run.out().split("\n");
-    assertTrue(lines[lines.length - 1].startsWith("     4  -5.78461e+96   1.18715e+65      Infinity"),
-        lines[lines.length - 1]);
+    String last = lines[lines.length - 1];
+    assertTrue(last.startsWith("     4  -5.78461e+96   1.18715e+65      Infinity"), last);
     for (String line : lines) {
       if (line.matches(" *\\d+  .*")) {
         assertEquals(60, line.length(), "a row of another width than the header's: " + line);
