@@ -29,16 +29,13 @@ final class DotValue extends Value {
   }
 
   /**
-   * Returns {@code start + a_1*b_1 + ... + a_n*b_n}: each product rounded, then added to the
-   * running sum, left to right ({@link Op#MUL}'s then {@link Op#ADD}'s forward, no fused
-   * multiply-add), as the chain computes it.
+   * Returns the running sum {@code sum} plus the next term {@code a * b}: the product rounded,
+   * then added ({@link Op#MUL}'s then {@link Op#ADD}'s forward, no fused multiply-add), as the
+   * chain computes it. From {@code start}, term after term left to right, it gives the node's
+   * value.
    */
-  static double forward(double start, Value[] factors) {
-    double sum = start;
-    for (int k = 0; k < factors.length; k += 2) {
-      sum = Op.ADD.forward(sum, Op.MUL.forward(factors[k].data, factors[k + 1].data));
-    }
-    return sum;
+  static double plusTerm(double sum, double a, double b) {
+    return Op.ADD.forward(sum, Op.MUL.forward(a, b));
   }
 
   /** Returns the inputs in order: {@code start, a_1, b_1, ..., a_n, b_n}. */

@@ -222,6 +222,7 @@ public sealed class Value permits DotValue {
       return start;
     }
     Value[] factors = new Value[2 * n];
+    double sum = start.data;
     int level = start.level;
     long version = start.version;
     for (int i = 0; i < n; i++) {
@@ -232,10 +233,11 @@ public sealed class Value permits DotValue {
       }
       factors[2 * i] = ai;
       factors[2 * i + 1] = bi;
+      sum = DotValue.plusTerm(sum, ai.data, bi.data);
       level = Math.max(level, Math.max(ai.level, bi.level));
       version = Math.max(version, Math.max(ai.version, bi.version));
     }
-    return new DotValue(DotValue.forward(start.data, factors), start, factors, level + 1, version);
+    return new DotValue(sum, start, factors, level + 1, version);
   }
 
   /** Returns this node's number. */

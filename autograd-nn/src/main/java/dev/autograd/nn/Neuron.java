@@ -78,10 +78,16 @@ public final class Neuron implements Module {
     checkNotNull(x, "x");
     checkArgument(x.size() == weights.size(), "expected %s inputs, got %s", weights.size(),
         x.size());
-    for (int i = 0; i < x.size(); i++) {
-      checkNotNull(x.get(i), "x[%s] is null", i);
+    Value sum;
+    try {
+      sum = Value.dot(bias, weights, x);
+    } catch (NullPointerException e) { // Value.dot names x "b": name it as x here
+      for (int i = 0; i < x.size(); i++) {
+        checkNotNull(x.get(i), "x[%s] is null", i);
+      }
+      throw e;
     }
-    return activation.apply(Value.dot(bias, weights, x));
+    return activation.apply(sum);
   }
 
   /**
