@@ -93,12 +93,10 @@ public final class BackwardTrace {
       List<Step> steps) {
     Value[] f = node.factors;
     double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
-    for (int k = f.length - 2; k >= 0; k -= 2) {
-      if (k == 0) {
-        double u = f.length == 2 ? up : g;
-        steps.add(step(names, grad, node, node.left, Op.ADD.leftGrad(0.0, 0.0, 0.0, 1.0), u,
-            Op.ADD.leftGrad(0.0, 0.0, 0.0, u)));
-      }
+    double u = f.length == 2 ? up : g;
+    steps.add(step(names, grad, node, node.left, Op.ADD.leftGrad(0.0, 0.0, 0.0, 1.0), u,
+        Op.ADD.leftGrad(0.0, 0.0, 0.0, u)));
+    for (int k = 0; k < f.length; k += 2) {
       double a = f[k].data;
       double b = f[k + 1].data;
       steps.add(step(names, grad, node, f[k], Op.MUL.leftGrad(a, b, 0.0, 1.0), g,

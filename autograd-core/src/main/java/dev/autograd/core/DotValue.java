@@ -7,8 +7,8 @@ import java.util.Map;
  * A node made by {@link Value#dot}: {@code start + a_1*b_1 + ... + a_n*b_n} ({@code n >= 1}) in
  * one node instead of the {@code 2n} nodes of the chain {@code ((start + a_1*b_1) + a_2*b_2) +
  * ...}, with that chain's numbers: the forward value bit for bit, and backward the chain's
- * contributions in the order the chain's nodes would make them if propagated one after the other
- * at this node's place (see {@link #propagate()}). {@code start} is the node's {@code left}; the
+ * contributions in the order the chain's nodes make them when propagated one after the other at
+ * this node's place, sums first (see {@link #propagate()}). {@code start} is the node's {@code left}; the
  * factors are kept here, so that only dot nodes pay for them (an ordinary node keeps its size).
  */
 final class DotValue extends Value {
@@ -51,23 +51,21 @@ final class DotValue extends Value {
 
   /**
    * One chain-rule step, as the chain {@code s_k = s_(k-1) + p_k}, {@code p_k = a_k * b_k}
-   * ({@code s_0 = start}, {@code s_n} this node) propagated node after node from {@code s_n}:
-   * {@code s_n, p_n, s_(n-1), p_(n-1), ..., s_1, p_1}. With {@code G} this node's grad, every
-   * interior node of the chain but {@code s_n} gets {@code g' = 0.0 + G} (it starts from grad 0:
-   * {@code -0.0} becomes {@code 0.0}), so for {@code k = n} down to {@code 1}: {@code start.grad
-   * += G'} when {@code k = 1} ({@code G' = G} if {@code n = 1}, else {@code g'}), then {@code
-   * a_k.grad += b_k * g'} and {@code b_k.grad += a_k * g'} ({@link Op#MUL}'s derivatives, left
-   * input first, so {@code dot(x, x)} adds twice into {@code x}).
+   * ({@code s_0 = start}, {@code s_n} this node) propagated node after node in the order {@link
+   * Value#backward()} takes such a chain over leaves: the sums from the top, {@code s_n, ...,
+   * s_1}, then the products, {@code p_1, ..., p_n}. With {@code G} this node's grad, every other
+   * node of the chain gets {@code g' = 0.0 + G} (it starts from grad 0: {@code -0.0} becomes
+   * {@code 0.0}), so: {@code start.grad += G'} ({@code G' = G} if {@code n = 1}, else {@code
+   * g'}), then for {@code k = 1..n}: {@code a_k.grad += b_k * g'} and {@code b_k.grad += a_k *
+   * g'} ({@link Op#MUL}'s derivatives, left input first, so {@code dot(x, x)} adds twice into
+   * {@code x}).
    */
   void propagate() {
     final Value[] f = factors;
     final double up = grad;
-    final double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up); // p_k's grad: 0.0 + G
-    for (int k = f.length - 2; k >= 0; k -= 2) {
-      if (k == 0) {
-        // s_1 = start + p_1: start's contribution comes from s_1's step, before p_1's.
-        left.grad += Op.ADD.leftGrad(0.0, 0.0, 0.0, f.length == 2 ? up : g);
-      }
+    final double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up); // the others' grad: 0.0 + G
+    left.grad += Op.ADD.leftGrad(0.0, 0.0, 0.0, f.length == 2 ? up : g); // from s_1
+    for (int k = 0; k < f.length; k += 2) {
       Value a = f[k];
       Value b = f[k + 1];
       double da = a.data;
@@ -79,15 +77,13 @@ final class DotValue extends Value {
 
   /**
    * {@link #propagate()} with {@code Value} ops, for {@link Gradients}: adds into {@code adjoint}
-   * the contributions the chain's nodes would send for upstream {@code g}, in the chain's order
-   * (an {@link Op#ADD} passes {@code g} itself on, so every contribution uses {@code g}).
+   * the contributions the chain's nodes would send for upstream {@code g}, in the same order (an
+   * {@link Op#ADD} passes {@code g} itself on, so every contribution uses {@code g}).
    */
   void adjoints(Map<Value, Value> adjoint, Value g) {
     final Value[] f = factors;
-    for (int k = f.length - 2; k >= 0; k -= 2) {
-      if (k == 0) {
-        Gradients.accumulate(adjoint, left, g);
-      }
+    Gradients.accumulate(adjoint, left, g);
+    for (int k = 0; k < f.length; k += 2) {
       Gradients.accumulate(adjoint, f[k], f[k + 1].mul(g));
       Gradients.accumulate(adjoint, f[k + 1], f[k].mul(g));
     }

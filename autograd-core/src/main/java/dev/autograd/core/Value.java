@@ -195,12 +195,14 @@ public sealed class Value permits DotValue {
    *
    * <p>Local derivatives: {@code d/dstart = 1}, {@code d/da[i] = b[i]}, {@code d/db[i] = a[i]}
    * (a node given twice, as {@code dot(s, List.of(x), List.of(x))}, receives both). {@link
-   * #backward()} adds them times the upstream grad {@code G} in the order the chain's nodes would,
-   * propagated one after another: the last product's inputs first, {@code start} just before the
-   * first product's ({@code a[i]} before {@code b[i]}); the products' upstream grad is {@code 0.0 +
-   * G}, as in the chain, whose inner nodes start from grad 0. {@link CompiledGraph} records the
-   * node as that chain, so its replay, {@link BatchedReplay} and generated replays need no own
-   * arithmetic for it and equal {@code backward()} bit for bit.
+   * #backward()} adds them times the upstream grad {@code G} in the order the chain's nodes do
+   * when propagated one after another as {@code backward()} takes a chain over leaves (its sums
+   * from the top, then its products from the first): {@code start} first, then {@code a[0]},
+   * {@code b[0]}, {@code a[1]}, ...; the products' upstream grad is {@code 0.0 + G}, as in the
+   * chain, whose inner nodes start from grad 0 ({@code start} gets {@code G} itself when {@code n
+   * = 1}). {@link CompiledGraph} records the node as that chain, in that order, so its replay,
+   * {@link BatchedReplay} and generated replays need no arithmetic of their own for it and equal
+   * {@code backward()} bit for bit.
    *
    * <p>Non-finite values follow IEEE 754 as in the chain: a NaN input or an infinite product makes
    * the sum NaN or infinite ({@code Infinity - Infinity} is NaN); {@link AnomalyDetection} checks

@@ -30,9 +30,8 @@ class BatchedReplayFusionTest {
   @Test
   void everyFusedDotNodeOfAMoonsSizedMlpIsOneFusedChainToo() {
     BatchedReplay replay = moonsSizedMlp(true);
-    // Each neuron its own group: a record holds each dot node's chain in consecutive slots, so a
-    // neuron's events into the layer's inputs already come in the order the fused plan needs.
-    assertEquals(33, replay.fusedGroups());
+    // A record lays out a layer's dot nodes as the unfused sweep's chains: the same groups.
+    assertEquals(16 + 1 + 1, replay.fusedGroups());
   }
 
   /**

@@ -128,13 +128,13 @@ class DotValueTest {
     double g = 0.0 + c0;
     double gx = 0.0;
     double gy = 0.0;
-    gx += x0 * g; // product 3: x * x, left then right
-    gx += x0 * g;
+    gx += g; // the start, from the first sum, after the other sums
+    gx += y0 * g; // product 1: x * y, left then right
+    gy += x0 * g;
     gy += x0 * g; // product 2: y * x
     gx += y0 * g;
-    gx += g; // the start, from the first sum, before product 1
-    gx += y0 * g; // product 1: x * y
-    gy += x0 * g;
+    gx += x0 * g; // product 3: x * x
+    gx += x0 * g;
     assertEquals(gx, x.grad());
     assertEquals(gy, y.grad());
     assertEquals(dot.data(), c.grad());
@@ -180,6 +180,50 @@ class DotValueTest {
     Value rebuilt =
         Value.dot(Value.dot(z, List.of(x, y), List.of(y, y)).tanh(), List.of(), List.of());
     assertEquals(rebuilt.data(), compiled.valueOf(h));
+  }
+
+  @Test
+  void aRecordLaysOutDotNodesOfOneLevelAsAllTheirProductsThenAllTheirSums() {
+    Value x = Value.of(0.5);
+    Value y = Value.of(-1.5);
+    Value first = Value.dot(Value.of(0.25), List.of(x, y), List.of(y, y));
+    Value second = Value.dot(Value.of(-2.0), List.of(x, x), List.of(y, x));
+    Value f = first.add(second);
+    f.backward();
+    double[] eager = {x.grad(), y.grad()};
+    CompiledGraph compiled = CompiledGraph.compile(f);
+    RecordedGraph record = compiled.recorded();
+    List<RecordedGraph.Op> ops = new ArrayList<>();
+    for (int i = record.leafCount(); i < record.size(); i++) {
+      ops.add(record.op(i));
+    }
+    RecordedGraph.Op mul = RecordedGraph.Op.MUL;
+    RecordedGraph.Op add = RecordedGraph.Op.ADD;
+    assertEquals(List.of(mul, mul, mul, mul, add, add, add, add, add), ops); // 3 runs, not 5
+    assertEquals(f.data(), compiled.forwardBackward());
+    assertEquals(eager[0], x.grad());
+    assertEquals(eager[1], y.grad());
+    assertEquals(first.data(), compiled.valueOf(first));
+    assertEquals(second.data(), compiled.valueOf(second));
+    assertEquals(1.0, compiled.gradOf(second));
+  }
+
+  @Test
+  void aStartThatIsAFactorOfAnEarlierDotNodeKeepsItsContributionsInOrderWhenReplayed() {
+    // x gets 1e16 and 1 from the first dot's products, then -1e16 from the second dot's start:
+    // (1e16 + 1) - 1e16 = 0 in backward()'s order; 1 if the start's came first.
+    Value x = Value.of(3.0);
+    Value first = Value.dot(Value.of(0.0), List.of(x, x), List.of(Value.of(1e16), Value.of(1.0)));
+    Value five = Value.of(5.0);
+    Value second = Value.dot(x, List.of(Value.of(2.0)), List.of(five));
+    Value f = second.mul(-1e16).add(first.mul(1.0)); // backward() propagates first, then second
+    f.backward();
+    assertEquals(0.0, x.grad());
+    CompiledGraph.compile(f).forwardBackward();
+    assertEquals(0.0, x.grad());
+    x.zeroGrad();
+    BatchedReplay.of(CompiledGraph.compile(f, List.of(five))).accumulate(new double[][] {{5.0}});
+    assertEquals(0.0, x.grad(), "batched");
   }
 
   @Test

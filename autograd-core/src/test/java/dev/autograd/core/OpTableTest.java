@@ -74,7 +74,8 @@ class OpTableTest {
     for (int i = record.leafCount(); i < record.size(); i++) {
       ops.add(record.op(i));
     }
-    assertEquals(List.of(RecordedGraph.Op.MUL, RecordedGraph.Op.ADD, RecordedGraph.Op.MUL,
+    // By slot: the products p_2, p_1, then the sums s_1, s_2 (replayed backward from the top).
+    assertEquals(List.of(RecordedGraph.Op.MUL, RecordedGraph.Op.MUL, RecordedGraph.Op.ADD,
         RecordedGraph.Op.ADD, RecordedGraph.Op.TANH), ops);
   }
 
