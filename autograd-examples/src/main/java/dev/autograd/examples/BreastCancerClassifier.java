@@ -72,7 +72,6 @@ public final class BreastCancerClassifier extends ClassifierCommand {
         epochs,
         batchSize, flags.seed, flags.quiet, test, data -> predict(model, data), out)
         .fit(train.features(), train.targetRows());
-    ClassifierTraining.printEpochLinesHiddenByTheBar(history, flags.quiet, out);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predict(model, test), 2);
     out.println(ClassifierTraining.accuracyLine(confusion, test, history));
     return new Result(test, confusion, history);

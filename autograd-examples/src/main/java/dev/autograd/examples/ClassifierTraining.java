@@ -13,7 +13,6 @@ import dev.autograd.optim.Trainer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -52,51 +51,16 @@ final class ClassifierTraining {
    * Returns a trainer of {@code model} by {@code loss} with {@code optimizer} (the examples pass
    * {@link Adam} over the model's parameters), for {@code epochs} epochs of minibatches of {@code
    * batchSize} shuffled by {@code seed}; after each epoch it measures the accuracy of {@code
-   * predict} on {@code test} and prints the epoch, its loss and that accuracy to {@code out} —
-   * unless the trainer shows its progress bar, which would overwrite those lines: then {@link
-   * #printEpochLinesHiddenByTheBar} prints them after {@code fit}.
+   * predict} on {@code test} and prints the epoch, its loss and that accuracy to {@code out} (above
+   * the trainer's progress bar when it shows).
    */
   static Trainer trainer(Function<List<Value>, List<Value>> model, Loss loss,
       Optimizer optimizer, int epochs, int batchSize, long seed, boolean quiet, Dataset test,
       Function<Dataset, int[]> predict, PrintWriter out) {
-    Consumer<String> live = progressBarShown(quiet) ? line -> { } : out::println;
-    return trainer(model, loss, optimizer, epochs, batchSize, seed, quiet, test, predict, live);
-  }
-
-  /** Returns the trainer above, handing each epoch's line to {@code epochLines}. */
-  static Trainer trainer(Function<List<Value>, List<Value>> model, Loss loss,
-      Optimizer optimizer, int epochs, int batchSize, long seed, boolean quiet, Dataset test,
-      Function<Dataset, int[]> predict, Consumer<String> epochLines) {
     return new Trainer(model, loss, optimizer)
         .epochs(epochs).batchSize(batchSize).shuffleSeed(seed).quiet(quiet)
         .metric(TEST_ACCURACY, () -> ConfusionMatrix.accuracy(test.labels(), predict.apply(test)))
-        .afterEpoch(h -> epochLines.accept(epochLine(h, h.size() - 1)));
-  }
-
-  /**
-   * Returns whether a {@link Trainer} with {@code quiet} shows its progress bar: on a terminal
-   * ({@link System#console()} not null) unless quiet, as the trainer's javadoc states. The bar
-   * redraws itself by moving the cursor up a line, onto whatever was printed below it.
-   */
-  static boolean progressBarShown(boolean quiet) {
-    return !quiet && System.console() != null;
-  }
-
-  /**
-   * Prints every epoch's line of {@code history} to {@code out} if the progress bar was shown
-   * (so {@link #trainer} did not print them while it trained); otherwise prints nothing.
-   */
-  static void printEpochLinesHiddenByTheBar(History history, boolean quiet, PrintWriter out) {
-    if (progressBarShown(quiet)) {
-      printEpochLines(history, out);
-    }
-  }
-
-  /** Prints the line of every epoch of {@code history} to {@code out}. */
-  static void printEpochLines(History history, PrintWriter out) {
-    for (int k = 0; k < history.size(); k++) {
-      out.println(epochLine(history, k));
-    }
+        .afterEpoch(h -> out.println(epochLine(h, h.size() - 1)));
   }
 
   /** Returns {@code "epoch <k+1>  loss <loss>  test accuracy <p>%"} for epoch {@code k}. */

@@ -214,7 +214,6 @@ public final class DigitsClassifier implements Callable<Integer> {
     long start = System.nanoTime();
     History history = trainer.fit(train.features(), train.oneHotTargets());
     double seconds = (buildNanos + System.nanoTime() - start) / 1e9;
-    ClassifierTraining.printEpochLinesHiddenByTheBar(history, quiet, out);
     int[] predicted = Predictions.classes(model, test);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predicted, CLASSES);
     out.println(ClassifierTraining.accuracyLine(confusion, test, history)

@@ -70,7 +70,6 @@ public final class IrisClassifier extends ClassifierCommand {
         new Adam(model.parameters(), flags.learningRate), epochs, batchSize, flags.seed,
         flags.quiet, test, data -> Predictions.classes(model, data), out)
         .fit(train.features(), train.oneHotTargets());
-    ClassifierTraining.printEpochLinesHiddenByTheBar(history, flags.quiet, out);
     ConfusionMatrix confusion =
         ConfusionMatrix.of(test.labels(), Predictions.classes(model, test), classes);
     out.println(ClassifierTraining.accuracyLine(confusion, test, history));

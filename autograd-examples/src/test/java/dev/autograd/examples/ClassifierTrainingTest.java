@@ -1,8 +1,6 @@
 package dev.autograd.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autograd.data.Datasets;
 import dev.autograd.nn.Activation;
@@ -13,42 +11,32 @@ import dev.autograd.optim.CrossEntropyLoss;
 import dev.autograd.optim.History;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTrainingTest {
 
-  /** Trains iris as {@code iris --epochs 3} does, handing each epoch's line to {@code lines}. */
-  private static History irisEpochs(List<String> lines) {
+  @Test
+  void theTrainerPrintsEachEpochsLineAfterThatEpoch() {
     ClassifierTraining.Parts parts = ClassifierTraining.Parts.of(Datasets.iris(), 0.2, 1);
     Mlp model = new Mlp(4, List.of(IrisClassifier.HIDDEN, 3), Activation.RELU, Init.XAVIER,
         new Random(1));
-    return ClassifierTraining.trainer(model::forward, CrossEntropyLoss::of,
+    StringWriter out = new StringWriter();
+    int[] linesSeenByEpoch = new int[3];
+    History history = ClassifierTraining.trainer(model::forward, CrossEntropyLoss::of,
         new Adam(model.parameters(), 0.01), 3, 16, 1, true, parts.test(),
-        data -> Predictions.classes(model, data), lines::add)
+        data -> Predictions.classes(model, data), new PrintWriter(out, true))
+        .stopWhen(h -> {
+          linesSeenByEpoch[h.size() - 1] = (int) out.toString().lines().count();
+          return false;
+        })
         .fit(parts.train().features(), parts.train().oneHotTargets());
-  }
-
-  @Test
-  void theEpochLinesPrintedAfterTheProgressBarAreTheLinesPrintedWithoutIt() {
-    List<String> live = new ArrayList<>();
-    History history = irisEpochs(live);
-    assertEquals("epoch   1  loss 0.8234  test accuracy 86.67%", live.get(0)); // README's line
-    StringWriter after = new StringWriter();
-    ClassifierTraining.printEpochLines(history, new PrintWriter(after, true));
-    assertEquals(live, after.toString().lines().toList());
-  }
-
-  @Test
-  void withoutATerminalOrWhenQuietNoBarHidesTheLinesSoNoneArePrintedAfterwards() {
-    assertFalse(ClassifierTraining.progressBarShown(true));
-    assumeTrue(System.console() == null, "the tests run without a terminal");
-    assertFalse(ClassifierTraining.progressBarShown(false));
-    StringWriter after = new StringWriter();
-    ClassifierTraining.printEpochLinesHiddenByTheBar(irisEpochs(new ArrayList<>()), false,
-        new PrintWriter(after, true));
-    assertEquals("", after.toString());
+    List<String> lines = out.toString().lines().toList();
+    assertEquals(3, history.size());
+    assertEquals("epoch   1  loss 0.8234  test accuracy 86.67%", lines.get(0)); // README's line
+    assertEquals(3, lines.size(), out::toString);
+    assertEquals(List.of(1, 2, 3), List.of(linesSeenByEpoch[0], linesSeenByEpoch[1],
+        linesSeenByEpoch[2]), "each line is printed when its epoch ends");
   }
 }
