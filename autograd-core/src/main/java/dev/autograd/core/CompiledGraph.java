@@ -418,7 +418,11 @@ public final class CompiledGraph {
     return new CompiledGraph(output, inputs);
   }
 
-  /** Returns the number of nodes recorded, leaves included. */
+  /**
+   * Returns the number of slots recorded, leaves included: one per node, except that a {@link
+   * Value#dot} node of {@code n} products takes {@code 2n} (it is recorded as the chain of
+   * products and sums it stands for).
+   */
   public int size() {
     return size;
   }
