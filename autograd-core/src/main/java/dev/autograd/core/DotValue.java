@@ -38,6 +38,14 @@ final class DotValue extends Value {
     return Op.ADD.forward(sum, Op.MUL.forward(a, b));
   }
 
+  /**
+   * Returns the role of input {@code i} of {@link #inputs()}, as displays name it: {@code "start"},
+   * then {@code "a1"}, {@code "b1"}, {@code "a2"}, ... (the factors of the first product, ...).
+   */
+  static String role(int i) {
+    return i == 0 ? "start" : (i % 2 == 1 ? "a" : "b") + (i + 1) / 2;
+  }
+
   /** Returns the inputs in order: {@code start, a_1, b_1, ..., a_n, b_n}. */
   List<Value> inputs() {
     Value[] all = new Value[factors.length + 1];

@@ -22,6 +22,9 @@ import java.util.Set;
  * └── y  data 5.0000  grad 8.0000
  * }</pre>
  *
+ * <p>The inputs of a {@link Value#dot} node are marked with their role in {@code start + a1*b1 +
+ * a2*b2 + ...}: {@code ├── start: b ...}, {@code ├── a1: w0 ...}, {@code ├── b1: x0 ...}.
+ *
  * <p>A node's name is its label, or {@code n<k>} for an unlabelled node ({@code k} its position in
  * a topological order, the same names {@link BackwardTrace} uses). A node used by several others is
  * printed in full once and then as {@code <name>  (shown above)}, so the printout grows with the
@@ -76,9 +79,11 @@ public final class GraphTree {
       }
       sb.append(e.branch()).append(describe(node, names));
       List<Value> inputs = node.children();
+      boolean dot = node.op == Op.DOT_CODE;
       for (int i = inputs.size() - 1; i >= 0; i--) {
         boolean last = i == inputs.size() - 1;
-        stack.push(new Entry(inputs.get(i), e.indent() + (last ? "└── " : "├── "),
+        String role = dot ? DotValue.role(i) + ": " : "";
+        stack.push(new Entry(inputs.get(i), e.indent() + (last ? "└── " : "├── ") + role,
             e.indent() + (last ? "    " : "│   ")));
       }
     }

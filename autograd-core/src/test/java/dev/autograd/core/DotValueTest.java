@@ -288,11 +288,17 @@ class DotValueTest {
     Value w = Value.of(2.0, "w");
     Value x = Value.of(-1.0, "x");
     Value f = Value.dot(b, List.of(w), List.of(x));
-    String tree = GraphTree.render(f);
-    assertTrue(tree.startsWith("n3 = dot  data -1.5000"), tree);
-    assertTrue(tree.contains("├── b") && tree.contains("├── w") && tree.contains("└── x"), tree);
+    f.backward();
+    assertEquals("""
+        n3 = dot  data -1.5000  grad 1.0000
+        ├── start: b  data 0.5000  grad 1.0000
+        ├── a1: w  data 2.0000  grad -1.0000
+        └── b1: x  data -1.0000  grad 2.0000
+        """, GraphTree.render(f));
     String dot = DotGraph.render(f);
-    assertEquals(3, dot.split("-> n3op").length - 1, dot);
+    assertTrue(dot.contains("n0 -> n3op [label=\"start\"];")
+        && dot.contains("n1 -> n3op [label=\"a1\"];")
+        && dot.contains("n2 -> n3op [label=\"b1\"];"), dot);
     BackwardTrace trace = BackwardTrace.run(f);
     List<String> inputs = new ArrayList<>();
     for (BackwardTrace.Step s : trace.steps()) {
