@@ -17,7 +17,7 @@ final class Backprop {
   private Backprop() {}
 
   /**
-   * The seed's {@code backward()} in one pass: every node reachable from {@code root} ends with
+   * The reference program's {@code backward()} in one pass: every node reachable from {@code root} ends with
    * {@code d(root)/d(node)}, starting from grad 0, the root's from 1.
    */
   static void backward(Value root) {

@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code backward()} runs, in the same order, so the trace's final grads equal {@code
  * backward()}'s bit for bit; after {@code run} every node holds its grad as after {@code
  * backward()}. Names are those of {@link GraphTree}: a node's label, else {@code n<k>}. Numbers
- * print with four decimals, NaN and infinities as Python prints them.
+ * print with four decimals, except a nonzero number that would show as {@code 0.0000}, which
+ * prints with four significant digits ({@code 6.100e-08}); NaN and infinities as Python prints
+ * them.
  */
 public final class BackwardTrace {
 
@@ -133,8 +135,10 @@ public final class BackwardTrace {
     int k = 1;
     for (Step s : steps) {
       sb.append(String.format(format, k++, s.node(), s.op(), s.input(),
-          PythonFormat.fixed(s.localDerivative(), 4), PythonFormat.fixed(s.upstream(), 4),
-          PythonFormat.fixed(s.contribution(), 4), PythonFormat.fixed(s.inputGradAfter(), 4)));
+          PythonFormat.fixedOrScientific(s.localDerivative()),
+          PythonFormat.fixedOrScientific(s.upstream()),
+          PythonFormat.fixedOrScientific(s.contribution()),
+          PythonFormat.fixedOrScientific(s.inputGradAfter())));
     }
     return sb.toString();
   }

@@ -29,7 +29,8 @@ import java.util.Set;
  * a topological order, the same names {@link BackwardTrace} uses). A node used by several others is
  * printed in full once and then as {@code <name>  (shown above)}, so the printout grows with the
  * number of nodes, not of paths (a leaf is one line and is printed in full each time). Data and grad are printed as {@link Value#toString()} prints them, four
- * decimals; NaN and infinities as Python prints them ({@code nan}, {@code inf}). For graphs of more
+ * decimals, except a nonzero number that would show as {@code 0.0000}, which prints with four
+ * significant digits ({@code 6.100e-08}); NaN and infinities as Python prints them ({@code nan}, {@code inf}). For graphs of more
  * than {@code maxLines} lines the printout stops with a line saying so.
  */
 public final class GraphTree {
@@ -94,7 +95,7 @@ public final class GraphTree {
 
   private static String describe(Value v, NodeNames names) {
     String name = names.of(v) + (v.isLeaf() ? "" : " = " + v.op());
-    return name + "  data " + PythonFormat.fixed(v.data(), 4) + "  grad "
-        + PythonFormat.fixed(v.grad(), 4) + "\n";
+    return name + "  data " + PythonFormat.fixedOrScientific(v.data()) + "  grad "
+        + PythonFormat.fixedOrScientific(v.grad()) + "\n";
   }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Gradient semantics</h2>
  *
  * <ul>
- *   <li>{@link #backward()} is the seed's {@code backward}: every node reachable from this one
+ *   <li>{@link #backward()} is the reference program's {@code backward}: every node reachable from this one
  *       (this node included) has its {@code grad} set to {@code 0}, this node's to {@code 1}, then
  *       gradients flow in reverse topological order. Afterwards each reachable node holds {@code
  *       d(this)/d(node)}. Calling it again gives the same grads: it is idempotent.
@@ -261,7 +261,7 @@ public sealed class Value permits DotValue {
   /**
    * Returns the operation that made this node: {@code ""} for a leaf, otherwise {@code "+"},
    * {@code "-"}, {@code "*"}, {@code "/"}, {@code "neg"}, {@code "**2"} (power with a constant
-   * exponent, written as the seed writes {@code x**2}; an integral exponent has no {@code .0}),
+   * exponent, written as the reference program writes {@code x**2}; an integral exponent has no {@code .0}),
    * {@code "**"} (power with a {@code Value} exponent), {@code "exp"}, {@code "log"}, {@code
    * "tanh"}, {@code "relu"}, {@code "sigmoid"}, {@code "abs"}, {@code "sqrt"}, {@code "sin"},
    * {@code "cos"}, {@code "max"}, {@code "min"}, {@code "leakyRelu(0.01)"} (with its slope),
@@ -403,7 +403,7 @@ public sealed class Value permits DotValue {
     this.grad = grad;
   }
 
-  /** Sets this node's grad to {@code 0}, as the seed's {@code p.grad = 0.0} does. */
+  /** Sets this node's grad to {@code 0}, as the reference program's {@code p.grad = 0.0} does. */
   public void zeroGrad() {
     this.grad = 0.0;
   }
@@ -423,14 +423,14 @@ public sealed class Value permits DotValue {
     return binary(Op.ADD, this, other);
   }
 
-  /** Returns {@code this + c}, with {@code c} as a new constant leaf (as the seed does). */
+  /** Returns {@code this + c}, with {@code c} as a new constant leaf (as the reference program does). */
   public Value add(double c) {
     return add(of(c));
   }
 
   /**
    * Returns {@code this - other}. Local derivatives: {@code d/dthis = 1}, {@code d/dother = -1}.
-   * Bit for bit the seed's {@code self + (-other)}, in one node instead of three.
+   * Bit for bit the reference program's {@code self + (-other)}, in one node instead of three.
    *
    * @throws NullPointerException if {@code other} is null
    */
@@ -455,7 +455,7 @@ public sealed class Value permits DotValue {
     return binary(Op.MUL, this, other);
   }
 
-  /** Returns {@code this * c}, with {@code c} as a new constant leaf (as the seed does). */
+  /** Returns {@code this * c}, with {@code c} as a new constant leaf (as the reference program does). */
   public Value mul(double c) {
     return mul(of(c));
   }
@@ -637,7 +637,7 @@ public sealed class Value permits DotValue {
   }
 
   /**
-   * Returns the larger of {@code this} and {@code other} as {@link Math#max} (NaN if either is
+   * Returns the larger of {@code this} and {@code other} as {@link Math#max(double, double)} (NaN if either is
    * NaN; {@code 0.0} is larger than {@code -0.0}). Local derivatives, as PyTorch's {@code
    * torch.maximum}: {@code 1} to the larger input and exactly {@code 0} to the smaller; at a tie
    * ({@code -0.0} and {@code 0.0} included) each input gets half the upstream grad; if either is
@@ -651,7 +651,7 @@ public sealed class Value permits DotValue {
   }
 
   /**
-   * Returns the smaller of {@code this} and {@code other} as {@link Math#min}. Local derivatives
+   * Returns the smaller of {@code this} and {@code other} as {@link Math#min(double, double)}. Local derivatives
    * mirror {@link #max(Value)} (PyTorch's {@code torch.minimum}): {@code 1} to the smaller input,
    * {@code 0} to the larger, half each at a tie, full to both if either is NaN.
    *
@@ -752,7 +752,7 @@ public sealed class Value permits DotValue {
   /**
    * Sets every grad reachable from this node to {@code 0}, this node's to {@code 1}, then
    * propagates gradients in reverse topological order, so that each reachable node ends with
-   * {@code d(this)/d(node)} — the seed's {@code backward()}. Idempotent: calling it again yields
+   * {@code d(this)/d(node)} — the reference program's {@code backward()}. Idempotent: calling it again yields
    * the same grads. Grads of nodes not reachable from this one are untouched.
    *
    * @throws IllegalStateException if a leaf of this graph was changed by {@link #setData} after a
@@ -777,7 +777,7 @@ public sealed class Value permits DotValue {
     Backprop.accumulate(this);
   }
 
-  /** Returns the seed's repr, {@code Value(data=15.0000, grad=0.0000)}. */
+  /** Returns the reference program's repr, {@code Value(data=15.0000, grad=0.0000)}. */
   @Override
   public String toString() {
     return "Value(data=" + PythonFormat.fixed(data, 4) + ", grad=" + PythonFormat.fixed(grad, 4) + ")";

@@ -29,7 +29,7 @@ class VectorsTest {
 
   @Test
   void dotIsOneFusedNodeOverTheSeedsLeadingZero() {
-    // The seed: sum([a0*b0, a1*b1], Value(0.0)) == ((0 + a0*b0) + a1*b1), here in one node.
+    // The reference program: sum([a0*b0, a1*b1], Value(0.0)) == ((0 + a0*b0) + a1*b1), here in one node.
     Value a0 = Value.of(0.1);
     Value a1 = Value.of(0.2);
     Value b0 = Value.of(0.3);
@@ -62,7 +62,7 @@ class VectorsTest {
       assertEquals(b.get(0).grad(), grads[2], 0.0);
       assertEquals(b.get(1).grad(), grads[3], 0.0);
     }
-    // Every product -0.0 sums to 0.0, as from the seed's leading 0 (0.0 + -0.0 = 0.0).
+    // Every product -0.0 sums to 0.0, as from the reference program's leading 0 (0.0 + -0.0 = 0.0).
     assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(
         Vectors.dot(List.of(Value.of(-0.0)), List.of(Value.of(1.0))).data()));
   }
