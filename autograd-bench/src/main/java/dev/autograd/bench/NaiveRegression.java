@@ -8,7 +8,7 @@ import dev.autograd.examples.ReferenceRegression;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Demo 2 on {@link NaiveValue}, the seed-faithful port: the baseline to beat. */
+/** Demo 2 on {@link NaiveValue}, the faithful port of the reference program: the baseline. */
 final class NaiveRegression implements RegressionStep {
   private final NaiveValue w;
   private final NaiveValue b;

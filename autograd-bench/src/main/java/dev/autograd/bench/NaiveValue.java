@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A line-by-line Java port of the seed's {@code Value} (reference.py), kept only as a benchmark
- * baseline: a {@code HashSet} of inputs, a closure per node for its backward step, a recursive
- * topological sort with a visited {@code HashSet}, grads reset over the sorted list, then a
- * reverse loop. Subtraction is {@code self + (-other)} and negation {@code self * -1}, as in the
- * seed. Do not use it for anything else: a deep graph overflows the stack.
+ * A line-by-line Java port of the reference program's {@code Value} (reference.py), kept only as
+ * a benchmark baseline: a {@code HashSet} of inputs, a closure per node for its backward step, a
+ * recursive topological sort with a visited {@code HashSet}, grads reset over the sorted list,
+ * then a reverse loop. Subtraction is {@code self + (-other)} and negation {@code self * -1}, as
+ * in the reference program. Do not use it for anything else: a deep graph overflows the stack.
  */
 final class NaiveValue {
   double data;
@@ -30,7 +30,7 @@ final class NaiveValue {
     this.op = op;
   }
 
-  /** Returns the seed's {@code self + other}. */
+  /** Returns the reference program's {@code self + other}. */
   NaiveValue add(NaiveValue other) {
     NaiveValue out = new NaiveValue(data + other.data, new NaiveValue[] {this, other}, "+");
     out.backward =
@@ -41,7 +41,7 @@ final class NaiveValue {
     return out;
   }
 
-  /** Returns the seed's {@code self * other}. */
+  /** Returns the reference program's {@code self * other}. */
   NaiveValue mul(NaiveValue other) {
     NaiveValue out = new NaiveValue(data * other.data, new NaiveValue[] {this, other}, "*");
     out.backward =
@@ -52,24 +52,24 @@ final class NaiveValue {
     return out;
   }
 
-  /** Returns the seed's {@code self * c}: {@code c} becomes a new leaf. */
+  /** Returns the reference program's {@code self * c}: {@code c} becomes a new leaf. */
   NaiveValue mul(double c) {
     return mul(new NaiveValue(c));
   }
 
-  /** Returns the seed's {@code self ** exponent}. */
+  /** Returns the reference program's {@code self ** exponent}. */
   NaiveValue pow(double exponent) {
     NaiveValue out = new NaiveValue(Math.pow(data, exponent), new NaiveValue[] {this}, "**");
     out.backward = () -> this.grad += (exponent * Math.pow(this.data, exponent - 1)) * out.grad;
     return out;
   }
 
-  /** Returns the seed's {@code -self}, which is {@code self * -1}. */
+  /** Returns the reference program's {@code -self}, which is {@code self * -1}. */
   NaiveValue neg() {
     return mul(-1.0);
   }
 
-  /** Returns the seed's {@code self - other}, which is {@code self + (-other)}. */
+  /** Returns the reference program's {@code self - other}, which is {@code self + (-other)}. */
   NaiveValue sub(NaiveValue other) {
     return add(other.neg());
   }
@@ -83,7 +83,9 @@ final class NaiveValue {
     return total;
   }
 
-  /** Returns the seed's {@code dot(v1, v2)}: the products summed from a new leaf 0. */
+  /**
+   * Returns the reference program's {@code dot(v1, v2)}: the products summed from a new leaf 0.
+   */
   static NaiveValue dot(List<NaiveValue> a, List<NaiveValue> b) {
     List<NaiveValue> products = new ArrayList<>(a.size());
     for (int i = 0; i < a.size(); i++) {
@@ -92,7 +94,7 @@ final class NaiveValue {
     return sum(products);
   }
 
-  /** Runs the seed's {@code backward()}. */
+  /** Runs the reference program's {@code backward()}. */
   void backward() {
     List<NaiveValue> topo = new ArrayList<>();
     Set<NaiveValue> visited = new HashSet<>();
@@ -115,7 +117,7 @@ final class NaiveValue {
     }
   }
 
-  /** Returns the operation that made this node, as the seed's {@code _op}. */
+  /** Returns the operation that made this node, as the reference program's {@code _op}. */
   String op() {
     return op;
   }

@@ -45,11 +45,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       2} nodes): each node reads the one made just before it;
  *   <li>{@code mlp}: micrograd's moons model ({@code nn.Mlp} 2 → 16 → 16 → 1, ReLU, the library's
  *       {@code HingeLoss}) on {@code max(1, size / 650)} random points: the MLP step of {@code
- *       MlpStepBenchmark} with more points (100 points are 65,240 nodes).
+ *       MlpStepBenchmark} with more points (100 points are 65,240 nodes as recorded; since each
+ *       neuron's weighted sum is one {@code Value.dot} node, the eager graph holds 7,740 of
+ *       them, and a record holds each dot node as its chain of products and sums).
  * </ul>
  *
  * <p>The score is time per pass; divide by {@link #nodes(String, int)} (every node the pass
- * reaches, leaves included) for time per node, as {@link ScalingPlot} does. The 10^7-node graphs
+ * reaches, leaves included, counting a dot node as the {@code 2n} nodes of its chain: the record's
+ * slots) for time per node, as {@link ScalingPlot} does. The 10^7-node graphs
  * take about 560 MB each, hence the fork's larger heap.
  *
  * <p>Not final: JMH generates subclasses of benchmark state classes.

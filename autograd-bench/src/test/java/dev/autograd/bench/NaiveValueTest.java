@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class NaiveValueTest {
 
   @Test
-  void seedDemoOneGivesFifteenWithGradsFiveAndEight() {
+  void theReferenceProgramsDemoOneGivesFifteenWithGradsFiveAndEight() {
     NaiveValue x = new NaiveValue(-2.0);
     NaiveValue y = new NaiveValue(5.0);
     NaiveValue f = x.add(y).mul(y);
@@ -20,7 +20,7 @@ class NaiveValueTest {
   }
 
   @Test
-  void subtractionIsAdditionOfTheNegationAsInTheSeed() {
+  void subtractionIsAdditionOfTheNegationAsInTheReferenceProgram() {
     NaiveValue a = new NaiveValue(3.0);
     NaiveValue b = new NaiveValue(1.0);
     NaiveValue d = a.sub(b).pow(2);

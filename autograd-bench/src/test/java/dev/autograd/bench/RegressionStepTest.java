@@ -54,13 +54,15 @@ class RegressionStepTest {
   }
 
   @Test
-  void demoTwoLossGraphHas455ReachableNodesOf154Leaves() {
+  void demoTwoLossGraphIsRecordedIn555SlotsOf204Leaves() {
     CompiledGraph graph = CompiledGraph.compile(new ReferenceRegression(0.25, -0.5).loss());
-    // Made per step, per point: 2 products, the add of the dot, sub, the square (5); then the
-    // mean's 0, 50 adds, the constant 1/50 and a mul (53). Fixed leaves, made once as the
-    // reference program makes them: 50 x, 50 bias-trick ones, 50 y, w, b. Leaves among them:
-    // the mean's 0, 1/50 and the fixed 152.
-    assertEquals(50 * 5 + 53 + 50 * 3 + 2, graph.size());
-    assertEquals(2 + 50 * 3 + 2, graph.leaves().size());
+    // Made per step, per point: the dot's constant 0 and its one fused node, sub, the square (4
+    // nodes; the reference program's dot is 5: 0, 2 products, 2 adds); then the mean's 0, 50
+    // adds, the constant 1/50 and a mul (53). Fixed leaves, made once as the reference program
+    // makes them: 50 x, 50 bias-trick ones, 50 y, w, b. A record holds each dot node as the
+    // chain it stands for (2 products, 2 adds), so per point 7 slots: 50 * 7 + 53 + 152.
+    assertEquals(50 * 7 + 53 + 50 * 3 + 2, graph.size());
+    // Leaves: the mean's 0 and 1/50, the dots' 50 zeros and the fixed 152.
+    assertEquals(2 + 50 + 50 * 3 + 2, graph.leaves().size());
   }
 }

@@ -105,12 +105,19 @@ public final class AnomalyDetection {
    * leaves no node flagged mid-search, whatever order the pass visits nodes in.
    */
   static AnomalyException backwardAnomaly(Value node) {
-    if (Double.isFinite(node.left.grad)
+    if (node.op != Op.DOT_CODE
+        && Double.isFinite(node.left.grad)
         && (!Op.readsRight(node.op) || Double.isFinite(node.right.grad))) {
       return null;
     }
     List<Value> inputs = node.children();
-    int bad = Double.isFinite(inputs.get(0).grad) ? 1 : 0;
+    int bad = 0;
+    while (bad < inputs.size() && Double.isFinite(inputs.get(bad).grad)) {
+      bad++;
+    }
+    if (bad == inputs.size()) {
+      return null;
+    }
     return new AnomalyException(
         "anomaly in backward: op '" + node.op() + "' (node label '" + node.label() + "', data "
             + node.data + ", upstream grad " + node.grad + ") made the grad of input " + bad

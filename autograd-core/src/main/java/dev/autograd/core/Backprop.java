@@ -17,7 +17,7 @@ final class Backprop {
   private Backprop() {}
 
   /**
-   * The seed's {@code backward()} in one pass: every node reachable from {@code root} ends with
+   * The reference program's {@code backward()} in one pass: every node reachable from {@code root} ends with
    * {@code d(root)/d(node)}, starting from grad 0, the root's from 1.
    */
   static void backward(Value root) {
@@ -48,8 +48,9 @@ final class Backprop {
 
   /**
    * As {@link #record(Value)}, and the {@code k}-th interior node's grad is moved to {@code
-   * kept[k]} and its grad field holds {@code k} instead (the caller puts the grads back), so that a
-   * recorder needs no second walk over the nodes to number them.
+   * kept[k]} and its grad field holds its position in the record instead ({@code k} plus {@code
+   * 2n - 1} for each earlier dot node of {@code n} products; see {@link Recording#width}; the caller
+   * puts the grads back), so that a recorder needs no second walk over the nodes to number them.
    */
   static Recording recordHoldingGrads(Value root) {
     // A node of level L has at least L interior nodes below it and itself: a chain never grows.
@@ -78,8 +79,34 @@ final class Backprop {
     /** Called once per interior node, in decreasing level, when its grad is complete. */
     abstract void ready(Value v);
 
-    /** Grows any storage {@link #ready} writes, before the node is taken off the queue. */
-    void reserve() {}
+    /** Grows any storage {@link #ready} writes for {@code v}, before it is taken off the queue. */
+    void reserve(Value v) {}
+
+    /**
+     * Meets input {@code in} of the node being visited: flags and reports it when first met, keeps
+     * a leaf, and returns the interior node to go on to ({@code next} or a newly met {@code in},
+     * whichever has the higher level, {@code next} at a tie; the other waits in {@code pending}).
+     */
+    private Value reach(Value in, Value next, Pending pending) {
+      if (in.visited) {
+        return next;
+      }
+      in.visited = true;
+      reached(in);
+      if (in.left == null) {
+        leaves[leafCount++] = in;
+        return next;
+      }
+      if (next == null) {
+        return in;
+      }
+      if (in.level > next.level) {
+        pending.push(next);
+        return in;
+      }
+      pending.push(in);
+      return next;
+    }
 
     /** Undoes what {@link #ready} changed in the nodes, when the sweep fails. */
     void abandon() {}
@@ -94,36 +121,21 @@ final class Backprop {
         Value v = root.left == null ? null : root;
         while (v != null) {
           // Grow first: nothing below allocates, so no node is left flagged if growing fails.
-          if (leafCount + 2 > leaves.length) {
-            leaves = Arrays.copyOf(leaves, leaves.length * 2);
+          boolean dot = v.op == Op.DOT_CODE;
+          int room = dot ? ((DotValue) v).factors.length + 1 : 2;
+          if (leafCount + room > leaves.length) {
+            leaves = Arrays.copyOf(leaves, Math.max(leaves.length * 2, leafCount + room));
           }
-          reserve();
+          reserve(v);
           v.visited = false;
-          Value a = v.left;
-          Value b = Op.readsRight(v.op) ? v.right : null;
-          Value next = null;
-          if (!a.visited) {
-            a.visited = true;
-            reached(a);
-            if (a.left == null) {
-              leaves[leafCount++] = a;
-            } else {
-              next = a;
+          // The inputs in order: left, then right (a binary op) or the factors (a dot).
+          Value next = reach(v.left, null, pending);
+          if (dot) {
+            for (Value f : ((DotValue) v).factors) {
+              next = reach(f, next, pending);
             }
-          }
-          if (b != null && !b.visited) {
-            b.visited = true;
-            reached(b);
-            if (b.left == null) {
-              leaves[leafCount++] = b;
-            } else if (next == null) {
-              next = b;
-            } else if (b.level > next.level) {
-              pending.push(next);
-              next = b;
-            } else {
-              pending.push(b);
-            }
+          } else if (Op.readsRight(v.op)) {
+            next = reach(v.right, next, pending);
           }
           ready(v);
           // Go straight on to the new input when nothing pending must come first (chains and
@@ -184,6 +196,11 @@ final class Backprop {
     /** The chunk the next interior node goes into. */
     private Value[] current;
     int interiorCount;
+    /**
+     * Slots the interior nodes take when recorded ({@link #width}): {@code interiorCount} plus
+     * {@code 2n - 1} per dot node of {@code n} products.
+     */
+    int positions;
     /** With held grads: {@code kept[k]} is the {@code k}-th interior node's grad; else null. */
     double[] kept;
 
@@ -210,8 +227,17 @@ final class Backprop {
     @Override
     void reached(Value v) {}
 
+    /**
+     * Returns how many slots {@code v} takes in a record: 1, or {@code 2n} for a dot node of
+     * {@code n} products, recorded as the chain of {@code n} products and {@code n} sums it
+     * stands for.
+     */
+    static int width(Value v) {
+      return v.op == Op.DOT_CODE ? ((DotValue) v).factors.length : 1;
+    }
+
     @Override
-    void reserve() {
+    void reserve(Value v) {
       int k = interiorCount;
       if (kept != null && k == kept.length) {
         kept = Arrays.copyOf(kept, k * 2 + 16);
@@ -239,8 +265,9 @@ final class Backprop {
       int k = interiorCount++;
       if (kept != null) {
         kept[k] = v.grad;
-        v.grad = k;
+        v.grad = positions;
       }
+      positions += width(v);
       current[k & (CHUNK - 1)] = v;
     }
 
@@ -408,14 +435,38 @@ final class Backprop {
           continue; // pushed by two parents before either expanded it
         }
         v.visited = true;
-        if (top + 3 > stack.length) {
-          stack = Arrays.copyOf(stack, stack.length * 2);
+        int room = v.op == Op.DOT_CODE ? ((DotValue) v).factors.length + 2 : 3;
+        if (top + room > stack.length) {
+          stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + room));
           expanded = Arrays.copyOf(expanded, stack.length);
         }
         stack[top] = v;
         expanded[top++] = true;
         Value a = v.left;
         if (a == null) {
+          continue;
+        }
+        if (n + room > order.length) {
+          order = Arrays.copyOf(order, Math.max(order.length * 2, n + room));
+        }
+        if (v.op == Op.DOT_CODE) {
+          // As below for n inputs: leaves to the order in input order, the others on the stack
+          // with the first input on top.
+          Value[] f = ((DotValue) v).factors;
+          for (int i = -1; i < f.length; i++) {
+            Value in = i < 0 ? a : f[i];
+            if (!in.visited && in.left == null) {
+              in.visited = true;
+              order[n++] = in;
+            }
+          }
+          for (int i = f.length - 1; i >= -1; i--) {
+            Value in = i < 0 ? a : f[i];
+            if (!in.visited) {
+              stack[top] = in;
+              expanded[top++] = false;
+            }
+          }
           continue;
         }
         Value b = Op.readsRight(v.op) ? v.right : null;

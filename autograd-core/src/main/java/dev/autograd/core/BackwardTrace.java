@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code backward()} runs, in the same order, so the trace's final grads equal {@code
  * backward()}'s bit for bit; after {@code run} every node holds its grad as after {@code
  * backward()}. Names are those of {@link GraphTree}: a node's label, else {@code n<k>}. Numbers
- * print with four decimals, NaN and infinities as Python prints them.
+ * print with four decimals, except a nonzero number that would show as {@code 0.0000}, which
+ * prints with four significant digits ({@code 6.100e-08}); NaN and infinities as Python prints
+ * them.
  */
 public final class BackwardTrace {
 
@@ -65,6 +67,10 @@ public final class BackwardTrace {
       if (node.isLeaf()) {
         continue;
       }
+      if (node.op == Op.DOT_CODE) {
+        dotSteps(names, grad, (DotValue) node, grad.getOrDefault(node, 0.0), steps);
+        continue;
+      }
       Op op = Op.of(node.op);
       double a = node.left.data;
       double b = node.right == null ? 0.0 : node.right.data;
@@ -78,6 +84,28 @@ public final class BackwardTrace {
       }
     }
     return new BackwardTrace(names.of(output), steps);
+  }
+
+  /**
+   * The steps of a dot node with upstream grad {@code up}, in {@link DotValue#propagate()}'s order
+   * and arithmetic: each input's local derivative ({@code 1} for the start, the other factor for a
+   * product's) times the chain's upstream grad ({@code 0.0 + up} but for a one-product start).
+   */
+  private static void dotSteps(NodeNames names, Map<Value, Double> grad, DotValue node, double up,
+      List<Step> steps) {
+    Value[] f = node.factors;
+    double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
+    double u = f.length == 2 ? up : g;
+    steps.add(step(names, grad, node, node.left, Op.ADD.leftGrad(0.0, 0.0, 0.0, 1.0), u,
+        Op.ADD.leftGrad(0.0, 0.0, 0.0, u)));
+    for (int k = 0; k < f.length; k += 2) {
+      double a = f[k].data;
+      double b = f[k + 1].data;
+      steps.add(step(names, grad, node, f[k], Op.MUL.leftGrad(a, b, 0.0, 1.0), g,
+          Op.MUL.leftGrad(a, b, 0.0, g)));
+      steps.add(step(names, grad, node, f[k + 1], Op.MUL.rightGrad(a, b, 0.0, 1.0), g,
+          Op.MUL.rightGrad(a, b, 0.0, g)));
+    }
   }
 
   private static Step step(NodeNames names, Map<Value, Double> grad, Value node, Value input,
@@ -107,8 +135,10 @@ public final class BackwardTrace {
     int k = 1;
     for (Step s : steps) {
       sb.append(String.format(format, k++, s.node(), s.op(), s.input(),
-          PythonFormat.fixed(s.localDerivative(), 4), PythonFormat.fixed(s.upstream(), 4),
-          PythonFormat.fixed(s.contribution(), 4), PythonFormat.fixed(s.inputGradAfter(), 4)));
+          PythonFormat.fixedOrScientific(s.localDerivative()),
+          PythonFormat.fixedOrScientific(s.upstream()),
+          PythonFormat.fixedOrScientific(s.contribution()),
+          PythonFormat.fixedOrScientific(s.inputGradAfter())));
     }
     return sb.toString();
   }

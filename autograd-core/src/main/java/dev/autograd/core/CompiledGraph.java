@@ -81,6 +81,11 @@ public final class CompiledGraph {
   private final Op[] runOp;
   /** {@link Value#latestVersion()} when the last {@link #forward()} began reading the leaves. */
   private long forwardVersion;
+  /**
+   * Where {@link #layOutDotBatches} moved each slot ({@code slotMoved[old]} is its slot), or
+   * null if it moved none.
+   */
+  private int[] slotMoved;
   /** Open-addressing table from node to slot + 1 (0: empty), built by the first lookup. */
   private int[] index;
   /** Every recorded node by slot, listed by the first lookup. */
@@ -95,7 +100,7 @@ public final class CompiledGraph {
     Backprop.Recording order = Backprop.recordHoldingGrads(root);
     int interiorCount = order.interiorCount;
     leafCount = order.leafCount;
-    size = interiorCount + leafCount;
+    size = order.positions + leafCount;
     inputCount = inputs.size();
     this.root = root;
     try {
@@ -191,22 +196,40 @@ public final class CompiledGraph {
       final int last = size - 1;
       double[] found = new double[8];
       int constantCount = 0;
+      int position = 0; // the record's position of the k-th interior node: its slot is last - it
+      // Each dot node's top slot, number of products and level, for layOutDotBatches.
+      int[] dots = new int[0];
+      int dotCount = 0;
       // Chunk by chunk: the k-th interior node is chunk[k - start].
       for (int c = 0, start = 0; start < interiorCount; start += order.chunk(c++).length) {
         final Value[] chunk = order.chunk(c);
         final int end = Math.min(interiorCount, start + chunk.length);
         for (int k = start; k < end; k++) {
           Value v = chunk[k - start];
-          int i = last - k;
+          int i = last - position;
+          if (v.op == Op.DOT_CODE) {
+            if (3 * dotCount + 3 > dots.length) {
+              dots = Arrays.copyOf(dots, 3 * dotCount * 2 + 48);
+            }
+            dots[3 * dotCount] = i;
+            dots[3 * dotCount + 1] = ((DotValue) v).terms();
+            dots[3 * dotCount++ + 2] = v.level;
+            recordDot((DotValue) v, i);
+            position += Backprop.Recording.width(v);
+            asBuilt &= v.inputsUnchanged();
+            v.grad = kept[k];
+            restored = k + 1;
+            continue;
+          }
+          position++;
           data[i] = v.data;
           byte code = v.op;
           ops[i] = code;
           Value a = v.left;
-          lhs[i] = a.left == null ? (int) a.grad : last - (int) a.grad;
+          lhs[i] = slot(a, last);
           Op.Kind kind = Op.of(code).kind;
           if (kind == Op.Kind.BINARY) {
-            Value b = v.right;
-            rhs[i] = b.left == null ? (int) b.grad : last - (int) b.grad;
+            rhs[i] = slot(v.right, last);
           } else if (kind == Op.Kind.UNARY_CONSTANT) {
             if (constantCount == found.length) {
               found = Arrays.copyOf(found, constantCount * 2);
@@ -221,6 +244,7 @@ public final class CompiledGraph {
         }
       }
       constants = Arrays.copyOf(found, constantCount);
+      layOutDotBatches(dots, dotCount);
     } finally {
       for (int k = restored; k < interiorCount; k++) {
         order.interior(k).grad = kept[k];
@@ -232,6 +256,126 @@ public final class CompiledGraph {
       Arrays.fill(kept, 0.0);
     }
     return asBuilt;
+  }
+
+  /** Returns the slot of recorded node {@code v}, numbered in its grad field (see {@link #record}). */
+  private static int slot(Value v, int last) {
+    return v.left == null ? (int) v.grad : last - (int) v.grad;
+  }
+
+  /**
+   * Records dot node {@code v} of {@code n} products, whose own slot is {@code top}, as the chain
+   * it stands for ({@link Value#dot}): sums {@code s_k = s_(k-1) + p_k} ({@code s_0} the start,
+   * {@code s_n} the node itself, slot {@code top}) and products {@code p_k = a_k * b_k}, at the
+   * positions {@code s_n, ..., s_1, p_1, ..., p_n} from {@code top} down, so that the replay
+   * propagates them one after another in the order of {@link DotValue#propagate()}, in two runs
+   * of one op each.
+   */
+  private void recordDot(DotValue v, int top) {
+    final int last = size - 1;
+    final Value[] f = v.factors;
+    final int n = f.length / 2;
+    double sum = v.left.data;
+    for (int k = 1; k <= n; k++) {
+      int s = top - (n - k); // s_k
+      int p = top - n - (k - 1); // p_k
+      Value a = f[2 * k - 2];
+      Value b = f[2 * k - 1];
+      ops[p] = Op.MUL_CODE;
+      lhs[p] = slot(a, last);
+      rhs[p] = slot(b, last);
+      data[p] = Op.MUL.forward(a.data, b.data);
+      ops[s] = Op.ADD_CODE;
+      lhs[s] = k == 1 ? slot(v.left, last) : s - 1; // s_(k-1)
+      rhs[s] = p;
+      sum = Op.ADD.forward(sum, data[p]);
+      data[s] = sum;
+    }
+  }
+
+  /**
+   * Lays out batches of dot nodes as the unfused graph's sweep would: each dot node is recorded
+   * as its chain, sums then products ({@link #recordDot}), which makes two short runs of one op
+   * per dot node; a batch of dot nodes that come one after another in the order, at one level,
+   * is laid out instead as all their sums then all their products (in the same node order), so
+   * that replay runs over long runs of one op, as it did over the unfused graph's sweep.
+   *
+   * <p>The grads stay bit for bit {@code backward()}'s: a sum sends grad only inside its chain or
+   * to its dot node's start, a product only to its factors, and every dot node of a batch has its
+   * grad complete before the batch (none is an input of another: they share a level). So each
+   * node receives the same contributions in the same order, unless it is the start of a dot node
+   * and a factor of an earlier one in the batch (backward: the factor's contribution first; laid
+   * out: the start's): a dot node whose start is a factor of the batch so far begins a new batch.
+   *
+   * @param dots each dot node's top slot, number of products and level, in recording order
+   */
+  private void layOutDotBatches(int[] dots, int dotCount) {
+    if (dotCount < 2) {
+      return;
+    }
+    int[] moved = null;
+    int[] mark = new int[size]; // mark[slot] == stamp: a factor of the current batch
+    int stamp = 0;
+    for (int first = 0, end; first < dotCount; first = end) {
+      int top = dots[3 * first];
+      int level = dots[3 * first + 2];
+      stamp++;
+      end = first;
+      int total = 0;
+      while (end < dotCount) {
+        int t = dots[3 * end];
+        int n = dots[3 * end + 1];
+        if (end > first
+            && (t != dots[3 * end - 3] - 2 * dots[3 * end - 2] // not right after the last one
+                || dots[3 * end + 2] != level
+                || mark[lhs[t - n + 1]] == stamp)) { // its start (s_1's left) is a factor
+          break;
+        }
+        for (int p = t - n; p > t - 2 * n; p--) {
+          mark[lhs[p]] = stamp;
+          mark[rhs[p]] = stamp;
+        }
+        total += n;
+        end++;
+      }
+      if (end - first < 2) {
+        continue;
+      }
+      if (moved == null) {
+        moved = new int[size];
+        for (int i = 0; i < size; i++) {
+          moved[i] = i;
+        }
+      }
+      for (int j = first, before = 0; j < end; j++) {
+        int t = dots[3 * j];
+        int n = dots[3 * j + 1];
+        for (int d = 0; d < n; d++) {
+          moved[t - d] = top - before - d; // the sums s_n .. s_1
+          moved[t - n - d] = top - total - before - d; // the products p_1 .. p_n
+        }
+        before += n;
+      }
+    }
+    if (moved != null) {
+      permute(moved);
+    }
+  }
+
+  /** Moves every slot {@code i} to {@code moved[i]}, with the inputs it reads. */
+  private void permute(int[] moved) {
+    byte[] oldOps = ops.clone();
+    int[] oldLhs = lhs.clone();
+    int[] oldRhs = rhs.clone();
+    double[] oldData = data.clone();
+    for (int i = leafCount; i < size; i++) {
+      int j = moved[i];
+      ops[j] = oldOps[i];
+      data[j] = oldData[i];
+      lhs[j] = moved[oldLhs[i]];
+      rhs[j] = Op.readsRight(oldOps[i]) ? moved[oldRhs[i]] : oldRhs[i];
+    }
+    slotMoved = moved;
   }
 
   private static IllegalArgumentException badInput(int j, Value in, String problem) {
@@ -274,7 +418,11 @@ public final class CompiledGraph {
     return new CompiledGraph(output, inputs);
   }
 
-  /** Returns the number of nodes recorded, leaves included. */
+  /**
+   * Returns the number of slots recorded, leaves included: one per node, except that a {@link
+   * Value#dot} node of {@code n} products takes {@code 2n} (it is recorded as the chain of
+   * products and sums it stands for).
+   */
   public int size() {
     return size;
   }
@@ -393,12 +541,18 @@ public final class CompiledGraph {
   private int[] buildIndex() {
     Value[] order = Backprop.propagationOrder(root);
     nodes = Arrays.copyOf(leaves, size);
-    for (int k = 0; k < size - leafCount; k++) {
-      nodes[size - 1 - k] = order[k];
+    // A dot node's chain takes several slots; only its top (the node itself) has a Value.
+    for (int k = 0, position = 0; position < size - leafCount; k++) {
+      int slot = size - 1 - position;
+      nodes[slotMoved == null ? slot : slotMoved[slot]] = order[k];
+      position += Backprop.Recording.width(order[k]);
     }
     int[] table = new int[Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2];
     int mask = table.length - 1;
     for (int i = 0; i < size; i++) {
+      if (nodes[i] == null) {
+        continue;
+      }
       int h = hash(nodes[i]) & mask;
       while (table[h] != 0) {
         h = (h + 1) & mask;

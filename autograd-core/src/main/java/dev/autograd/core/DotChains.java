@@ -160,6 +160,7 @@ final class DotChains {
     for (int c = 0; c < chainCount; c++) {
       parent[c] = c;
     }
+    mergeSiblings();
     settle();
     rowRead = new boolean[leafCount];
     columnRow = new int[leafCount];
@@ -300,6 +301,37 @@ final class DotChains {
       }
     }
     return position;
+  }
+
+  /**
+   * Starts chains that look like neurons of one layer in one group: two chains whose sums sit
+   * side by side (the lower chain's top just below the higher chain's first sum, as a record lays
+   * out the {@link Value#dot} nodes of one level, and as the unfused sweep leaves a layer's
+   * chains) and that read a common interior slot (the layer's input, not a leaf). Their backward
+   * then runs as one step over that slot's grad row rather than one step per neuron. It only
+   * chooses a start: {@link #settle()} still checks every slot's order and unfuses a group that
+   * would break it.
+   */
+  private void mergeSiblings() {
+    int[] readBy = new int[size]; // readBy[x] == c + 1: chain c reads interior slot x
+    for (int c = 0; c + 1 < chainCount; c++) {
+      int d = c + 1;
+      if (top(d) - top(c) != chainAdds[d].length) {
+        continue;
+      }
+      for (int a : chainAdds[c]) {
+        readBy[lhs[rhs[a]]] = c + 1;
+        readBy[rhs[rhs[a]]] = c + 1;
+      }
+      for (int a : chainAdds[d]) {
+        int m = rhs[a];
+        if ((lhs[m] >= leafCount && readBy[lhs[m]] == c + 1)
+            || (rhs[m] >= leafCount && readBy[rhs[m]] == c + 1)) {
+          parent[find(c)] = find(d);
+          break;
+        }
+      }
+    }
   }
 
   /** Merges or unfuses groups until every slot's events keep their unfused order. */

@@ -3,13 +3,16 @@ package dev.autograd.core;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Renders a {@link Value} graph as Graphviz DOT text, like micrograd's {@code draw_dot}: one
  * record per node ({@code label | data | grad}), and for each node made by an operation a small
- * oval with the op feeding it. Render with {@code dot -Tsvg graph.dot -o graph.svg}.
+ * oval with the op feeding it; a {@link Value#dot} node's input edges are labelled with their role
+ * ({@code start}, {@code a1}, {@code b1}, ...). Render with {@code dot -Tsvg graph.dot -o
+ * graph.svg}.
  */
 public final class DotGraph {
   private DotGraph() {}
@@ -33,8 +36,12 @@ public final class DotGraph {
       if (!v.isLeaf()) {
         sb.append(String.format(Locale.ROOT, "  n%dop [shape=ellipse, label=\"%s\"];%n", id, escape(v.op())));
         sb.append(String.format(Locale.ROOT, "  n%dop -> n%d;%n", id, id));
-        for (Value child : v.children()) {
-          sb.append(String.format(Locale.ROOT, "  n%d -> n%dop;%n", ids.get(child), id));
+        List<Value> children = v.children();
+        for (int i = 0; i < children.size(); i++) {
+          // A dot node's edges name each input's role in start + a1*b1 + a2*b2 + ...
+          String role = v.op == Op.DOT_CODE ? " [label=\"" + DotValue.role(i) + "\"]" : "";
+          sb.append(String.format(Locale.ROOT, "  n%d -> n%dop%s;%n", ids.get(children.get(i)), id,
+              role));
         }
       }
     }

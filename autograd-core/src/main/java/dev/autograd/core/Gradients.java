@@ -124,6 +124,10 @@ public final class Gradients {
       if (g == null) {
         continue;
       }
+      if (v.op == Op.DOT_CODE) {
+        ((DotValue) v).adjoints(adjoint, g);
+        continue;
+      }
       Op op = Op.of(v.op);
       accumulate(adjoint, v.left, op.leftGrad(v, g));
       if (op.kind == Op.Kind.BINARY) {
@@ -133,7 +137,8 @@ public final class Gradients {
     return adjoint;
   }
 
-  private static void accumulate(Map<Value, Value> adjoint, Value node, Value contribution) {
+  /** Adds {@code contribution} into {@code node}'s adjoint; null is a constant zero, skipped. */
+  static void accumulate(Map<Value, Value> adjoint, Value node, Value contribution) {
     if (contribution != null) {
       adjoint.merge(node, contribution, Value::add);
     }

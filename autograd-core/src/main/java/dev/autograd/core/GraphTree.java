@@ -22,11 +22,15 @@ import java.util.Set;
  * └── y  data 5.0000  grad 8.0000
  * }</pre>
  *
+ * <p>The inputs of a {@link Value#dot} node are marked with their role in {@code start + a1*b1 +
+ * a2*b2 + ...}: {@code ├── start: b ...}, {@code ├── a1: w0 ...}, {@code ├── b1: x0 ...}.
+ *
  * <p>A node's name is its label, or {@code n<k>} for an unlabelled node ({@code k} its position in
  * a topological order, the same names {@link BackwardTrace} uses). A node used by several others is
  * printed in full once and then as {@code <name>  (shown above)}, so the printout grows with the
  * number of nodes, not of paths (a leaf is one line and is printed in full each time). Data and grad are printed as {@link Value#toString()} prints them, four
- * decimals; NaN and infinities as Python prints them ({@code nan}, {@code inf}). For graphs of more
+ * decimals, except a nonzero number that would show as {@code 0.0000}, which prints with four
+ * significant digits ({@code 6.100e-08}); NaN and infinities as Python prints them ({@code nan}, {@code inf}). For graphs of more
  * than {@code maxLines} lines the printout stops with a line saying so.
  */
 public final class GraphTree {
@@ -76,9 +80,11 @@ public final class GraphTree {
       }
       sb.append(e.branch()).append(describe(node, names));
       List<Value> inputs = node.children();
+      boolean dot = node.op == Op.DOT_CODE;
       for (int i = inputs.size() - 1; i >= 0; i--) {
         boolean last = i == inputs.size() - 1;
-        stack.push(new Entry(inputs.get(i), e.indent() + (last ? "└── " : "├── "),
+        String role = dot ? DotValue.role(i) + ": " : "";
+        stack.push(new Entry(inputs.get(i), e.indent() + (last ? "└── " : "├── ") + role,
             e.indent() + (last ? "    " : "│   ")));
       }
     }
@@ -89,7 +95,7 @@ public final class GraphTree {
 
   private static String describe(Value v, NodeNames names) {
     String name = names.of(v) + (v.isLeaf() ? "" : " = " + v.op());
-    return name + "  data " + PythonFormat.fixed(v.data(), 4) + "  grad "
-        + PythonFormat.fixed(v.grad(), 4) + "\n";
+    return name + "  data " + PythonFormat.fixedOrScientific(v.data()) + "  grad "
+        + PythonFormat.fixedOrScientific(v.grad()) + "\n";
   }
 }

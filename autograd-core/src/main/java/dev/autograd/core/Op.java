@@ -447,6 +447,18 @@ enum Op {
     Value leftGrad(Value node, Value g) {
       return null;
     }
+  },
+  /**
+   * The fused dot product {@code start + a_1*b_1 + ... + a_n*b_n} ({@link Value#dot}): by
+   * definition the chain of {@link #MUL} and {@link #ADD} nodes it replaces, so its arithmetic is
+   * theirs, forward and backward, applied by {@link DotValue} to its {@code n}-ary inputs. It has
+   * no binary forward or derivative here; a {@link CompiledGraph} records it as that chain.
+   */
+  DOT("dot", Kind.NARY) {
+    @Override
+    double forward(double a, double b) {
+      throw new UnsupportedOperationException("dot has n inputs: see DotValue");
+    }
   };
 
   /**
@@ -523,7 +535,12 @@ enum Op {
     /** One input in {@code left}; a hidden constant leaf in {@code right}. */
     UNARY_CONSTANT,
     /** Two inputs. */
-    BINARY
+    BINARY,
+    /**
+     * Any number of inputs ({@link #DOT}): the first in {@code left}, the others in the node's own
+     * array ({@link DotValue}); {@code right} null.
+     */
+    NARY
   }
 
   private static final Op[] BY_CODE = values();
@@ -546,13 +563,16 @@ enum Op {
   static final byte TANH_CODE = 11;
   /** {@link #RELU}'s {@link #code()}. */
   static final byte RELU_CODE = 12;
+  /** {@link #DOT}'s {@link #code()}. */
+  static final byte DOT_CODE = 23;
 
   static {
     for (Op op : BY_CODE) {
       READS_RIGHT[op.ordinal()] = op.kind == Kind.BINARY;
     }
     if (ADD.code() != ADD_CODE || SUB.code() != SUB_CODE || MUL.code() != MUL_CODE
-        || SQUARE.code() != SQUARE_CODE || TANH.code() != TANH_CODE || RELU.code() != RELU_CODE) {
+        || SQUARE.code() != SQUARE_CODE || TANH.code() != TANH_CODE || RELU.code() != RELU_CODE
+        || DOT.code() != DOT_CODE) {
       throw new AssertionError("an op's code constant does not match its place in the table");
     }
   }

@@ -54,7 +54,7 @@ public final class Parameters {
 
   /**
    * Sets the grad of every node of {@code params} to {@code 0} (mutates their grads), as the
-   * seed's {@code p.grad = 0.0} loop does.
+   * reference program's {@code p.grad = 0.0} loop does.
    *
    * @throws NullPointerException if {@code params} or an element is null; then no grad changes
    */

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Formats doubles exactly as Python 3 prints floats, so that Java output can be compared with the
- * seed's line for line.
+ * reference program's line for line.
  *
  * <p>Java's {@code String.format("%.4f")} rounds the shortest decimal string half-up, while Python
  * rounds the exact binary value half-even: {@code 0.125} gives {@code 0.13} in Java and {@code
@@ -65,6 +65,25 @@ public final class PythonFormat {
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
     String exp = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+  }
+
+  /**
+   * Returns {@link #fixed fixed(x, 4)}, unless {@code x} is a nonzero finite number that would
+   * show as {@code 0.0000} or {@code -0.0000} there ({@code |x| < 0.00005}): then Python's {@code
+   * f"{x:.3e}"} (four significant digits, rounded half-even from the exact binary value, as {@code
+   * 6.100e-08}), so that a learner's table never hides a small but nonzero derivative.
+   */
+  static String fixedOrScientific(double x) {
+    if (x == 0 || !Double.isFinite(x) || Math.abs(x) >= 0.00005) {
+      return fixed(x, 4);
+    }
+    BigDecimal rounded = new BigDecimal(x).abs().round(new MathContext(4, RoundingMode.HALF_EVEN));
+    String digits = rounded.unscaledValue().toString();
+    int exponent = digits.length() - 1 - rounded.scale();
+    digits = (digits + "000").substring(0, 4);
+    String exp = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    return (x < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1) + "e"
+        + (exponent < 0 ? "-" : "+") + exp;
   }
 
   /** Returns the decimal with the fewest significant digits that converts back to {@code x}. */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Gradient semantics</h2>
  *
  * <ul>
- *   <li>{@link #backward()} is the seed's {@code backward}: every node reachable from this one
+ *   <li>{@link #backward()} is the reference program's {@code backward}: every node reachable from this one
  *       (this node included) has its {@code grad} set to {@code 0}, this node's to {@code 1}, then
  *       gradients flow in reverse topological order. Afterwards each reachable node holds {@code
  *       d(this)/d(node)}. Calling it again gives the same grads: it is idempotent.
@@ -79,7 +79,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * no node, leaves included — may be built and differentiated on different threads at once, and
  * give bit for bit the results they give on one thread.
  */
-public final class Value {
+public sealed class Value permits DotValue {
   double data;
   double grad;
   final byte op;
@@ -124,6 +124,17 @@ public final class Value {
     if (AnomalyDetection.enabled) {
       AnomalyDetection.checkForward(this);
     }
+  }
+
+  /** A node of {@link Op#DOT} ({@link DotValue}): {@code start} in {@code left}, no {@code right}. */
+  Value(double data, Value start, int level, long version) {
+    this.data = data;
+    this.op = Op.DOT_CODE;
+    this.left = start;
+    this.right = null;
+    this.label = "";
+    this.level = level;
+    this.version = version;
   }
 
   /** Returns a new node made by unary {@code op} from {@code input}. */
@@ -171,6 +182,64 @@ public final class Value {
     return total;
   }
 
+  /**
+   * Returns {@code start + a[0]*b[0] + a[1]*b[1] + ... + a[n-1]*b[n-1]} as one node: the same
+   * number, bit for bit, as the chain {@code start.add(a[0].mul(b[0])).add(a[1].mul(b[1]))...} (each
+   * product rounded, then added to the running sum left to right; no fused multiply-add), and the
+   * same derivatives, in {@code 1} node instead of {@code 2n}. It is the sum of PyTorch's {@code
+   * torch.dot} (<a href="https://pytorch.org/docs/stable/generated/torch.dot.html">docs</a>) added
+   * to {@code start}, as one row of {@code torch.addmv}, in a fixed order; a neuron's {@code b + w
+   * . x} is {@code dot(b, w, x)}. {@link #op()} is {@code "dot"} and {@link #children()} lists
+   * {@code start, a[0], b[0], a[1], b[1], ...}. With {@code n = 0} it returns {@code start} itself,
+   * as Python's {@code sum([], start)} does.
+   *
+   * <p>Local derivatives: {@code d/dstart = 1}, {@code d/da[i] = b[i]}, {@code d/db[i] = a[i]}
+   * (a node given twice, as {@code dot(s, List.of(x), List.of(x))}, receives both). {@link
+   * #backward()} adds them times the upstream grad {@code G} in the order the chain's nodes do
+   * when propagated one after another as {@code backward()} takes a chain over leaves (its sums
+   * from the top, then its products from the first): {@code start} first, then {@code a[0]},
+   * {@code b[0]}, {@code a[1]}, ...; the products' upstream grad is {@code 0.0 + G}, as in the
+   * chain, whose inner nodes start from grad 0 ({@code start} gets {@code G} itself when {@code n
+   * = 1}). {@link CompiledGraph} records the node as that chain, in that order, so its replay,
+   * {@link BatchedReplay} and generated replays need no arithmetic of their own for it and equal
+   * {@code backward()} bit for bit.
+   *
+   * <p>Non-finite values follow IEEE 754 as in the chain: a NaN input or an infinite product makes
+   * the sum NaN or infinite ({@code Infinity - Infinity} is NaN); {@link AnomalyDetection} checks
+   * the node's own result, which is non-finite exactly when some partial sum of the chain is.
+   *
+   * @throws NullPointerException if {@code start}, {@code a}, {@code b} or any element is null
+   * @throws IllegalArgumentException if {@code a} and {@code b} differ in length (the message
+   *     names both lengths)
+   */
+  public static Value dot(Value start, List<Value> a, List<Value> b) {
+    checkNotNull(start, "start");
+    checkNotNull(a, "a");
+    checkNotNull(b, "b");
+    int n = a.size();
+    checkArgument(n == b.size(), "dot needs vectors of equal length, got %s and %s", n, b.size());
+    if (n == 0) {
+      return start;
+    }
+    Value[] factors = new Value[2 * n];
+    double sum = start.data;
+    int level = start.level;
+    long version = start.version;
+    for (int i = 0; i < n; i++) {
+      Value ai = a.get(i);
+      Value bi = b.get(i);
+      if (ai == null || bi == null) {
+        throw new NullPointerException((ai == null ? "a[" : "b[") + i + "] is null");
+      }
+      factors[2 * i] = ai;
+      factors[2 * i + 1] = bi;
+      sum = DotValue.plusTerm(sum, ai.data, bi.data);
+      level = Math.max(level, Math.max(ai.level, bi.level));
+      version = Math.max(version, Math.max(ai.version, bi.version));
+    }
+    return new DotValue(sum, start, factors, level + 1, version);
+  }
+
   /** Returns this node's number. */
   public double data() {
     return data;
@@ -192,20 +261,26 @@ public final class Value {
   /**
    * Returns the operation that made this node: {@code ""} for a leaf, otherwise {@code "+"},
    * {@code "-"}, {@code "*"}, {@code "/"}, {@code "neg"}, {@code "**2"} (power with a constant
-   * exponent, written as the seed writes {@code x**2}; an integral exponent has no {@code .0}),
+   * exponent, written as the reference program writes {@code x**2}; an integral exponent has no {@code .0}),
    * {@code "**"} (power with a {@code Value} exponent), {@code "exp"}, {@code "log"}, {@code
    * "tanh"}, {@code "relu"}, {@code "sigmoid"}, {@code "abs"}, {@code "sqrt"}, {@code "sin"},
-   * {@code "cos"}, {@code "max"}, {@code "min"}, {@code "leakyRelu(0.01)"} (with its slope) or
-   * {@code "softplus"}.
+   * {@code "cos"}, {@code "max"}, {@code "min"}, {@code "leakyRelu(0.01)"} (with its slope),
+   * {@code "softplus"}, {@code "stopGradient"} or {@code "dot"} ({@link #dot}).
    */
   public String op() {
     return Op.of(op).label(this);
   }
 
-  /** Returns the inputs of the operation that made this node, in order (empty for a leaf). */
+  /**
+   * Returns the inputs of the operation that made this node, in order (empty for a leaf; for
+   * {@link #dot} {@code start, a[0], b[0], a[1], b[1], ...}, a node given twice listed twice).
+   */
   public List<Value> children() {
     if (left == null) {
       return List.of();
+    }
+    if (op == Op.DOT_CODE) {
+      return ((DotValue) this).inputs();
     }
     if (!Op.readsRight(op)) {
       return List.of(left);
@@ -279,10 +354,24 @@ public final class Value {
     if (right != null && right.version > version) {
       throw staleInput(right);
     }
+    if (op == Op.DOT_CODE) {
+      for (Value f : ((DotValue) this).factors) {
+        if (f.version > version) {
+          throw staleInput(f);
+        }
+      }
+    }
   }
 
   /** Returns true unless an input of this node was changed by {@link #setData} after it was built. */
   boolean inputsUnchanged() {
+    if (op == Op.DOT_CODE) {
+      for (Value f : ((DotValue) this).factors) {
+        if (f.version > version) {
+          return false;
+        }
+      }
+    }
     return left.version <= version && (right == null || right.version <= version);
   }
 
@@ -314,7 +403,7 @@ public final class Value {
     this.grad = grad;
   }
 
-  /** Sets this node's grad to {@code 0}, as the seed's {@code p.grad = 0.0} does. */
+  /** Sets this node's grad to {@code 0}, as the reference program's {@code p.grad = 0.0} does. */
   public void zeroGrad() {
     this.grad = 0.0;
   }
@@ -334,14 +423,14 @@ public final class Value {
     return binary(Op.ADD, this, other);
   }
 
-  /** Returns {@code this + c}, with {@code c} as a new constant leaf (as the seed does). */
+  /** Returns {@code this + c}, with {@code c} as a new constant leaf (as the reference program does). */
   public Value add(double c) {
     return add(of(c));
   }
 
   /**
    * Returns {@code this - other}. Local derivatives: {@code d/dthis = 1}, {@code d/dother = -1}.
-   * Bit for bit the seed's {@code self + (-other)}, in one node instead of three.
+   * Bit for bit the reference program's {@code self + (-other)}, in one node instead of three.
    *
    * @throws NullPointerException if {@code other} is null
    */
@@ -366,7 +455,7 @@ public final class Value {
     return binary(Op.MUL, this, other);
   }
 
-  /** Returns {@code this * c}, with {@code c} as a new constant leaf (as the seed does). */
+  /** Returns {@code this * c}, with {@code c} as a new constant leaf (as the reference program does). */
   public Value mul(double c) {
     return mul(of(c));
   }
@@ -548,7 +637,7 @@ public final class Value {
   }
 
   /**
-   * Returns the larger of {@code this} and {@code other} as {@link Math#max} (NaN if either is
+   * Returns the larger of {@code this} and {@code other} as {@link Math#max(double, double)} (NaN if either is
    * NaN; {@code 0.0} is larger than {@code -0.0}). Local derivatives, as PyTorch's {@code
    * torch.maximum}: {@code 1} to the larger input and exactly {@code 0} to the smaller; at a tie
    * ({@code -0.0} and {@code 0.0} included) each input gets half the upstream grad; if either is
@@ -562,7 +651,7 @@ public final class Value {
   }
 
   /**
-   * Returns the smaller of {@code this} and {@code other} as {@link Math#min}. Local derivatives
+   * Returns the smaller of {@code this} and {@code other} as {@link Math#min(double, double)}. Local derivatives
    * mirror {@link #max(Value)} (PyTorch's {@code torch.minimum}): {@code 1} to the smaller input,
    * {@code 0} to the larger, half each at a tie, full to both if either is NaN.
    *
@@ -646,6 +735,9 @@ public final class Value {
       case Op.TANH_CODE:
         left.grad += Op.TANH.leftGrad(left.data, 0.0, data, g);
         break;
+      case Op.DOT_CODE:
+        ((DotValue) this).propagate();
+        break;
       default:
         Op o = Op.of(op);
         double b = right == null ? 0.0 : right.data;
@@ -660,7 +752,7 @@ public final class Value {
   /**
    * Sets every grad reachable from this node to {@code 0}, this node's to {@code 1}, then
    * propagates gradients in reverse topological order, so that each reachable node ends with
-   * {@code d(this)/d(node)} — the seed's {@code backward()}. Idempotent: calling it again yields
+   * {@code d(this)/d(node)} — the reference program's {@code backward()}. Idempotent: calling it again yields
    * the same grads. Grads of nodes not reachable from this one are untouched.
    *
    * @throws IllegalStateException if a leaf of this graph was changed by {@link #setData} after a
@@ -685,7 +777,7 @@ public final class Value {
     Backprop.accumulate(this);
   }
 
-  /** Returns the seed's repr, {@code Value(data=15.0000, grad=0.0000)}. */
+  /** Returns the reference program's repr, {@code Value(data=15.0000, grad=0.0000)}. */
   @Override
   public String toString() {
     return "Value(data=" + PythonFormat.fixed(data, 4) + ", grad=" + PythonFormat.fixed(grad, 4) + ")";

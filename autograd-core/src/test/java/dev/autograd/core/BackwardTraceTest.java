@@ -30,6 +30,17 @@ class BackwardTraceTest {
   }
 
   @Test
+  void aSmallNonzeroDerivativeIsNotPrintedAsZero() {
+    Value a = Value.of(3.0, "a");
+    String table = BackwardTrace.run(a.mul(a).tanh()).toString();
+    // d tanh(9)/d(9) = 1 - tanh(9)^2, about 6.09e-8: four decimals would print 0.0000.
+    double local = 1 - Math.tanh(9) * Math.tanh(9);
+    String line = table.lines().filter(l -> l.contains("tanh")).findFirst().orElseThrow();
+    assertEquals(true, line.contains(PythonFormat.fixedOrScientific(local)), table);
+    assertEquals(false, line.contains("0.0000"), table);
+  }
+
+  @Test
   void aPowerWithAConstantExponentHasOneInput() {
     Value x = Value.of(3.0, "x");
     BackwardTrace trace = BackwardTrace.run(x.pow(3.0));

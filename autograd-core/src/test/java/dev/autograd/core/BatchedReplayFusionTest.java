@@ -21,23 +21,40 @@ class BatchedReplayFusionTest {
 
   @Test
   void everyNeuronOfAMoonsSizedMlpIsOneFusedChainAndEachLayerOneGroup() {
+    BatchedReplay replay = moonsSizedMlp(false);
+    // Layer 1's neurons share only input slots; layer 2's feed every input in the opposite order
+    // of their tops, so they form one group; layer 3 is one neuron.
+    assertEquals(16 + 1 + 1, replay.fusedGroups());
+  }
+
+  @Test
+  void everyFusedDotNodeOfAMoonsSizedMlpIsOneFusedChainToo() {
+    BatchedReplay replay = moonsSizedMlp(true);
+    // A record lays out a layer's dot nodes as the unfused sweep's chains: the same groups.
+    assertEquals(16 + 1 + 1, replay.fusedGroups());
+  }
+
+  /**
+   * A moons-sized MLP's hinge loss replayed batched and checked against per-example replay, its
+   * neurons chains of add and mul or (as nn.Neuron builds them) Value.dot nodes, which a record
+   * holds as such chains; every neuron is one fused chain.
+   */
+  private BatchedReplay moonsSizedMlp(boolean dotNodes) {
     Value x2 = Value.of(0.25, "x2");
     Value target = Value.of(1.0, "target");
     List<Value> h = List.of(x, x2);
-    h = layer(h, 16, true);
-    h = layer(h, 16, true);
-    Value score = layer(h, 1, false).get(0);
+    h = layer(h, 16, true, dotNodes);
+    h = layer(h, 16, true, dotNodes);
+    Value score = layer(h, 1, false, dotNodes).get(0);
     Value loss = score.mul(target).neg().add(1.0).relu().mul(0.01); // micrograd's hinge, / 100
     BatchedReplay replay = assertSameAsPerExample(loss, List.of(x, x2, target), 37, 16);
     // Per neuron of n inputs: n products and n additions from the bias.
     assertEquals(33, replay.chains());
     assertEquals(33, replay.fusedChains());
     assertEquals(16 * 2 * 2 + 16 * 2 * 16 + 2 * 16, replay.fusedNodes());
-    // Layer 1's neurons share only input slots; layer 2's feed every input in the opposite order
-    // of their tops, so they form one group; layer 3 is one neuron.
-    assertEquals(16 + 1 + 1, replay.fusedGroups());
     // Every weight's only contribution is x × G: its column is computed where it is added.
     assertEquals(16 * 2 + 16 * 16 + 16, replay.productColumns());
+    return replay;
   }
 
   @Test
@@ -184,12 +201,22 @@ class BatchedReplayFusionTest {
   }
 
   /** A layer of {@code width} neurons as {@code nn.Neuron} builds them: bias, then w_i * x_i. */
-  private List<Value> layer(List<Value> in, int width, boolean relu) {
+  /** A layer of neurons {@code b + w_1*x_1 + ...}: chains, or one {@link Value#dot} each. */
+  private List<Value> layer(List<Value> in, int width, boolean relu, boolean dotNodes) {
     List<Value> out = new ArrayList<>();
     for (int j = 0; j < width; j++) {
-      Value act = Value.of(random.nextGaussian(), "b");
-      for (Value input : in) {
-        act = act.add(Value.of(random.nextGaussian(), "w").mul(input));
+      Value b = Value.of(random.nextGaussian(), "b");
+      List<Value> w = new ArrayList<>();
+      for (int i = 0; i < in.size(); i++) {
+        w.add(Value.of(random.nextGaussian(), "w"));
+      }
+      Value act = b;
+      if (dotNodes) {
+        act = Value.dot(b, w, in);
+      } else {
+        for (int i = 0; i < in.size(); i++) {
+          act = act.add(w.get(i).mul(in.get(i)));
+        }
       }
       out.add(relu ? act.relu() : act);
     }

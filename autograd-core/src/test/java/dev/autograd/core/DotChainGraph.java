@@ -87,6 +87,10 @@ final class DotChainGraph {
   }
 
   private void chain() {
+    if (random.nextInt(3) == 0) {
+      dotNode();
+      return;
+    }
     int length = 1 + random.nextInt(6);
     int head = random.nextInt(3);
     Value total;
@@ -119,6 +123,30 @@ final class DotChainGraph {
         description.append("+used ");
       }
     }
+    nodes.add(total);
+    made.add(total);
+  }
+
+  /**
+   * A chain built as one fused node ({@link Value#dot}), which a record holds as the chain of
+   * products and sums it stands for: the same operand choices as {@link #chain()}, without the
+   * second uses of a partial sum or a product that a fused node has no place for.
+   */
+  private void dotNode() {
+    int length = 1 + random.nextInt(6);
+    Value start = random.nextBoolean() ? pick() : parameter();
+    List<Value> as = new ArrayList<>();
+    List<Value> bs = new ArrayList<>();
+    for (int k = 0; k < length; k++) {
+      Value a = random.nextInt(3) == 0 ? parameter() : pick();
+      Value b = random.nextInt(4) == 0 ? a : random.nextBoolean() ? pick() : parameter();
+      boolean swap = random.nextBoolean();
+      as.add(swap ? b : a);
+      bs.add(swap ? a : b);
+    }
+    description.append("dot(").append(length).append(") ");
+    Value top = Value.dot(start, as, bs);
+    Value total = random.nextInt(3) == 0 ? activation(top) : top;
     nodes.add(total);
     made.add(total);
   }
@@ -157,10 +185,19 @@ final class DotChainGraph {
     boolean relu = random.nextBoolean();
     description.append("layer(").append(width).append("x").append(neurons).append(") ");
     List<Value> out = new ArrayList<>();
+    boolean fusedNodes = random.nextBoolean(); // each neuron one Value.dot node, as Neuron's
     for (int j = 0; j < neurons; j++) {
       Value act = parameter();
-      for (Value x : in) {
-        act = act.add(parameter().mul(x));
+      if (fusedNodes) {
+        List<Value> w = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+          w.add(parameter());
+        }
+        act = Value.dot(act, w, in);
+      } else {
+        for (Value x : in) {
+          act = act.add(parameter().mul(x));
+        }
       }
       out.add(relu ? act.relu() : act);
     }

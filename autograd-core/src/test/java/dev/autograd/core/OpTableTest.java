@@ -49,10 +49,34 @@ class OpTableTest {
     }
   }
 
+  /**
+   * The ops of one or two inputs, which a record holds: all but the leaf and the n-ary {@link
+   * Op#DOT}, which a record holds as the chain of {@link Op#MUL} and {@link Op#ADD} it stands for
+   * ({@code DotValueTest} checks it against that chain).
+   */
   private static List<Op> ops() {
     List<Op> ops = new ArrayList<>(List.of(Op.values()));
     ops.remove(Op.LEAF);
+    ops.remove(Op.DOT);
     return ops;
+  }
+
+  @Test
+  void theDotIsTheOnlyOpOfManyInputsAndNoRecordHoldsIt() {
+    for (Op op : Op.values()) {
+      assertEquals(op == Op.DOT, op.kind == Op.Kind.NARY, op::toString);
+    }
+    Value x = Value.of(1.5);
+    Value y = Value.of(-2.0);
+    Value f = Value.dot(x, List.of(x, y), List.of(y, y)).tanh();
+    RecordedGraph record = CompiledGraph.compile(f).recorded();
+    List<RecordedGraph.Op> ops = new ArrayList<>();
+    for (int i = record.leafCount(); i < record.size(); i++) {
+      ops.add(record.op(i));
+    }
+    // By slot: the products p_2, p_1, then the sums s_1, s_2 (replayed backward from the top).
+    assertEquals(List.of(RecordedGraph.Op.MUL, RecordedGraph.Op.MUL, RecordedGraph.Op.ADD,
+        RecordedGraph.Op.ADD, RecordedGraph.Op.TANH), ops);
   }
 
   @Test

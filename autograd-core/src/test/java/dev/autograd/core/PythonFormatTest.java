@@ -63,4 +63,19 @@ class PythonFormatTest {
     assertEquals("5e-324", PythonFormat.repr(Double.MIN_VALUE));
     assertEquals("1.7976931348623157e+308", PythonFormat.repr(Double.MAX_VALUE));
   }
+
+  @Test
+  void fixedOrScientificShowsSmallNonzeroNumbersWithFourSignificantDigits() {
+    assertEquals("0.2500", PythonFormat.fixedOrScientific(0.25));
+    assertEquals("0.0001", PythonFormat.fixedOrScientific(0.00005)); // half-even of the binary value
+    assertEquals("4.999e-05", PythonFormat.fixedOrScientific(0.00004999));
+    assertEquals("6.100e-08", PythonFormat.fixedOrScientific(6.1e-8));
+    assertEquals("-1.234e-20", PythonFormat.fixedOrScientific(-1.2345e-20)); // as Python: below .5
+    assertEquals("4.941e-324", PythonFormat.fixedOrScientific(Double.MIN_VALUE));
+    assertEquals("0.0000", PythonFormat.fixedOrScientific(0.0));
+    assertEquals("-0.0000", PythonFormat.fixedOrScientific(-0.0));
+    assertEquals("nan", PythonFormat.fixedOrScientific(Double.NaN));
+    assertEquals("-inf", PythonFormat.fixedOrScientific(Double.NEGATIVE_INFINITY));
+    assertEquals("123456.0000", PythonFormat.fixedOrScientific(123456.0));
+  }
 }

@@ -11,7 +11,7 @@ import java.util.function.BinaryOperator;
  * would blow up) fall back to addition, so every graph is smooth around its point.
  */
 final class RandomGraph {
-  private static final int OPS = 22;
+  private static final int OPS = 23;
   private static final double[] EXPONENTS = {2, 3, -1, 0.5, 1.5};
 
   private final List<Value> leaves;
@@ -140,6 +140,9 @@ final class RandomGraph {
       case 20:
         made = Math.abs(x) > 0.2 ? (p, q) -> p.rdiv(1.5) : (p, q) -> p.rsub(1.0);
         break;
+      case 21:
+        made = dot((rest / 4096) % 3);
+        break;
       default:
         made = Value::add;
         break;
@@ -157,6 +160,21 @@ final class RandomGraph {
     stepOperands.add(new int[] {rest % nodes.size(), (rest / 64) % nodes.size()});
     description.append(out.op()).append(' ');
     nodes.add(out);
+  }
+
+  /**
+   * A fused dot product ({@link Value#dot}) of the two operands, with shared inputs: {@code p +
+   * q*q}, {@code q + p*q + q*p + p*p} or {@code p + p*q + q*(-1.5)}.
+   */
+  private static BinaryOperator<Value> dot(int variant) {
+    switch (variant) {
+      case 0:
+        return (p, q) -> Value.dot(p, List.of(q), List.of(q));
+      case 1:
+        return (p, q) -> Value.dot(q, List.of(p, q, p), List.of(q, p, p));
+      default:
+        return (p, q) -> Value.dot(p, List.of(p, q), List.of(q, Value.of(-1.5)));
+    }
   }
 
   @Override

@@ -100,7 +100,8 @@ public final class CsvDatasetReader {
    * @throws IllegalArgumentException if the file is not UTF-8 text, is empty or blank, has a header
    *     but no data rows, is not valid CSV (an unclosed quote), has fewer than 2 columns, has a row
    *     with a different number of columns than the first (naming both lines), a cell that is not a
-   *     finite number (naming line, column and cell), no target column of the given name (naming
+   *     finite number (naming line, column and cell, and suggesting another {@link #delimiter} when
+   *     the cell holds a comma, semicolon, tab or bar that is not the delimiter), no target column of the given name (naming
    *     the header) or index (naming the column count), or a header with an empty column name or a
    *     name that appears twice (naming the line and both columns)
    */
@@ -148,8 +149,8 @@ public final class CsvDatasetReader {
   private int targetColumn(List<String> header, int width, String source) {
     if (targetName == null) {
       if (targetIndex >= width) {
-        throw new IllegalArgumentException("target column index " + targetIndex
-            + " out of range: " + source + " has " + width + " columns");
+        throw new IllegalArgumentException("target column index " + targetIndex + " (column "
+            + (targetIndex + 1) + ") out of range: " + source + " has " + width + " columns");
       }
       return targetIndex;
     }

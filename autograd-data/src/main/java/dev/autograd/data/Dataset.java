@@ -62,9 +62,10 @@ public final class Dataset {
     double[][] copy = new double[features.length][];
     for (int i = 0; i < features.length; i++) {
       double[] row = checkNotNull(features[i], "features[%s] is null", i);
-      checkArgument(row.length == width,
-          "ragged features: features[%s] has %s columns, but features[0] has %s", i, row.length,
-          width);
+      if (row.length != width) {
+        throw new IllegalArgumentException("ragged features: features[" + i + "] has "
+            + count(row.length, "column") + ", but features[0] has " + width);
+      }
       for (int j = 0; j < row.length; j++) {
         checkFinite(row[j], "features[" + i + "][" + j + "]");
       }
@@ -200,6 +201,20 @@ public final class Dataset {
   /** Returns a copy of the targets, of length {@link #size()}. */
   public double[] targets() {
     return targets.clone();
+  }
+
+  /**
+   * Returns the targets as {@link #size()} rows of one column: row {@code i} is {@code
+   * {target(i)}}. This is the shape a training loop over rows of targets takes for a model with
+   * one output (for example {@code Trainer.fit(features(), targetRows())} with an MSE or binary
+   * cross-entropy loss); {@link #oneHotTargets()} gives the rows for a softmax classifier.
+   */
+  public double[][] targetRows() {
+    double[][] rows = new double[targets.length][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new double[] {targets[i]};
+    }
+    return rows;
   }
 
   /**
@@ -345,7 +360,13 @@ public final class Dataset {
    */
   @Override
   public String toString() {
-    return "Dataset(" + size() + " rows x " + featureCount() + " features, target " + targetName
-        + (classNames.isEmpty() ? "" : ", " + classNames.size() + " classes") + ")";
+    return "Dataset(" + count(size(), "row") + " x " + count(featureCount(), "feature")
+        + ", target " + targetName
+        + (classNames.isEmpty() ? "" : ", " + count(classNames.size(), "class")) + ")";
+  }
+
+  /** Returns {@code "<n> <noun>"} with the noun's English plural unless {@code n} is 1. */
+  static String count(int n, String noun) {
+    return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
   }
 }

@@ -69,8 +69,8 @@ final class NumericCsv {
           }
         } else if (record.size() != width) {
           throw new IllegalArgumentException(
-              at(line) + ": ragged row: " + record.size() + " columns, but line " + widthLine
-                  + " has " + width);
+              at(line) + ": ragged row: " + Dataset.count(record.size(), "column")
+                  + ", but line " + widthLine + " has " + width);
         }
         rows.add(numbers(record, line));
       }
@@ -101,8 +101,8 @@ final class NumericCsv {
       try {
         v = Double.parseDouble(cell);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            at(line) + ", column " + (c + 1) + ": not a number: \"" + cell + "\"", e);
+        throw new IllegalArgumentException(at(line) + ", column " + (c + 1)
+            + ": not a number: \"" + cell + "\"" + delimiterHint(cell), e);
       }
       if (!Double.isFinite(v)) {
         throw new IllegalArgumentException(
@@ -113,7 +113,24 @@ final class NumericCsv {
     return row;
   }
 
-  /** Returns {@code "<source> line <line>"}, the start of every message about a record. */
+  /**
+   * Returns, for a cell that is not a number but holds a usual delimiter other than this reader's,
+   * a hint that the file is split at that one; otherwise "".
+   */
+  private String delimiterHint(String cell) {
+    for (char other : new char[] {',', ';', '\t', '|'}) {
+      if (other != delimiter && cell.indexOf(other) >= 0) {
+        return " (the delimiter is " + quoted(delimiter) + "; if the file's cells are split at "
+            + quoted(other) + ", set the delimiter to " + quoted(other) + ")";
+      }
+    }
+    return "";
+  }
+
+  private static String quoted(char c) {
+    return c == '\t' ? "'\\t'" : "'" + c + "'";
+  }
+
   /** Rejects an empty column name or one that appears twice, naming the line and columns. */
   private void checkColumnNames(List<String> header, long line) {
     Map<String, Integer> seen = new HashMap<>();
@@ -130,6 +147,7 @@ final class NumericCsv {
     }
   }
 
+  /** Returns {@code "<source> line <line>"}, the start of every message about a record. */
   String at(long line) {
     return source + " line " + line;
   }

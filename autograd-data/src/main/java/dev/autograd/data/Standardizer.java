@@ -3,6 +3,9 @@ package dev.autograd.data;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Locale;
+import java.util.StringJoiner;
+
 /**
  * Standardisation fitted on one dataset and applied to others: each feature column {@code j}
  * becomes {@code (x - mean_j) / scale_j}, where {@code mean_j} and the population standard
@@ -115,5 +118,23 @@ public final class Standardizer {
   /** Returns the fitted column scales, population standard deviations with 0 replaced by 1. */
   public double[] scales() {
     return scales.clone();
+  }
+
+  /**
+   * Returns the fitted columns, as in {@code Standardizer(2 features, means [5.843, 3.057],
+   * scales [0.8253, 0.4344])} (four significant digits).
+   */
+  @Override
+  public String toString() {
+    return "Standardizer(" + Dataset.count(means.length, "feature") + ", means "
+        + fourDigits(means) + ", scales " + fourDigits(scales) + ")";
+  }
+
+  private static String fourDigits(double[] values) {
+    StringJoiner joined = new StringJoiner(", ", "[", "]");
+    for (double v : values) {
+      joined.add(String.format(Locale.ROOT, "%.4g", v));
+    }
+    return joined.toString();
   }
 }

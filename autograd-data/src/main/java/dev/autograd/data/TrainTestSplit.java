@@ -147,7 +147,7 @@ public final class TrainTestSplit {
   /** Returns the sizes, as in {@code TrainTestSplit(train 1437 rows, test 360 rows)}. */
   @Override
   public String toString() {
-    return "TrainTestSplit(train " + trainRows.length + " rows, test " + testRows.length
-        + " rows)";
+    return "TrainTestSplit(train " + Dataset.count(trainRows.length, "row") + ", test "
+        + Dataset.count(testRows.length, "row") + ")";
   }
 }

@@ -44,7 +44,22 @@ class DatasetTest {
     assertEquals(List.of("0", "1", "2"), d.classNames());
     assertArrayEquals(new int[] {1, 0, 2}, d.classCounts());
     assertArrayEquals(new int[] {2, 0, 2}, d.labels());
-    assertEquals("Dataset(3 rows x 1 features, target target, 3 classes)", d.toString());
+    assertEquals("Dataset(3 rows x 1 feature, target target, 3 classes)", d.toString());
+  }
+
+  @Test
+  void toStringCountsOneRowFeatureAndClassInTheSingular() {
+    Dataset d = Dataset.of(new double[][] {{0, 1}}, new double[] {0}).asClassification();
+    assertEquals("Dataset(1 row x 2 features, target target, 1 class)", d.toString());
+  }
+
+  @Test
+  void targetRowsHoldEachTargetAsARowOfOne() {
+    Dataset d = Dataset.of(new double[][] {{0}, {0}, {0}}, new double[] {2.5, -1, 0});
+    double[][] rows = d.targetRows();
+    assertArrayEquals(new double[][] {{2.5}, {-1}, {0}}, rows);
+    rows[0][0] = 99;
+    assertArrayEquals(new double[][] {{2.5}, {-1}, {0}}, d.targetRows());
   }
 
   @Test

@@ -24,6 +24,12 @@ class StandardizerTest {
   }
 
   @Test
+  void toStringShowsTheFittedMeansAndScalesToFourDigits() {
+    assertEquals("Standardizer(4 features, means [5.843, 3.057, 3.758, 1.199],"
+        + " scales [0.8253, 0.4344, 1.759, 0.7597])", Standardizer.fit(Datasets.iris()).toString());
+  }
+
+  @Test
   void theFittedPartGetsMean0AndDeviation1AndAConstantColumnBecomes0() {
     Dataset train = TrainTestSplit.stratified(Datasets.digits(), 0.2, 7).train();
     Dataset standardised = Standardizer.fit(train).transform(train);

@@ -67,15 +67,11 @@ public final class BreastCancerClassifier extends ClassifierCommand {
     BiasTrickLinear model = new BiasTrickLinear(train.featureCount(), 1, Activation.LINEAR,
         Init.XAVIER, new Random(flags.seed));
     out.println(parts.header("Breast cancer", "tumours", model, flags.learningRate, batchSize));
-    double[][] targets = new double[train.size()][];
-    for (int i = 0; i < train.size(); i++) {
-      targets[i] = new double[] {train.label(i)};
-    }
     History history = ClassifierTraining.trainer(model::forward,
         BreastCancerClassifier::logisticLoss, new Adam(model.parameters(), flags.learningRate),
         epochs,
         batchSize, flags.seed, flags.quiet, test, data -> predict(model, data), out)
-        .fit(train.features(), targets);
+        .fit(train.features(), train.targetRows());
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predict(model, test), 2);
     out.println(ClassifierTraining.accuracyLine(confusion, test, history));
     return new Result(test, confusion, history);

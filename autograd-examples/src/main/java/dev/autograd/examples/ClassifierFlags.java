@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The flags the classifier examples share ({@code breast-cancer}, {@code iris}, {@code digits}),
  * a picocli mixin; each command creates it with its own default seed and declares the flags whose
  * help names its examples ({@code --epochs}, {@code --batch-size}). The {@code order} attributes
- * place each flag in the help; as an ordered list would put picocli's standard {@code -h} and
- * {@code -V} (from {@code mixinStandardHelpOptions}, which carry no order) first, this mixin
- * declares them itself, with picocli's wording, last.
+ * place each flag in the help, {@link HelpFlags}'s {@code -h} and {@code -V} last.
  */
 final class ClassifierFlags {
   @Option(names = "--lr", paramLabel = "RATE", converter = Cli.PositiveDouble.class, order = 20,
@@ -27,23 +26,19 @@ final class ClassifierFlags {
   long seed;
 
   @Option(names = "--plot-confusion", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      order = 60, description = "draw the test confusion matrix as a heat map (FILE.png or .svg)")
+      order = 60, description = "draw the test confusion matrix as a heat map (PNG or SVG after"
+          + " the extension)")
   Path confusionPlot;
 
   @Option(names = "--plot-history", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      order = 80, description = "draw the loss and the test accuracy per epoch (FILE.png or .svg)")
+      order = 80, description = "draw the loss and the test accuracy per epoch (PNG or SVG after"
+          + " the extension)")
   Path historyPlot;
 
   @Option(names = "--quiet", order = 90, description = "no progress bar")
   boolean quiet;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 100,
-      description = "Show this help message and exit.")
-  boolean help;
-
-  @Option(names = {"-V", "--version"}, versionHelp = true, order = 101,
-      description = "Print version information and exit.")
-  boolean version;
+  @Mixin HelpFlags helpFlags = new HelpFlags();
 
   /** Returns the flags with {@code seed} as the default of {@code --seed}. */
   ClassifierFlags(long seed) {

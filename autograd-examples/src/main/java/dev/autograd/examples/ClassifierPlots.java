@@ -5,6 +5,8 @@ import dev.autograd.optim.History;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,11 +96,29 @@ final class ClassifierPlots {
         .xAxisTitle("epoch").yAxisTitle(yTitle).build();
     chart.getStyler().setLegendVisible(false).setMarkerSize(5);
     chart.getStyler().setXAxisLabelRotation(90); // XChart labels every other epoch: upright
+    // XChart labels a flat line (a 1-epoch run) with the value's every digit: round them.
+    chart.getStyler().setyAxisTickLabelsFormattingFunction(ClassifierPlots::tickLabel);
     XYSeries series = chart.addSeries(yTitle, x, y);
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setLineColor(color);
     series.setMarkerColor(color);
     return chart;
+  }
+
+  /**
+   * Returns the label of a value axis tick at {@code value}: at most four significant digits
+   * without trailing zeros ({@code 0.8234}, {@code 86.67}, {@code 0.1}, {@code 2913}), and in
+   * scientific notation from 10^6 or below 10^-3 in magnitude ({@code 1.000e+07}).
+   */
+  static String tickLabel(double value) {
+    double magnitude = Math.abs(value);
+    if (value == 0) {
+      return "0";
+    }
+    if (!Double.isFinite(value) || magnitude < 1e-3 || magnitude >= 1e6) {
+      return String.format(Locale.ROOT, "%.3e", value);
+    }
+    return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }
 
   private static void save(Chart<?, ?> chart, Path file) throws IOException {

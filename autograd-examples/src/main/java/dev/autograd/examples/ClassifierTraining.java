@@ -47,20 +47,12 @@ final class ClassifierTraining {
     }
   }
 
-  /** Returns one row per training example with 1 at its label's column of {@code classes}. */
-  static double[][] oneHot(Dataset train, int classes) {
-    double[][] targets = new double[train.size()][classes];
-    for (int i = 0; i < train.size(); i++) {
-      targets[i][train.label(i)] = 1.0;
-    }
-    return targets;
-  }
-
   /**
    * Returns a trainer of {@code model} by {@code loss} with {@code optimizer} (the examples pass
    * {@link Adam} over the model's parameters), for {@code epochs} epochs of minibatches of {@code
    * batchSize} shuffled by {@code seed}; after each epoch it measures the accuracy of {@code
-   * predict} on {@code test} and prints the epoch, its loss and that accuracy to {@code out}.
+   * predict} on {@code test} and prints the epoch, its loss and that accuracy to {@code out} (above
+   * the trainer's progress bar when it shows).
    */
   static Trainer trainer(Function<List<Value>, List<Value>> model, Loss loss,
       Optimizer optimizer, int epochs, int batchSize, long seed, boolean quiet, Dataset test,
@@ -68,9 +60,13 @@ final class ClassifierTraining {
     return new Trainer(model, loss, optimizer)
         .epochs(epochs).batchSize(batchSize).shuffleSeed(seed).quiet(quiet)
         .metric(TEST_ACCURACY, () -> ConfusionMatrix.accuracy(test.labels(), predict.apply(test)))
-        .afterEpoch(h -> out.println(String.format(Locale.ROOT,
-            "epoch %3d  loss %.4f  test accuracy %.2f%%", h.size(), h.loss()[h.size() - 1],
-            100 * h.metric(TEST_ACCURACY)[h.size() - 1])));
+        .afterEpoch(h -> out.println(epochLine(h, h.size() - 1)));
+  }
+
+  /** Returns {@code "epoch <k+1>  loss <loss>  test accuracy <p>%"} for epoch {@code k}. */
+  private static String epochLine(History history, int k) {
+    return String.format(Locale.ROOT, "epoch %3d  loss %.4f  test accuracy %.2f%%", k + 1,
+        history.loss()[k], 100 * history.metric(TEST_ACCURACY)[k]);
   }
 
   /** Returns {@code "Test accuracy <p>% (<k> of <n>) after <e> epochs"} ("1 epoch" for one). */

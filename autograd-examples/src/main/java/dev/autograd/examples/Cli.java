@@ -5,8 +5,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -31,7 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * and the value>}, then the command's usage, on the error stream, and gives exit code {@value
  * #USAGE_ERROR}; a mistyped flag or command name gets picocli's suggestions in that line. {@code
  * --help} and {@code --version} print on the output stream and give 0. An exception while running
- * prints one line and gives {@value #RUN_ERROR}; never a stack trace.
+ * prints one line ({@link #describeFailure}) and gives {@value #RUN_ERROR}; never a stack trace.
  */
 final class Cli {
   private Cli() {}
@@ -41,6 +47,12 @@ final class Cli {
 
   /** Exit code of a failure while running (for example an I/O error while writing a file). */
   static final int RUN_ERROR = 1;
+
+  /**
+   * Width of the usage's column of long flags, wide enough for {@code --target-accuracy=A} and
+   * {@code --plot-confusion=FILE}, which picocli's default of 20 runs into their descriptions.
+   */
+  static final int LONG_OPTIONS_WIDTH = 22;
 
   /** Ends the JVM with {@code code} if it is not 0 (a {@code main} calls this with its result). */
   static void exitOnFailure(int code) {
@@ -64,7 +76,8 @@ final class Cli {
     commandLine.setOut(outWriter).setErr(errWriter)
         .setParameterExceptionHandler(Cli::usageError)
         .setExecutionExceptionHandler((e, failed, parsed) -> {
-          failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": error: " + e);
+          failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": error: "
+              + describeFailure(e));
           return RUN_ERROR;
         });
     int code = commandLine.execute(args);
@@ -75,7 +88,8 @@ final class Cli {
 
   /** Returns the command line of {@code command} run on its own: named after its class. */
   static CommandLine standalone(Object command) {
-    return new CommandLine(command).setCommandName(command.getClass().getSimpleName());
+    return new CommandLine(command).setCommandName(command.getClass().getSimpleName())
+        .setUsageHelpLongOptionsMaxWidth(LONG_OPTIONS_WIDTH);
   }
 
   /** Returns the usage {@code --help} prints for {@code command} run on its own. */
@@ -138,12 +152,54 @@ final class Cli {
         && missing.getMissing().get(0) instanceof OptionSpec option) {
       return option.longestName() + " needs a value (" + option.paramLabel() + ")";
     }
+    if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
+        && missing.getMissing().get(0) instanceof PositionalParamSpec positional) {
+      return "missing " + positional.paramLabel();
+    }
     if (e.getArgSpec() instanceof OptionSpec option) {
       if (e.getCause() instanceof TypeConversionException bad) {
         return option.longestName() + " " + bad.getMessage();
       }
     }
     return e.getMessage();
+  }
+
+  /**
+   * Returns one line saying why a run failed: for a file-system error the file and the reason
+   * ({@code /data/out: permission denied}), for another I/O error its message, and for anything
+   * else, which would be a bug, the exception itself ({@code java.lang.IllegalStateException:
+   * ...}).
+   */
+  static String describeFailure(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    if (cause instanceof FileSystemException fileSystem) {
+      String files = fileSystem.getOtherFile() == null ? fileSystem.getFile()
+          : fileSystem.getFile() + " -> " + fileSystem.getOtherFile();
+      return files + ": " + reason(fileSystem);
+    }
+    if (cause instanceof IOException && cause.getMessage() != null) {
+      return cause.getMessage();
+    }
+    return cause.toString();
+  }
+
+  private static String reason(FileSystemException e) {
+    if (e.getReason() != null) {
+      return e.getReason();
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a directory";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "already exists";
+    }
+    return "cannot be written or read";
   }
 
   /** The version {@code --version} prints: the project's, written into a resource by the build. */
@@ -245,6 +301,17 @@ final class Cli {
         throw new TypeConversionException("cannot write '" + text + "': not writable");
       }
       return path;
+    }
+  }
+
+  /** An optimizer's name, {@code sgd} or {@code adam}. */
+  static final class OptimizerName implements ITypeConverter<String> {
+    @Override
+    public String convert(String text) {
+      if (!text.equals("sgd") && !text.equals("adam")) {
+        throw new TypeConversionException("must be sgd or adam, got '" + text + "'");
+      }
+      return text;
     }
   }
 

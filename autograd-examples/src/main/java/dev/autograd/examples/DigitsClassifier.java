@@ -16,8 +16,6 @@ import dev.autograd.optim.Trainer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +98,7 @@ public final class DigitsClassifier implements Callable<Integer> {
 
   @Option(names = "--plot-errors", paramLabel = "FILE", converter = Cli.PictureFile.class,
       order = 70, description = "draw the misclassified test digits with true and predicted"
-          + " labels (FILE.png or .svg)")
+          + " labels (PNG or SVG after the extension)")
   private Path errorsPlot;
 
   @Spec private CommandSpec spec;
@@ -214,7 +212,7 @@ public final class DigitsClassifier implements Callable<Integer> {
           >= config.targetAccuracy());
     }
     long start = System.nanoTime();
-    History history = trainer.fit(train.features(), ClassifierTraining.oneHot(train, CLASSES));
+    History history = trainer.fit(train.features(), train.oneHotTargets());
     double seconds = (buildNanos + System.nanoTime() - start) / 1e9;
     int[] predicted = Predictions.classes(model, test);
     ConfusionMatrix confusion = ConfusionMatrix.of(test.labels(), predicted, CLASSES);
@@ -232,8 +230,8 @@ public final class DigitsClassifier implements Callable<Integer> {
 
   /** Writes {@code train: i,j,...} and {@code test: ...}: the digits rows of each part. */
   static void writeSplit(TrainTestSplit split, Path file) throws IOException {
-    Files.writeString(file, "train: " + join(split.trainRows()) + "\ntest: "
-        + join(split.testRows()) + "\n", StandardCharsets.UTF_8);
+    OutputFiles.writeString(file, "train: " + join(split.trainRows()) + "\ntest: "
+        + join(split.testRows()) + "\n");
   }
 
   private static String join(int[] rows) {

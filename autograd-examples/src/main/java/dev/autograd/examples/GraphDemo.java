@@ -78,7 +78,7 @@ public final class GraphDemo implements Callable<Integer> {
       Files.createDirectories(dotFile.getParent());
     }
     ScalarDemo.Graph graph = ScalarDemo.differentiated();
-    Files.writeString(dotFile, DotGraph.render(graph.f()), StandardCharsets.UTF_8);
+    OutputFiles.writeString(dotFile, DotGraph.render(graph.f()));
     out.println("Wrote " + dotFile);
     Path svgFile = siblingSvg(dotFile);
     Path dot = findOnPath("dot", path);

@@ -67,9 +67,9 @@ public final class IrisClassifier extends ClassifierCommand {
         Init.XAVIER, new Random(flags.seed));
     out.println(parts.header("Iris", "flowers", model, flags.learningRate, batchSize));
     History history = ClassifierTraining.trainer(model::forward, CrossEntropyLoss::of,
-        new Adam(model.parameters(), flags.learningRate), epochs, batchSize, flags.seed, flags.quiet, test,
-        data -> Predictions.classes(model, data), out)
-        .fit(train.features(), ClassifierTraining.oneHot(train, classes));
+        new Adam(model.parameters(), flags.learningRate), epochs, batchSize, flags.seed,
+        flags.quiet, test, data -> Predictions.classes(model, data), out)
+        .fit(train.features(), train.oneHotTargets());
     ConfusionMatrix confusion =
         ConfusionMatrix.of(test.labels(), Predictions.classes(model, test), classes);
     out.println(ClassifierTraining.accuracyLine(confusion, test, history));

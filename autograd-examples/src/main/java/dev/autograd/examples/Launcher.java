@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         DigitsClassifier.class,
         IrisClassifier.class,
         BreastCancerClassifier.class,
+        CsvRegression.class,
     })
 public final class Launcher implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -47,7 +48,13 @@ public final class Launcher implements Callable<Integer> {
    * code, or 2 after printing an error and the usage to {@code err} for a bad command line.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return Cli.execute(new CommandLine(new Launcher()), args, out, err);
+    return Cli.execute(commandLine(), args, out, err);
+  }
+
+  /** Returns the launcher's command line, its commands and usage layout as {@link #run} uses. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Launcher())
+        .setUsageHelpLongOptionsMaxWidth(Cli.LONG_OPTIONS_WIDTH);
   }
 
   /** Without a command: a usage error naming the commands. */

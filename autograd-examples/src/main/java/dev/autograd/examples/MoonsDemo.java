@@ -41,7 +41,8 @@ public final class MoonsDemo implements Callable<Integer> {
   private int steps = 100;
 
   @Option(names = "--plot", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "also draw the decision boundary with the data (FILE.png or FILE.svg)")
+      description = "also draw the decision boundary with the data (PNG or SVG after the"
+          + " extension)")
   private Path plot;
 
   @Spec private CommandSpec spec;

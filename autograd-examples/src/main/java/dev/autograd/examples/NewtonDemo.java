@@ -43,7 +43,8 @@ public final class NewtonDemo implements Callable<Integer> {
       description = "gradient descent steps (default 20000)")
   private int gdSteps = 20_000;
 
-  @Option(names = "--learning-rate", paramLabel = "RATE", converter = Cli.PositiveDouble.class,
+  @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE",
+      converter = Cli.PositiveDouble.class,
       description = "gradient descent learning rate (default 0.001)")
   private double learningRate = 0.001;
 
@@ -78,10 +79,21 @@ public final class NewtonDemo implements Callable<Integer> {
     newton(newtonSteps, out);
     out.println();
     out.println("Gradient descent: (x, y) -= " + learningRate + " * grad f");
-    gradientDescent(gdSteps, learningRate, printEvery, out);
+    Descent descent = gradientDescent(gdSteps, learningRate, printEvery, out);
     out.flush();
+    if (descent.divergedAt() >= 0) {
+      spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: gradient descent"
+          + " diverged: f(x, y) is not finite from step " + descent.divergedAt()
+          + ", where it stopped (try a smaller --learning-rate)");
+    }
     return 0;
   }
+
+  /**
+   * Where gradient descent ended: the point {@code (x, y)}, and the step at which {@code f(x, y)}
+   * stopped being finite, or -1 if it never did.
+   */
+  record Descent(double x, double y, int divergedAt) {}
 
   /** Returns the Rosenbrock function of {@code x} and {@code y} as a graph. */
   static Value rosenbrock(Value x, Value y) {
@@ -117,20 +129,23 @@ public final class NewtonDemo implements Callable<Integer> {
 
   /**
    * Runs {@code steps} gradient descent steps from {@code (-1.2, 1)}, printing step 0, every
-   * {@code printEvery}-th step and the last, and returns the last point {@code {x, y}}.
+   * {@code printEvery}-th step and the last, and returns where it ended. A learning rate that is
+   * too large makes the steps grow until {@code f(x, y)} overflows: the run then prints that step
+   * and stops there.
    */
-  static double[] gradientDescent(int steps, double learningRate, int printEvery, PrintWriter out) {
+  static Descent gradientDescent(int steps, double learningRate, int printEvery, PrintWriter out) {
     Value x = Value.of(X0, "x");
     Value y = Value.of(Y0, "y");
     header(out);
     for (int step = 0; ; step++) {
       Value f = rosenbrock(x, y);
       f.backward();
-      if (step % printEvery == 0 || step == steps) {
+      boolean diverged = !Double.isFinite(f.data());
+      if (step % printEvery == 0 || step == steps || diverged) {
         row(out, step, x.data(), y.data(), f.data(), Math.max(Math.abs(x.grad()), Math.abs(y.grad())));
       }
-      if (step == steps) {
-        return new double[] {x.data(), y.data()};
+      if (step == steps || diverged) {
+        return new Descent(x.data(), y.data(), diverged ? step : -1);
       }
       x.setData(x.data() - learningRate * x.grad());
       y.setData(y.data() - learningRate * y.grad());
@@ -143,6 +158,15 @@ public final class NewtonDemo implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, int step, double x, double y, double f, double g) {
-    out.println(String.format(Locale.ROOT, "%6d  %12.8f  %12.8f  %12.6e  %10.3e", step, x, y, f, g));
+    out.println(String.format(Locale.ROOT, "%6d  %s  %s  %12.6e  %10.3e", step, coordinate(x),
+        coordinate(y), f, g));
+  }
+
+  /**
+   * Returns {@code v} in 12 characters: with 8 decimals below 10^4 in magnitude, else in
+   * scientific notation (a diverging run's coordinates would otherwise take hundreds of digits).
+   */
+  static String coordinate(double v) {
+    return String.format(Locale.ROOT, Math.abs(v) < 1e4 ? "%12.8f" : "%12.5e", v);
   }
 }

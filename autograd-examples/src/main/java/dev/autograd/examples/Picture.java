@@ -10,14 +10,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
  * Writes a picture drawn on a {@link Graphics2D} to a file in the format its extension names: PNG
  * (a bitmap, through {@link ImageIO}) or SVG (through VectorGraphics2D, the library XChart's vector
- * export uses). The file is written to a sibling {@code <name>.part} first and then moved into
- * place, so a failure never leaves a truncated picture behind.
+ * export uses), whole or not at all ({@link OutputFiles}).
  */
 final class Picture {
   private Picture() {}
@@ -42,8 +40,7 @@ final class Picture {
       throw new IllegalArgumentException("not a .png or .svg file: " + file);
     }
     System.setProperty("java.awt.headless", "true");
-    Path partial = file.resolveSibling(file.getFileName() + ".part");
-    try {
+    OutputFiles.write(file, partial -> {
       if (format == PictureFormat.PNG) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -64,9 +61,6 @@ final class Picture {
           svg.writeTo(out);
         }
       }
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    });
   }
 }

@@ -2,9 +2,7 @@ package dev.autograd.examples;
 
 import java.nio.file.Path;
 import java.util.Random;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The flags of demo 2, shared by {@code LinearRegressionDemo} and {@code Demos} (a picocli mixin).
@@ -30,12 +28,12 @@ final class RegressionFlags {
       description = "learning rate (default 1e-3)")
   double learningRate = 1e-3;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", converter = OptimizerName.class,
+  @Option(names = "--optimizer", paramLabel = "NAME", converter = Cli.OptimizerName.class,
       description = "sgd or adam (default sgd, as in the reference program)")
   String optimizer = "sgd";
 
   @Option(names = "--plot", paramLabel = "FILE", converter = Cli.PictureFile.class,
-      description = "also draw the loss curve and the fitted line (FILE.png or FILE.svg)")
+      description = "also draw the loss curve and the fitted line (PNG or SVG after the extension)")
   Path plot;
 
   @Option(names = "--eager", description = "rebuild the graph every epoch, as the reference"
@@ -48,16 +46,5 @@ final class RegressionFlags {
     Random random = seed != null ? new Random(seed) : new Random();
     return new LinearRegressionDemo.Options(w0, b0, random, epochs, learningRate, optimizer, plot,
         eager);
-  }
-
-  /** {@code sgd} or {@code adam}. */
-  static final class OptimizerName implements ITypeConverter<String> {
-    @Override
-    public String convert(String text) {
-      if (!text.equals("sgd") && !text.equals("adam")) {
-        throw new TypeConversionException("must be one of sgd|adam, got '" + text + "'");
-      }
-      return text;
-    }
   }
 }

@@ -51,7 +51,7 @@ class BadFlagsTest {
       rows.add(row(program, main, "--epochs must be >= 1, got '0'", "--epochs", "0"));
       rows.add(row(program, main, "--epochs expects an integer, got '2.5'", "--epochs", "2.5"));
       rows.add(row(program, main, "--seed expects an integer, got 'abc'", "--seed", "abc"));
-      rows.add(row(program, main, "--optimizer must be one of sgd|adam, got 'rmsprop'",
+      rows.add(row(program, main, "--optimizer must be sgd or adam, got 'rmsprop'",
           "--optimizer", "rmsprop"));
       rows.add(row(program, main, "--epochs given twice", "--epochs", "1", "--epochs", "2"));
       rows.add(row(program, main, "--plot cannot write '" + MISSING_DIR + "': directory "

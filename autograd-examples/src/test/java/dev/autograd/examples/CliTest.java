@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -82,6 +86,18 @@ class CliTest {
   void aFailureWhileRunningPrintsOneLineAndReturnsOne() {
     Run run = Run.of((args, out, err) -> Cli.execute(new Failing(), args, out, err));
     assertEquals(1, run.code());
-    assertEquals("Failing: error: java.io.IOException: disk full\n", run.err());
+    assertEquals("Failing: error: disk full\n", run.err());
+  }
+
+  @Test
+  void aFileSystemFailureIsDescribedByTheFileAndTheReasonWithoutTheExceptionsName() {
+    assertEquals("/data/target: permission denied",
+        Cli.describeFailure(new AccessDeniedException("/data/target")));
+    assertEquals("/data/in.csv: no such file or directory",
+        Cli.describeFailure(new UncheckedIOException(new NoSuchFileException("/data/in.csv"))));
+    assertEquals("/a -> /b: Device busy",
+        Cli.describeFailure(new FileSystemException("/a", "/b", "Device busy")));
+    assertEquals("java.lang.IllegalStateException: a bug",
+        Cli.describeFailure(new IllegalStateException("a bug")));
   }
 }

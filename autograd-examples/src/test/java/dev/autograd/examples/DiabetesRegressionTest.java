@@ -50,8 +50,8 @@ class DiabetesRegressionTest {
     BiasTrickLinear model = new BiasTrickLinear(10, 1, Activation.LINEAR, Init.XAVIER, new Random(1));
     // Full batch (gradient descent) with Nesterov momentum: converges linearly; 1500 epochs
     // bring every weight to the solution's 1e-6 relative.
-    DiabetesRegression.fit(model, x.features(), x.targets(),
-        new DiabetesRegression.Config("sgd", 0.1, 1500, all.size(), 1), true);
+    RegressionTraining.fit(model, x,
+        new RegressionTraining.Config("sgd", 0.1, 1500, all.size(), 1), true);
     for (int j = 0; j < expected.length; j++) {
       double learned = model.parameters().get(j).data();
       assertEquals(expected[j], learned, 1e-6 * Math.abs(expected[j]),
@@ -81,8 +81,8 @@ class DiabetesRegressionTest {
 
   @Test
   void adamTrainsToo() {
-    DiabetesRegression.Result result = DiabetesRegression.train(
-        new DiabetesRegression.Config("adam", 0.5, 100, 32, 42), true);
+    RegressionTraining.Result result = DiabetesRegression.train(
+        new RegressionTraining.Config("adam", 0.5, 100, 32, 42), true);
     assertTrue(result.testMse() < 3500, "test MSE " + result.testMse());
   }
 

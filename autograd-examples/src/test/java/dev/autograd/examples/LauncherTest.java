@@ -10,7 +10,7 @@ import picocli.CommandLine;
 class LauncherTest {
 
   private static String launcherUsage(String command) {
-    CommandLine launcher = new CommandLine(new Launcher());
+    CommandLine launcher = Launcher.commandLine();
     return (command == null ? launcher : launcher.getSubcommands().get(command)).getUsageMessage();
   }
 
@@ -27,6 +27,19 @@ class LauncherTest {
     run.assertPrintedHelp(launcherUsage(null));
     for (String command : List.of("demos", "scalar", "regression", "moons", "graph")) {
       assertTrue(run.out().contains("  " + command + " "), command + " in\n" + run.out());
+    }
+  }
+
+  @Test
+  void everyFlagInEveryCommandsHelpStandsApartFromItsDescription() {
+    // picocli's default column of 20 characters let --plot-confusion=FILE run into its text.
+    for (String command : Launcher.commandLine().getSubcommands().keySet()) {
+      for (String line : launcherUsage(command).split("\n")) {
+        if (line.matches(" {2}(-\\w, | {4})--.*")) {
+          assertTrue(line.matches(" {2}(-\\w, | {4})--\\S+(, --\\S+)*( {2,}\\S.*)?"),
+              command + ": " + line);
+        }
+      }
     }
   }
 
@@ -54,7 +67,7 @@ class LauncherTest {
   void namesTheCommandsWhenNoneIsGiven() {
     Run.of(Launcher::run).assertRejected(launcherUsage(null),
         "autograd: error: missing command: one of demos, scalar, regression, moons, graph,"
-            + " newton, diabetes, digits, iris, breast-cancer");
+            + " newton, diabetes, digits, iris, breast-cancer, csv");
   }
 
   @Test

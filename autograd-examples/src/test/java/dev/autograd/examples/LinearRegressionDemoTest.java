@@ -17,11 +17,14 @@ class LinearRegressionDemoTest {
 
   @TempDir Path dir;
 
-  /** Returns the demo-2 part of the seed's output: from the blank line before "--- Demo 2". */
-  static String demoTwoPart(String seedOutput) {
-    int start = seedOutput.indexOf("\n--- Demo 2");
+  /**
+   * Returns the demo-2 part of the reference program's output: from the blank line before "---
+   * Demo 2".
+   */
+  static String demoTwoPart(String referenceOutput) {
+    int start = referenceOutput.indexOf("\n--- Demo 2");
     assertTrue(start > 0, "no demo 2 in the reference output");
-    return seedOutput.substring(start);
+    return referenceOutput.substring(start);
   }
 
   @ParameterizedTest(name = "--w0 {0} --b0 {1} {3}")
@@ -31,7 +34,7 @@ class LinearRegressionDemoTest {
     "0.25, -0.5, reference-w0_0.25-b0_-0.5.txt, --eager",
     "-0.75, -0.125, reference-w0_-0.75-b0_-0.125.txt, --eager"
   })
-  void printsTheSeedsLinesLineForLineFromAFixedStart(
+  void printsTheReferenceProgramsLinesLineForLineFromAFixedStart(
       String w0, String b0, String reference, String mode) {
     Run run = mode.isEmpty()
         ? Run.of(LinearRegressionDemo::run, "--w0", w0, "--b0", b0)
@@ -119,7 +122,7 @@ class LinearRegressionDemoTest {
     "--lr abc                 | --lr expects a number, got 'abc'",
     "--lr                     | --lr needs a value (D)",
     "--w0                     | --w0 needs a value (D)",
-    "--optimizer rmsprop      | --optimizer must be one of sgd|adam, got 'rmsprop'",
+    "--optimizer rmsprop      | --optimizer must be sgd or adam, got 'rmsprop'",
     "--seed x1                | --seed expects an integer, got 'x1'",
     "--plot MISSING/plot.png  | --plot cannot write 'MISSING/plot.png'"
   })

@@ -18,15 +18,42 @@ class NewtonDemoTest {
     assertEquals(1.0, newton[1], 1e-12);
     int newtonSteps = text.toString().split("\n").length - 2; // header and step 0
     assertTrue(newtonSteps <= 8, "Newton took " + newtonSteps + " steps:\n" + text);
-    double[] descent = NewtonDemo.gradientDescent(newtonSteps * 100, 0.001, 100, out);
-    assertTrue(Math.abs(descent[0] - 1) > 0.1, "gradient descent is still far: " + descent[0]);
+    NewtonDemo.Descent descent = NewtonDemo.gradientDescent(newtonSteps * 100, 0.001, 100, out);
+    assertTrue(Math.abs(descent.x() - 1) > 0.1, "gradient descent is still far: " + descent.x());
   }
 
   @Test
   void gradientDescentConvergesSlowlyTowardTheMinimum() {
-    double[] descent = NewtonDemo.gradientDescent(20_000, 0.001, 20_000, new PrintWriter(new StringWriter()));
-    assertEquals(1.0, descent[0], 1e-2);
-    assertEquals(1.0, descent[1], 2e-2);
+    NewtonDemo.Descent descent =
+        NewtonDemo.gradientDescent(20_000, 0.001, 20_000, new PrintWriter(new StringWriter()));
+    assertEquals(1.0, descent.x(), 1e-2);
+    assertEquals(1.0, descent.y(), 2e-2);
+    assertEquals(-1, descent.divergedAt());
+  }
+
+  @Test
+  void aDivergingGradientDescentStopsAtTheFirstNonFiniteStepWithOneWarningAndShortRows() {
+    Run run = Run.of(NewtonDemo::run, "--lr", "1", "--gd-steps", "100", "--print-every", "10");
+    assertEquals(0, run.code(), run.err());
+    // f(x, y) overflows at step 4 (x is -5.8e96 there): that row is the last one printed.
+    assertEquals("NewtonDemo: warning: gradient descent diverged: f(x, y) is not finite from"
+        + " step 4, where it stopped (try a smaller --learning-rate)\n", run.err());
+    String[] lines = run.out().split("\n");
+    String last = lines[lines.length - 1];
+    assertTrue(last.startsWith("     4  -5.78461e+96   1.18715e+65      Infinity"), last);
+    for (String line : lines) {
+      if (line.matches(" *\\d+  .*")) {
+        assertEquals(60, line.length(), "a row of another width than the header's: " + line);
+      }
+    }
+  }
+
+  @Test
+  void coordinatesKeepTwelveCharactersAtAnyMagnitude() {
+    assertEquals("  0.99986088", NewtonDemo.coordinate(0.99986088));
+    assertEquals("-1.20000000", NewtonDemo.coordinate(-1.2).strip());
+    assertEquals(" 2.14400e+04", NewtonDemo.coordinate(21440));
+    assertEquals("         NaN", NewtonDemo.coordinate(Double.NaN));
   }
 
   @Test

@@ -120,11 +120,12 @@ class PicturesTest {
 
   @Test
   void theDiabetesChartLeavesOutPredictionsThatAreNotFinite() throws IOException {
-    XYChart chart = DiabetesPlot.chart(new double[] {100, 200, 300},
+    XYChart chart = RegressionPlot.chart("Diabetes", "progression", new double[] {100, 200, 300},
         new double[] {110, Double.NaN, Double.POSITIVE_INFINITY}, 5);
     assertEquals(1, chart.getSeriesMap().get("test row").getXData().length);
     assertTrue(chart.getTitle().contains("2 of 3 test rows not finite, not drawn"), chart.getTitle());
-    XYChart none = DiabetesPlot.chart(new double[] {100}, new double[] {Double.NaN}, 5);
+    XYChart none = RegressionPlot.chart("Diabetes", "progression", new double[] {100},
+        new double[] {Double.NaN}, 5);
     assertFalse(none.getSeriesMap().containsKey("test row"));
     Path svg = dir.resolve("none.svg");
     Picture.write(svg, 600, 520, g -> none.paint(g, 600, 520));
@@ -137,7 +138,7 @@ class PicturesTest {
     double[] predicted = new double[89];
     Arrays.fill(actual, 150);
     Arrays.fill(predicted, Double.NaN);
-    XYChart chart = DiabetesPlot.chart(actual, predicted, Double.NaN);
+    XYChart chart = RegressionPlot.chart("Diabetes", "progression", actual, predicted, Double.NaN);
     Font font = chart.getStyler().getChartTitleFont();
     Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
     int width = g.getFontMetrics(font).stringWidth(chart.getTitle());
@@ -151,6 +152,20 @@ class PicturesTest {
         ClassifierPlots.lossChart(new double[] {0.7, Double.NaN, Double.NaN}).getTitle());
     assertEquals("Mean training loss per epoch",
         ClassifierPlots.lossChart(new double[] {0.7, 0.1}).getTitle());
+  }
+
+  @Test
+  void theClassifierChartsLabelTheirValueAxisWithAtMostFourSignificantDigits() {
+    // A 1-epoch run's flat line got one tick labelled with every digit, 0.823350123189533.
+    XYChart loss = ClassifierPlots.lossChart(new double[] {0.823350123189533});
+    assertEquals("0.8234", loss.getStyler().getyAxisTickLabelsFormattingFunction()
+        .apply(0.823350123189533));
+    assertEquals("86.67", ClassifierPlots.tickLabel(86.66666666666667));
+    assertEquals("0.3", ClassifierPlots.tickLabel(0.30000000000000004));
+    assertEquals("0", ClassifierPlots.tickLabel(0.0));
+    assertEquals("2913", ClassifierPlots.tickLabel(2913.3918));
+    assertEquals("1.000e+07", ClassifierPlots.tickLabel(1e7));
+    assertEquals("-2.500e-05", ClassifierPlots.tickLabel(-2.5e-5));
   }
 
   @Test

@@ -19,26 +19,26 @@ import org.junit.jupiter.api.Test;
  * program's own full-precision trace ({@code seed_trace.py} beside the trace file produced it).
  */
 class ReferenceRegressionTest {
-  /** Relative tolerance against the seed's trace (the seed's own runs differ by ~1e-15). */
+  /** Relative tolerance against the reference program's trace (its own runs differ by ~1e-15). */
   private static final double REL_TOL = 1e-9;
 
   private static final String TRACE = "seed_trace_w0.25_b-0.5.txt";
 
   @Test
-  void sgdMatchesTheSeedsFullPrecisionTraceAtEveryFiftiethEpoch() throws IOException {
+  void sgdMatchesTheReferenceProgramsFullPrecisionTraceAtEveryFiftiethEpoch() throws IOException {
     List<double[]> trace = readTrace();
     assertEquals(100, trace.size(), "epochs 0, 50, ..., 4950 in " + TRACE);
-    ReferenceRegression seed = new ReferenceRegression(0.25, -0.5);
-    Sgd sgd = new Sgd(seed.model().parameters(), ReferenceRegression.LEARNING_RATE);
+    ReferenceRegression demo = new ReferenceRegression(0.25, -0.5);
+    Sgd sgd = new Sgd(demo.model().parameters(), ReferenceRegression.LEARNING_RATE);
     int row = 0;
     for (int k = 0; k < ReferenceRegression.EPOCHS; k++) {
-      double loss = seed.epoch(sgd);
+      double loss = demo.epoch(sgd);
       if (k % 50 == 0) {
         double[] expected = trace.get(row++);
         assertEquals(k, (int) expected[0], "epoch");
         assertClose(expected[1], loss, "loss at epoch " + k);
-        assertClose(expected[2], seed.weight().data(), "w at epoch " + k);
-        assertClose(expected[3], seed.bias().data(), "b at epoch " + k);
+        assertClose(expected[2], demo.weight().data(), "w at epoch " + k);
+        assertClose(expected[3], demo.bias().data(), "b at epoch " + k);
       }
     }
     assertEquals(trace.size(), row);
@@ -50,19 +50,20 @@ class ReferenceRegressionTest {
    * 5000), and stays there.
    */
   @Test
-  void adamFitsTheSeedsLineToOneThousandthIn1196Epochs() {
-    ReferenceRegression seed = new ReferenceRegression(0.25, -0.5);
-    Adam adam = new Adam(seed.model().parameters(), 0.1);
+  void adamFitsTheReferenceProgramsLineToOneThousandthIn1196Epochs() {
+    ReferenceRegression demo = new ReferenceRegression(0.25, -0.5);
+    Adam adam = new Adam(demo.model().parameters(), 0.1);
     for (int k = 1; k <= 1195; k++) {
-      seed.epoch(adam);
+      demo.epoch(adam);
     }
-    assertTrue(Math.abs(seed.weight().data() - 2) >= 1e-3 || Math.abs(seed.bias().data() - 10) >= 1e-3,
-        () -> "already within 1e-3 after 1195 epochs: w=" + seed.weight().data() + ", b="
-            + seed.bias().data());
+    assertTrue(
+        Math.abs(demo.weight().data() - 2) >= 1e-3 || Math.abs(demo.bias().data() - 10) >= 1e-3,
+        () -> "already within 1e-3 after 1195 epochs: w=" + demo.weight().data() + ", b="
+            + demo.bias().data());
     for (int k = 1196; k <= 1500; k++) {
-      seed.epoch(adam);
-      assertEquals(2.0, seed.weight().data(), 1e-3, "w after epoch " + k);
-      assertEquals(10.0, seed.bias().data(), 1e-3, "b after epoch " + k);
+      demo.epoch(adam);
+      assertEquals(2.0, demo.weight().data(), 1e-3, "w after epoch " + k);
+      assertEquals(10.0, demo.bias().data(), 1e-3, "b after epoch " + k);
     }
   }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ScalarDemoTest {
 
   @Test
-  void printsExactlyTheSeedsDemoOneLines() {
+  void printsExactlyTheReferenceProgramsDemoOneLines() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ScalarDemo.run(new PrintWriter(bytes, true, StandardCharsets.UTF_8));
     String expected =

@@ -81,9 +81,8 @@ public final class BiasTrickLinear implements Module {
    * Vectors#withBias(List)} returns it. The reference program augments its inputs once ({@code
    * X_biased}) and reuses them every epoch; this lets a training loop do the same instead of
    * making a new constant leaf 1 per call of {@link #forward(List)}. The nodes made and their
-   * values are those of {@code forward(x)}, so they differ from the reference program's only in
-   * the sign of a sum whose every product is {@code -0.0} (see {@link Vectors#dot(List, List)});
-   * the last element is used as given (it is not checked to be 1).
+   * values are those of {@code forward(x)}, the reference program's bit for bit (see {@link
+   * Vectors#dot(List, List)}); the last element is used as given (it is not checked to be 1).
    *
    * @throws NullPointerException if {@code biased} or any element is null
    * @throws IllegalArgumentException if {@code biased} does not hold {@code inputs() + 1} values
@@ -108,7 +107,7 @@ public final class BiasTrickLinear implements Module {
   }
 
   /**
-   * Returns {@code activation(x_1*w_j1 + ... + x_n*w_jn + 1*b_j)} for each output {@code j},
+   * Returns {@code activation(0 + x_1*w_j1 + ... + x_n*w_jn + 1*b_j)} for each output {@code j},
    * building no graph: the same operations in the same order as {@link #forward(List)}, so each
    * element equals the data of {@code forward} on leaves holding {@code x} bit for bit. NaN and
    * infinities propagate as IEEE 754 arithmetic does.
@@ -122,8 +121,8 @@ public final class BiasTrickLinear implements Module {
     double[] out = new double[rows.size()];
     for (int j = 0; j < out.length; j++) {
       List<Value> row = rows.get(j);
-      double sum = x[0] * row.get(0).data();
-      for (int i = 1; i < inputs; i++) {
+      double sum = 0.0; // Vectors.dot's constant 0: a sum of -0.0 products is 0.0
+      for (int i = 0; i < inputs; i++) {
         sum = sum + x[i] * row.get(i).data();
       }
       sum = sum + 1.0 * row.get(inputs).data();

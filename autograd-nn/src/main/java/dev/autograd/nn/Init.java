@@ -12,7 +12,7 @@ import java.util.Random;
  */
 public enum Init {
   /**
-   * {@code uniform(-1, 1)}, the seed's {@code random.uniform(-1, 1)}: {@code -1 + 2 *
+   * {@code uniform(-1, 1)}, the reference program's {@code random.uniform(-1, 1)}: {@code -1 + 2 *
    * random.nextDouble()}, whatever the fan-in and fan-out.
    */
   UNIFORM {

@@ -13,6 +13,12 @@ import java.util.Random;
  * One unit as micrograd writes it: {@code activation(b + w_1*x_1 + ... + w_n*x_n)}, summed left to
  * right starting from the bias. As in micrograd the weights are drawn at random and the bias
  * starts at {@code 0}; {@link #parameters()} are {@code [w_1, ..., w_n, b]}.
+ *
+ * <p>The weighted sum is one fused node, {@link Value#dot}{@code (b, w, x)} (op {@code "dot"}),
+ * where micrograd builds {@code 2n} nodes ({@code n} products and {@code n} sums): the same
+ * numbers and gradients, in a graph {@code 2n - 1} nodes smaller per neuron. To see each {@code +}
+ * and {@code *} of the sum, write the chain out as micrograd does (the javadoc of {@link
+ * #forward(List)} shows it): it computes the same value bit for bit.
  */
 public final class Neuron implements Module {
   private final List<Value> weights;
@@ -54,7 +60,16 @@ public final class Neuron implements Module {
 
   /**
    * Returns {@code activation(b + w_1*x_1 + ... + w_n*x_n)} as a new node (micrograd's {@code
-   * Neuron.__call__}).
+   * Neuron.__call__}): the activation of one {@link Value#dot} node, {@code Value.dot(b, w, x)}.
+   * Micrograd's chain of {@code +} and {@code *} nodes, which has the same value bit for bit, is
+   *
+   * <pre>{@code
+   * Value act = neuron.bias();
+   * for (int i = 0; i < x.size(); i++) {
+   *   act = act.add(neuron.weights().get(i).mul(x.get(i)));
+   * }
+   * Value out = neuron.activation().apply(act);
+   * }</pre>
    *
    * @throws NullPointerException if {@code x} or any element is null
    * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
@@ -63,11 +78,16 @@ public final class Neuron implements Module {
     checkNotNull(x, "x");
     checkArgument(x.size() == weights.size(), "expected %s inputs, got %s", weights.size(),
         x.size());
-    Value act = bias;
-    for (int i = 0; i < weights.size(); i++) {
-      act = act.add(weights.get(i).mul(checkNotNull(x.get(i), "x[%s] is null", i)));
+    Value sum;
+    try {
+      sum = Value.dot(bias, weights, x);
+    } catch (NullPointerException e) { // Value.dot names x "b": name it as x here
+      for (int i = 0; i < x.size(); i++) {
+        checkNotNull(x.get(i), "x[%s] is null", i);
+      }
+      throw e;
     }
-    return activation.apply(act);
+    return activation.apply(sum);
   }
 
   /**

@@ -16,20 +16,12 @@ public final class Vectors {
   private Vectors() {}
 
   /**
-   * Returns the dot product {@code a[0]*b[0] + a[1]*b[1] + ...}: the products {@code
-   * a[i].mul(b[i])} added left to right, as the reference program's {@code dot(v1, v2)} adds them,
-   * but starting from the first product instead of from a constant leaf 0, so with two nodes fewer
-   * (the reference program's 0 and its first addition).
-   *
-   * <p>Difference from the reference program: {@code 0.0 + p} is exactly {@code p} for every
-   * double but {@code p = -0.0} ({@code 0.0 + -0.0 = 0.0}, IEEE 754). So a partial sum whose
-   * products so far are all {@code -0.0} is {@code -0.0} here and {@code 0.0} in the reference
-   * program, and where every product is {@code -0.0} (say {@code 0.0 * -2.0}) the dot itself is
-   * {@code -0.0} instead of {@code 0.0}; every other value, and every gradient this method's nodes
-   * send back, is the reference program's bit for bit. An op applied to the result that tells
-   * {@code -0.0} from {@code 0.0} sees the difference (for example {@code 1 / x} gives {@code
-   * -Infinity} instead of {@code +Infinity}). Two empty vectors give a new constant leaf 0, as the
-   * reference program's does.
+   * Returns the dot product {@code 0 + a[0]*b[0] + a[1]*b[1] + ...} as the reference program's
+   * {@code dot(v1, v2)}, {@code sum(a * b for ..., Value(0.0))}, computes it: the products added
+   * left to right to a new constant leaf 0, with its numbers bit for bit ({@code -0.0} products
+   * included: {@code 0.0 + -0.0 = 0.0}). It is one {@link Value#dot} node (start: the constant
+   * 0) instead of the reference program's {@code 2n} nodes, with the same value and gradients;
+   * two empty vectors give the constant leaf 0 itself, as the reference program's does.
    *
    * @throws NullPointerException if {@code a}, {@code b} or any element is null
    * @throws IllegalArgumentException if {@code a} and {@code b} differ in length
@@ -39,13 +31,7 @@ public final class Vectors {
     checkNotNull(b, "b");
     checkArgument(a.size() == b.size(), "dot needs vectors of equal length, got %s and %s",
         a.size(), b.size());
-    Value total = null;
-    for (int i = 0; i < a.size(); i++) {
-      Value ai = checkNotNull(a.get(i), "a[%s] is null", i);
-      Value product = ai.mul(checkNotNull(b.get(i), "b[%s] is null", i));
-      total = total == null ? product : total.add(product);
-    }
-    return total == null ? Value.of(0.0) : total;
+    return Value.dot(Value.of(0.0), a, b);
   }
 
   /**

@@ -2,7 +2,7 @@
  * Neural-network building blocks on {@code dev.autograd.core.Value} graphs.
  *
  * <ul>
- *   <li>{@link dev.autograd.nn.Vectors}: the seed's {@code dot} and the bias trick ({@code
+ *   <li>{@link dev.autograd.nn.Vectors}: the reference program's {@code dot} and the bias trick ({@code
  *       withBias}), and {@code leaves(double...)} to turn numbers into graph leaves.
  *   <li>{@link dev.autograd.nn.BiasTrickLinear}: a fully connected layer written with the
  *       reference program's bias trick (the bias is the last weight of each row); {@code new

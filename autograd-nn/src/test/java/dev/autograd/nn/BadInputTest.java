@@ -170,6 +170,8 @@ class BadInputTest {
             "expected 2 inputs, got 1", t -> t.neuron.forward(List.of(t.x.get(0)))),
         new Row("Neuron.forward", "null x", NullPointerException.class, "x",
             t -> t.neuron.forward(null)),
+        new Row("Neuron.forward", "null x[1]", NullPointerException.class, "x[1] is null",
+            t -> t.neuron.forward(Arrays.asList(t.x.get(0), null))),
         new Row("NeuronLayer(...)", "0 outputs", IllegalArgumentException.class,
             SHAPE + "inputs=2, outputs=0",
             t -> new NeuronLayer(2, 0, Activation.TANH, Init.UNIFORM, new Random(0))),

@@ -89,6 +89,26 @@ class PredictTest {
   }
 
   @Test
+  void predictAndForwardAgreeOnASumOfNegativeZeroProducts() {
+    // Every product -0.0: Vectors.dot's leading constant 0 makes the sum 0.0, in both.
+    BiasTrickLinear linear = new BiasTrickLinear(2, 1, Activation.LINEAR, Init.UNIFORM,
+        new Random(5));
+    Neuron neuron = new Neuron(2, Activation.LINEAR, Init.UNIFORM, new Random(5));
+    for (Value p : linear.parameters()) {
+      p.setData(-0.0);
+    }
+    for (Value p : neuron.parameters()) {
+      p.setData(-0.0);
+    }
+    double[] x = {1.5, 2.0};
+    assertArrayEquals(new double[] {0.0}, linear.predict(x), 0);
+    assertArrayEquals(data(linear.forward(Vectors.leaves(x))), linear.predict(x), 0);
+    // A neuron starts from its bias, as micrograd: -0.0 + -0.0 + -0.0 stays -0.0.
+    assertEquals(-0.0, neuron.predict(x), 0);
+    assertEquals(neuron.forward(Vectors.leaves(x)).data(), neuron.predict(x), 0);
+  }
+
+  @Test
   void predictChangesNoParameter() {
     Mlp mlp = new Mlp(3, List.of(4, 1), Activation.TANH, Init.XAVIER, new Random(8));
     mlp.forwardScalar(Vectors.leaves(1, 2, 3)).backward();

@@ -6,7 +6,7 @@ package dev.autograd.optim;
  * its grad {@code g} on the first step and to {@code mu * v + g} after.
  */
 public enum Momentum {
-  /** No buffer: the parameter moves by {@code -learningRate * g}, the seed's update. */
+  /** No buffer: the parameter moves by {@code -learningRate * g}, as in the reference program. */
   NONE,
   /** Classical (heavy-ball) momentum: the parameter moves by {@code -learningRate * v}. */
   CLASSICAL,

@@ -4,8 +4,8 @@ import dev.autograd.core.Value;
 import java.util.List;
 
 /**
- * Mean squared error, built exactly as the seed builds it: {@code Value.sum} of {@code (p -
- * y).pow(2)} over the pairs, then {@code .mul(1.0 / n)}.
+ * Mean squared error, built exactly as the reference program builds it: {@code Value.sum} of
+ * {@code (p - y).pow(2)} over the pairs, then {@code .mul(1.0 / n)}.
  */
 public final class MseLoss {
   private MseLoss() {}

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,9 +16,6 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A minibatch training loop, so user code need not write one (as Keras's {@code fit}).
@@ -64,7 +62,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * While it trains, a progress bar ({@code me.tongfei:progressbar}) on standard error shows the
  * epoch, the running mean loss and the estimated time left; it is shown only when the program
  * runs on a terminal ({@link System#console()} is not null) and {@link #quiet(boolean)} is not
- * set.
+ * set. The bar is one line redrawn in place with a carriage return, never by moving the cursor up.
+ * At the end of each epoch it is erased, before the metrics run, and drawn again after the next
+ * minibatch: the lines the metrics, {@link #afterEpoch} and {@link #stopWhen} print (on standard
+ * output or error) stay whole and in order above it. Other output while a minibatch trains, such
+ * as from another thread, shares the bar's line.
  *
  * <p>Non-finite losses are not checked: NaN in a loss propagates into the grads, the parameters
  * and the history.
@@ -111,6 +113,9 @@ public final class Trainer {
   private long shuffleSeed;
   private MinibatchGradients.Factory engine = Mode.BATCHED;
   private boolean quiet;
+  private PrintStream progressOut;
+  private int progressWidth;
+  private int progressMillis;
   private Consumer<History> afterEpoch = history -> { };
   private Predicate<History> stopWhen = history -> false;
 
@@ -223,7 +228,8 @@ public final class Trainer {
 
   /**
    * Sets code run after each epoch's row is added to the history (to print it, or to save a
-   * {@link Checkpoint}); returns this trainer.
+   * {@link Checkpoint}); returns this trainer. The progress bar is off its line meanwhile, so what
+   * it prints stays above the bar.
    *
    * @throws NullPointerException if {@code afterEpoch} is null
    */
@@ -270,7 +276,7 @@ public final class Trainer {
     int[] order = new int[n];
     try (MinibatchGradients gradients = checkNotNull(
             engine.create(model, loss, optimizer.parameters()), "engine.create returned null");
-        ProgressBar bar = progressBar((long) epochs * batches)) {
+        TrainingProgressBar bar = progressBar((long) epochs * batches)) {
       for (int epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
         shuffle(order, epoch);
         double lossSum = 0;
@@ -290,10 +296,12 @@ public final class Trainer {
           }
           optimizer.step();
           if (bar != null) {
-            bar.step();
-            bar.setExtraMessage(String.format(Locale.ROOT, " epoch %d/%d loss %.4f",
+            bar.step(String.format(Locale.ROOT, " epoch %d/%d loss %.4f",
                 epoch + 1, firstEpoch + epochs, lossSum / end));
           }
+        }
+        if (bar != null) {
+          bar.eraseUntilNextStep();
         }
         double[] values = new double[names.size()];
         for (int k = 0; k < values.length; k++) {
@@ -329,16 +337,28 @@ public final class Trainer {
   }
 
   /** Returns a progress bar over {@code steps} minibatches, or null if none is to be shown. */
-  private ProgressBar progressBar(long steps) {
-    if (quiet || System.console() == null) {
+  private TrainingProgressBar progressBar(long steps) {
+    if (quiet) {
       return null;
     }
-    return new ProgressBarBuilder()
-        .setTaskName("train")
-        .setInitialMax(steps)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" batches", 1)
-        .build();
+    if (progressOut != null) {
+      return TrainingProgressBar.on(progressOut, progressWidth, progressMillis, steps);
+    }
+    return System.console() == null
+        ? null
+        : TrainingProgressBar.on(System.err, -1, TrainingProgressBar.UPDATE_MILLIS, steps);
+  }
+
+  /**
+   * Makes {@link #fit} draw its progress bar on {@code out}, cut to {@code width} characters and
+   * redrawn every {@code updateMillis} milliseconds, whether or not the program runs on a terminal
+   * (unless quiet): how tests see the bar.
+   */
+  Trainer progressBarOn(PrintStream out, int width, int updateMillis) {
+    this.progressOut = checkNotNull(out, "out");
+    this.progressWidth = width;
+    this.progressMillis = updateMillis;
+    return this;
   }
 
   private static int rows(double[][] rows, String name) {

@@ -19,7 +19,7 @@ class MseLossTest {
   }
 
   @Test
-  void graphIsTheSeedsSumOfSquaresTimesOneOverN() {
+  void graphIsTheReferenceProgramsSumOfSquaresTimesOneOverN() {
     Value p = Value.of(0.3);
     Value y = Value.of(0.1);
     Value loss = MseLoss.of(List.of(p, p, p), List.of(y, y, y));

@@ -12,7 +12,7 @@ class SgdTest {
   private static final double TOL = 1e-15;
 
   @Test
-  void plainStepIsTheSeedsUpdateBitForBit() {
+  void plainStepIsTheReferenceProgramsUpdateBitForBit() {
     Value w = Value.of(0.25);
     Value b = Value.of(-0.5);
     w.setGrad(-47.4453125);

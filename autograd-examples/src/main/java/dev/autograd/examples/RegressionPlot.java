@@ -12,24 +12,34 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws {@link DiabetesRegression}'s test rows: predicted against actual progression, as PNG or SVG
- * after the file's extension. Rows whose prediction is not finite (a diverged model) are left out
- * and counted in the title.
+ * Draws a linear regression example's test rows ({@link RegressionTraining}): predicted against
+ * actual target, as PNG or SVG after the file's extension. Rows whose prediction is not finite (a
+ * diverged model) are left out and counted in the title.
  */
-final class DiabetesPlot {
-  private DiabetesPlot() {}
+final class RegressionPlot {
+  private RegressionPlot() {}
 
   private static final int WIDTH = 600;
   private static final int HEIGHT = 520;
 
-  /** Writes the chart to {@code file}, as PNG or SVG after its extension. */
-  static void write(DiabetesRegression.Result result, Path file) throws IOException {
-    XYChart chart = chart(result.testActual(), result.testPredicted(), result.testMse());
+  /**
+   * Writes the chart of {@code result}, titled {@code title} with the target called {@code
+   * quantity} on its axes, to {@code file}, as PNG or SVG after its extension.
+   */
+  static void write(RegressionTraining.Result result, String title, String quantity, Path file)
+      throws IOException {
+    XYChart chart = chart(title, quantity, result.testActual(), result.testPredicted(),
+        result.testMse());
     Picture.write(file, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
   }
 
-  /** Returns the scatter of {@code predicted} against {@code actual} with the line y = x. */
-  static XYChart chart(double[] allActual, double[] allPredicted, double testMse) {
+  /**
+   * Returns the scatter of {@code predicted} against {@code actual} with the line y = x, titled
+   * {@code "<title> test rows: predicted vs actual (MSE <mse>)"}, its axes {@code "actual
+   * <quantity>"} and {@code "predicted <quantity>"}.
+   */
+  static XYChart chart(String title, String quantity, double[] allActual, double[] allPredicted,
+      double testMse) {
     int finite = 0;
     for (int i = 0; i < allActual.length; i++) {
       finite += Double.isFinite(allActual[i]) && Double.isFinite(allPredicted[i]) ? 1 : 0;
@@ -45,11 +55,11 @@ final class DiabetesPlot {
     int left = allActual.length - finite;
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title(left == 0
-            ? String.format(Locale.ROOT, "Diabetes test rows: predicted vs actual (MSE %.0f)",
+            ? String.format(Locale.ROOT, "%s test rows: predicted vs actual (MSE %.4g)", title,
                 testMse)
-            : String.format(Locale.ROOT, "Diabetes: %d of %d test rows not finite, not drawn",
+            : String.format(Locale.ROOT, "%s: %d of %d test rows not finite, not drawn", title,
                 left, allActual.length))
-        .xAxisTitle("actual progression").yAxisTitle("predicted progression").build();
+        .xAxisTitle("actual " + quantity).yAxisTitle("predicted " + quantity).build();
     chart.getStyler().setLegendPosition(LegendPosition.InsideNW).setMarkerSize(6);
     if (finite > 0) {
       XYSeries points = chart.addSeries("test row", actual, predicted);

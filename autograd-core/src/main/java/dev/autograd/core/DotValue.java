@@ -1,0 +1,96 @@
+package dev.autograd.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node made by {@link Value#dot}: {@code start + a_1*b_1 + ... + a_n*b_n} ({@code n >= 1}) in
+ * one node instead of the {@code 2n} nodes of the chain {@code ((start + a_1*b_1) + a_2*b_2) +
+ * ...}, with that chain's numbers: the forward value bit for bit, and backward the chain's
+ * contributions in the order the chain's nodes make them when propagated one after the other at
+ * this node's place, sums first (see {@link #propagate()}). {@code start} is the node's {@code left}; the
+ * factors are kept here, so that only dot nodes pay for them (an ordinary node keeps its size).
+ */
+final class DotValue extends Value {
+  /** {@code a_1, b_1, a_2, b_2, ..., a_n, b_n}. */
+  final Value[] factors;
+
+  DotValue(double data, Value start, Value[] factors, int level, long version) {
+    super(data, start, level, version);
+    this.factors = factors;
+    if (AnomalyDetection.enabled) {
+      AnomalyDetection.checkForward(this);
+    }
+  }
+
+  /** Returns the number of products, {@code n}. */
+  int terms() {
+    return factors.length / 2;
+  }
+
+  /**
+   * Returns the running sum {@code sum} plus the next term {@code a * b}: the product rounded,
+   * then added ({@link Op#MUL}'s then {@link Op#ADD}'s forward, no fused multiply-add), as the
+   * chain computes it. From {@code start}, term after term left to right, it gives the node's
+   * value.
+   */
+  static double plusTerm(double sum, double a, double b) {
+    return Op.ADD.forward(sum, Op.MUL.forward(a, b));
+  }
+
+  /**
+   * Returns the role of input {@code i} of {@link #inputs()}, as displays name it: {@code "start"},
+   * then {@code "a1"}, {@code "b1"}, {@code "a2"}, ... (the factors of the first product, ...).
+   */
+  static String role(int i) {
+    return i == 0 ? "start" : (i % 2 == 1 ? "a" : "b") + (i + 1) / 2;
+  }
+
+  /** Returns the inputs in order: {@code start, a_1, b_1, ..., a_n, b_n}. */
+  List<Value> inputs() {
+    Value[] all = new Value[factors.length + 1];
+    all[0] = left;
+    System.arraycopy(factors, 0, all, 1, factors.length);
+    return List.of(all);
+  }
+
+  /**
+   * One chain-rule step, as the chain {@code s_k = s_(k-1) + p_k}, {@code p_k = a_k * b_k}
+   * ({@code s_0 = start}, {@code s_n} this node) propagated node after node in the order {@link
+   * Value#backward()} takes such a chain over leaves: the sums from the top, {@code s_n, ...,
+   * s_1}, then the products, {@code p_1, ..., p_n}. With {@code G} this node's grad, every other
+   * node of the chain gets {@code g' = 0.0 + G} (it starts from grad 0: {@code -0.0} becomes
+   * {@code 0.0}), so: {@code start.grad += G'} ({@code G' = G} if {@code n = 1}, else {@code
+   * g'}), then for {@code k = 1..n}: {@code a_k.grad += b_k * g'} and {@code b_k.grad += a_k *
+   * g'} ({@link Op#MUL}'s derivatives, left input first, so {@code dot(x, x)} adds twice into
+   * {@code x}).
+   */
+  void propagate() {
+    final Value[] f = factors;
+    final double up = grad;
+    final double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up); // the others' grad: 0.0 + G
+    left.grad += Op.ADD.leftGrad(0.0, 0.0, 0.0, f.length == 2 ? up : g); // from s_1
+    for (int k = 0; k < f.length; k += 2) {
+      Value a = f[k];
+      Value b = f[k + 1];
+      double da = a.data;
+      double db = b.data;
+      a.grad += Op.MUL.leftGrad(da, db, 0.0, g);
+      b.grad += Op.MUL.rightGrad(da, db, 0.0, g);
+    }
+  }
+
+  /**
+   * {@link #propagate()} with {@code Value} ops, for {@link Gradients}: adds into {@code adjoint}
+   * the contributions the chain's nodes would send for upstream {@code g}, in the same order (an
+   * {@link Op#ADD} passes {@code g} itself on, so every contribution uses {@code g}).
+   */
+  void adjoints(Map<Value, Value> adjoint, Value g) {
+    final Value[] f = factors;
+    Gradients.accumulate(adjoint, left, g);
+    for (int k = 0; k < f.length; k += 2) {
+      Gradients.accumulate(adjoint, f[k], f[k + 1].mul(g));
+      Gradients.accumulate(adjoint, f[k + 1], f[k].mul(g));
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.autograd.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autograd.data.Dataset;
+import dev.autograd.data.Datasets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CsvRegressionTest {
+  @TempDir static Path dir;
+
+  private static final String USAGE = Cli.usage(new CsvRegression());
+
+  private static Path file(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  /** Writes {@code data} as CSV with a header, every number as Java prints it (exactly). */
+  private static Path csv(String name, Dataset data) throws IOException {
+    StringBuilder text = new StringBuilder(String.join(",", data.featureNames()))
+        .append(',').append(data.targetName()).append('\n');
+    for (int i = 0; i < data.size(); i++) {
+      for (double x : data.features(i)) {
+        text.append(x).append(',');
+      }
+      text.append(data.target(i)).append('\n');
+    }
+    return file(name, text.toString());
+  }
+
+  @Test
+  void theDiabetesDataAsAFileGiveTheDiabetesExamplesNumbers() throws IOException {
+    Path file = csv("diabetes.csv", Datasets.diabetes());
+    Run csv = Run.of(CsvRegression::run, file.toString(), "--target", "progression", "--quiet");
+    Run diabetes = Run.of(DiabetesRegression::run, "--quiet");
+    assertEquals(0, csv.code(), csv.err());
+    List<String> csvLines = csv.out().lines().toList();
+    List<String> diabetesLines = diabetes.out().lines().toList();
+    assertEquals("diabetes.csv: 353 training rows, 89 test rows; sgd lr 0.01, 200 epochs,"
+        + " minibatches of 32, seed 42", csvLines.get(0));
+    assertEquals(diabetesLines.subList(1, diabetesLines.size()),
+        csvLines.subList(1, csvLines.size()));
+  }
+
+  @Test
+  void findsAnExactLinearRelationByColumnNumberWithoutAHeaderAndDrawsIt() throws IOException {
+    // target = 3 a - 2 b + 5, the target in column 2 of 3, cells split by tabs. On standardised
+    // features the weights are 3 and -2 times each column's deviation, the bias the mean target.
+    Random random = new Random(5);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      double a = random.nextGaussian();
+      double b = random.nextGaussian();
+      text.append(a).append('\t').append(3 * a - 2 * b + 5).append('\t').append(b).append('\n');
+    }
+    Path file = file("linear.tsv", text.toString());
+    Path png = dir.resolve("linear.png");
+    Run run = Run.of(CsvRegression::run, file.toString(), "--no-header", "--target-column", "2",
+        "--delimiter", "\\t", "--quiet", "--plot", png.toString());
+    run.assertWrotePng(png, 600, 520);
+    String[] lines = run.out().split("\n");
+    assertEquals("linear.tsv: 80 training rows, 20 test rows; sgd lr 0.01, 200 epochs,"
+        + " minibatches of 32, seed 42", lines[0]);
+    assertTrue(lines[2].matches("  x0 +\\d\\.\\d{3}"), lines[2]);
+    assertTrue(lines[3].matches("  x1 +-\\d\\.\\d{3}"), lines[3]);
+    assertTrue(lines[4].matches("  bias +\\d\\.\\d{3}"), lines[4]);
+    assertEquals("Training MSE 0.0, test MSE 0.0 (RMSE 0.0)", lines[5]);
+  }
+
+  /** One bad file or target: the arguments after the file and the error line. */
+  record BadFile(String name, String content, List<String> args, String message) {
+    @Override
+    public String toString() {
+      return name + " " + String.join(" ", args);
+    }
+  }
+
+  static Stream<BadFile> badFiles() {
+    return Stream.of(
+        new BadFile("empty.csv", "", List.of("--target", "y"), "FILE is empty"),
+        new BadFile("ragged.csv", "a,y\n1,2\n3\n", List.of("--target", "y"),
+            "FILE line 3: ragged row: 1 column, but line 1 has 2"),
+        new BadFile("words.csv", "a,y\n1,2\n3,four\n", List.of("--target", "y"),
+            "FILE line 3, column 2: not a number: \"four\""),
+        new BadFile("nan.csv", "a,y\n1,NaN\n3,4\n", List.of("--target", "y"),
+            "FILE line 2, column 2: not a finite number: \"NaN\""),
+        new BadFile("semicolons.csv", "a;y\n1;2\n3;4\n", List.of("--target", "y"),
+            "FILE line 2, column 1: not a number: \"1;2\" (the delimiter is ','; if the file's"
+                + " cells are split at ';', set the delimiter to ';')"),
+        new BadFile("price.csv", "a,y\n1,2\n3,4\n", List.of("--target", "price"),
+            "target column \"price\" not in the header of FILE: [a, y]"),
+        new BadFile("three.csv", "a,y\n1,2\n3,4\n", List.of("--target-column", "3"),
+            "target column index 2 (column 3) out of range: FILE has 2 columns"),
+        new BadFile("header.csv", "a,y\n", List.of("--target", "y"),
+            "FILE has a header on line 1 but no data rows"),
+        new BadFile("one.csv", "a,y\n1,2\n", List.of("--target", "y"),
+            "FILE has 1 data row; needs at least 2 (to train on and to test on)"),
+        new BadFile("named.csv", "1,2\n3,4\n", List.of("--no-header", "--target", "y"),
+            "--no-header needs --target-column N: a file without a header has no column names"),
+        new BadFile("both.csv", "a,y\n1,2\n3,4\n", List.of("--target", "y", "--target-column",
+            "2"), "--target and --target-column exclude each other; give one"),
+        new BadFile("neither.csv", "a,y\n1,2\n3,4\n", List.of(),
+            "name the target column: --target NAME or --target-column N"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFiles")
+  void aBadFileOrTargetExitsWithTwoNamingTheFileLineAndColumnBeforeTraining(BadFile bad)
+      throws IOException {
+    Path file = file(bad.name(), bad.content());
+    String[] args = Stream.concat(Stream.of(file.toString()), bad.args().stream())
+        .toArray(String[]::new);
+    Run.of(CsvRegression::run, args).assertRejected(USAGE,
+        "CsvRegression: error: " + bad.message().replace("FILE", file.toString()));
+  }
+
+  @Test
+  void aMissingFileOrADirectoryIsRejectedByName() {
+    Path missing = dir.resolve("missing.csv");
+    Run.of(CsvRegression::run, missing.toString(), "--target", "y").assertRejected(USAGE,
+        "CsvRegression: error: " + missing + ": no such file or directory");
+    Run.of(CsvRegression::run, dir.toString(), "--target", "y").assertRejected(USAGE,
+        "CsvRegression: error: " + dir + " is a directory, not a CSV file");
+    Run.of(CsvRegression::run, "--target", "y").assertRejected(USAGE,
+        "CsvRegression: error: missing FILE");
+  }
+
+  @Test
+  void aBadDelimiterIsRejectedWhileParsing() {
+    Run.of(CsvRegression::run, "x.csv", "--target", "y", "--delimiter", ";;").assertRejected(
+        USAGE, "CsvRegression: error: --delimiter must be one character (or \\t for a tab),"
+            + " got ';;'");
+    Run.of(CsvRegression::run, "x.csv", "--target", "y", "--delimiter", "\"").assertRejected(
+        USAGE, "CsvRegression: error: --delimiter cannot be a quote or a line break, got '\"'");
+    assertFalse(Arrays.asList(dir.toFile().list()).contains("x.csv"));
+  }
+
+  @Test
+  void theLauncherRunsItAsCsv() throws IOException {
+    Path file = file("small.csv", "a,y\n1,2\n2,4\n3,6\n4,8\n5,10\n");
+    Run run = Run.of(Launcher::run, "csv", file.toString(), "--target", "y", "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("small.csv: 4 training rows, 1 test row;"), run.out());
+  }
+}
