@@ -202,7 +202,13 @@ public sealed class Value permits DotValue {
    * chain, whose inner nodes start from grad 0 ({@code start} gets {@code G} itself when {@code n
    * = 1}). {@link CompiledGraph} records the node as that chain, in that order, so its replay,
    * {@link BatchedReplay} and generated replays need no arithmetic of their own for it and equal
-   * {@code backward()} bit for bit.
+   * {@code backward()} bit for bit. Within a larger graph the chain would make these additions at
+   * the levels of its own nodes, interleaved with other nodes' additions into the same inputs
+   * (a hidden unit read by every neuron of the next layer); this node makes them all at its own
+   * place. Floating-point addition not being associative, the grad of an input that also feeds
+   * other nodes, and the grads of the nodes it is made from, then equal the unfused graph's to
+   * rounding, not necessarily bit for bit (the value and the replays' agreement with {@code
+   * backward()} stay exact).
    *
    * <p>Non-finite values follow IEEE 754 as in the chain: a NaN input or an infinite product makes
    * the sum NaN or infinite ({@code Infinity - Infinity} is NaN); {@link AnomalyDetection} checks
