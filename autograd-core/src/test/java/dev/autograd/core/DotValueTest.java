@@ -284,6 +284,7 @@ class DotValueTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope only switches detection on for the block
   void anomalyDetectionNamesTheDotAndTheInputWhoseGradTurnsNonFinite() {
     try (AnomalyDetection.Scope on = AnomalyDetection.on()) {
       Value big = Value.of(1e200, "big");
