@@ -216,26 +216,22 @@ public final class CompiledGraph {
             dots[3 * dotCount++ + 2] = v.level;
             recordDot((DotValue) v, i);
             position += Backprop.Recording.width(v);
-            asBuilt &= v.inputsUnchanged();
-            v.grad = kept[k];
-            restored = k + 1;
-            continue;
-          }
-          position++;
-          data[i] = v.data;
-          byte code = v.op;
-          ops[i] = code;
-          Value a = v.left;
-          lhs[i] = slot(a, last);
-          Op.Kind kind = Op.of(code).kind;
-          if (kind == Op.Kind.BINARY) {
-            rhs[i] = slot(v.right, last);
-          } else if (kind == Op.Kind.UNARY_CONSTANT) {
-            if (constantCount == found.length) {
-              found = Arrays.copyOf(found, constantCount * 2);
+          } else {
+            position++;
+            data[i] = v.data;
+            byte code = v.op;
+            ops[i] = code;
+            lhs[i] = slot(v.left, last);
+            Op.Kind kind = Op.of(code).kind;
+            if (kind == Op.Kind.BINARY) {
+              rhs[i] = slot(v.right, last);
+            } else if (kind == Op.Kind.UNARY_CONSTANT) {
+              if (constantCount == found.length) {
+                found = Arrays.copyOf(found, constantCount * 2);
+              }
+              found[constantCount] = v.right.data;
+              rhs[i] = constantCount++;
             }
-            found[constantCount] = v.right.data;
-            rhs[i] = constantCount++;
           }
           asBuilt &= v.inputsUnchanged();
           // Every node made from v came earlier in the order and has read v's number.

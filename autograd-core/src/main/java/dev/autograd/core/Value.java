@@ -354,31 +354,36 @@ public sealed class Value permits DotValue {
    * @throws IllegalStateException naming the changed leaf, its data and this node's op
    */
   void checkInputsUnchanged() {
-    if (left.version > version) {
-      throw staleInput(left);
-    }
-    if (right != null && right.version > version) {
-      throw staleInput(right);
-    }
-    if (op == Op.DOT_CODE) {
-      for (Value f : ((DotValue) this).factors) {
-        if (f.version > version) {
-          throw staleInput(f);
-        }
-      }
+    Value changed = changedInput();
+    if (changed != null) {
+      throw staleInput(changed);
     }
   }
 
   /** Returns true unless an input of this node was changed by {@link #setData} after it was built. */
   boolean inputsUnchanged() {
+    return changedInput() == null;
+  }
+
+  /**
+   * Returns the first input (left, right, then a dot node's factors in order) changed by {@link
+   * #setData} after this node was built, or null if none was.
+   */
+  private Value changedInput() {
+    if (left.version > version) {
+      return left;
+    }
+    if (right != null && right.version > version) {
+      return right;
+    }
     if (op == Op.DOT_CODE) {
       for (Value f : ((DotValue) this).factors) {
         if (f.version > version) {
-          return false;
+          return f;
         }
       }
     }
-    return left.version <= version && (right == null || right.version <= version);
+    return null;
   }
 
   private IllegalStateException staleInput(Value input) {
