@@ -435,62 +435,38 @@ final class Backprop {
           continue; // pushed by two parents before either expanded it
         }
         v.visited = true;
-        int room = v.op == Op.DOT_CODE ? ((DotValue) v).factors.length + 2 : 3;
+        Value a = v.left;
+        Value[] f = v.op == Op.DOT_CODE ? ((DotValue) v).factors : null;
+        // The inputs after the left one: a dot node's factors, or a binary op's right input.
+        int more = a == null ? 0 : f != null ? f.length : Op.readsRight(v.op) ? 1 : 0;
+        int room = more + 2;
         if (top + room > stack.length) {
           stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + room));
           expanded = Arrays.copyOf(expanded, stack.length);
         }
         stack[top] = v;
         expanded[top++] = true;
-        Value a = v.left;
         if (a == null) {
           continue;
         }
         if (n + room > order.length) {
           order = Arrays.copyOf(order, Math.max(order.length * 2, n + room));
         }
-        if (v.op == Op.DOT_CODE) {
-          // As below for n inputs: leaves to the order in input order, the others on the stack
-          // with the first input on top.
-          Value[] f = ((DotValue) v).factors;
-          for (int i = -1; i < f.length; i++) {
-            Value in = i < 0 ? a : f[i];
-            if (!in.visited && in.left == null) {
-              in.visited = true;
-              order[n++] = in;
-            }
+        // Leaf inputs go straight to the order, in input order; the others wait on the stack,
+        // the first input on top so that it is expanded first.
+        for (int i = -1; i < more; i++) {
+          Value in = i < 0 ? a : f != null ? f[i] : v.right;
+          if (!in.visited && in.left == null) {
+            in.visited = true;
+            order[n++] = in;
           }
-          for (int i = f.length - 1; i >= -1; i--) {
-            Value in = i < 0 ? a : f[i];
-            if (!in.visited) {
-              stack[top] = in;
-              expanded[top++] = false;
-            }
-          }
-          continue;
         }
-        Value b = Op.readsRight(v.op) ? v.right : null;
-        // Leaf inputs go straight to the order (left first); others wait on the stack, with the
-        // left one on top so that it is expanded first.
-        if (n + 2 > order.length) {
-          order = Arrays.copyOf(order, order.length * 2);
-        }
-        if (!a.visited && a.left == null) {
-          a.visited = true;
-          order[n++] = a;
-        }
-        if (b != null && !b.visited) {
-          if (b.left == null) {
-            b.visited = true;
-            order[n++] = b;
-          } else {
-            stack[top] = b;
+        for (int i = more - 1; i >= -1; i--) {
+          Value in = i < 0 ? a : f != null ? f[i] : v.right;
+          if (!in.visited) {
+            stack[top] = in;
             expanded[top++] = false;
           }
-        }
-        if (!a.visited) {
-          stack[top] = a;
-          expanded[top++] = false;
         }
       }
       return n == order.length ? order : Arrays.copyOf(order, n);
