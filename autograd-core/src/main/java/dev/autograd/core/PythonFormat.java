@@ -62,9 +62,7 @@ public final class PythonFormat {
       String plain = abs.toPlainString();
       return sign + (plain.contains(".") ? plain : plain + ".0");
     }
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    String exp = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
-    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+    return sign + scientific(digits, exponent);
   }
 
   /**
@@ -80,10 +78,17 @@ public final class PythonFormat {
     BigDecimal rounded = new BigDecimal(x).abs().round(new MathContext(4, RoundingMode.HALF_EVEN));
     String digits = rounded.unscaledValue().toString();
     int exponent = digits.length() - 1 - rounded.scale();
-    digits = (digits + "000").substring(0, 4);
+    return (x < 0 ? "-" : "") + scientific((digits + "000").substring(0, 4), exponent);
+  }
+
+  /**
+   * Returns {@code digits} (the significant digits, the first nonzero) with decimal {@code
+   * exponent} in Python's scientific notation: {@code d.ddde-08}, {@code de+16}.
+   */
+  private static String scientific(String digits, int exponent) {
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
     String exp = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
-    return (x < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1) + "e"
-        + (exponent < 0 ? "-" : "+") + exp;
+    return mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
   }
 
   /** Returns the decimal with the fewest significant digits that converts back to {@code x}. */
