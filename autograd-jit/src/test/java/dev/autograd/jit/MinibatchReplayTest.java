@@ -77,7 +77,7 @@ class MinibatchReplayTest {
   }
 
   @Test
-  void oneTwoAndEightThreadsGiveTheEagerAccumulatedGradientsBitForBit() {
+  void oneTwoThreeAndEightThreadsGiveTheEagerAccumulatedGradientsBitForBit() {
     double[][] rows = examples(37);
     Model eager = new Model(5);
     double eagerTotal = 0.0;
@@ -89,7 +89,7 @@ class MinibatchReplayTest {
       loss.backwardAccumulate();
       eagerTotal += loss.data();
     }
-    for (int threads : new int[] {1, 2, 8}) {
+    for (int threads : new int[] {1, 2, 3, 8}) {
       Model model = new Model(5);
       List<Value> inputs = leaves(new double[FEATURES + 1]);
       try (MinibatchReplay replay =
@@ -109,35 +109,82 @@ class MinibatchReplayTest {
     }
   }
 
+  /** Twin models, one replayed on one thread and one on many, compared call after call. */
+  private static final class Twins implements AutoCloseable {
+    final Model reference;
+    final Model model;
+    final MinibatchReplay one;
+    final MinibatchReplay many;
+
+    Twins(long seed) {
+      reference = new Model(seed);
+      List<Value> referenceInputs = leaves(new double[FEATURES + 1]);
+      one = MinibatchReplay.record(reference.loss(referenceInputs), referenceInputs,
+          reference.parameters).threads(1);
+      model = new Model(seed);
+      List<Value> inputs = leaves(new double[FEATURES + 1]);
+      many = MinibatchReplay.record(model.loss(inputs), inputs, model.parameters);
+    }
+
+    /**
+     * Accumulates {@code batch} on both, asserts the same loss and grads bit for bit, then makes
+     * an SGD-like change of the data, so that the next call replays other values.
+     */
+    void assertSameCall(double[][] batch, String where) {
+      assertBits(one.accumulate(batch), many.accumulate(batch), "loss of " + where);
+      for (int j = 0; j < model.parameters.size(); j++) {
+        Value expected = reference.parameters.get(j);
+        Value actual = model.parameters.get(j);
+        assertBits(expected.grad(), actual.grad(), "grad " + j + " after " + where);
+        expected.setData(expected.data() - 0.01 * expected.grad());
+        actual.setData(actual.data() - 0.01 * actual.grad());
+      }
+    }
+
+    @Override
+    public void close() {
+      one.close();
+      many.close();
+    }
+  }
+
   @Test
   void consecutiveCallsOfEverySizeAndThreadCountMatchOneThreadBitForBit() {
     double[][] rows = examples(28);
     int[] sizes = {23, 1, 2, 3, 7, 16, 5};
-    Model reference = new Model(9);
-    List<Value> referenceInputs = leaves(new double[FEATURES + 1]);
-    Model model = new Model(9);
-    List<Value> inputs = leaves(new double[FEATURES + 1]);
-    try (MinibatchReplay one =
-            MinibatchReplay.record(reference.loss(referenceInputs), referenceInputs,
-                reference.parameters).threads(1);
-        MinibatchReplay many =
-            MinibatchReplay.record(model.loss(inputs), inputs, model.parameters)) {
+    try (Twins twins = new Twins(9)) {
       int call = 0;
       for (int threads : new int[] {3, 2, 8, 2}) {
-        many.threads(threads);
+        twins.many.threads(threads);
         for (int n : sizes) {
           double[][] batch = Arrays.copyOfRange(rows, call % 5, call % 5 + n);
-          String where = "call " + call + " (" + n + " examples, " + threads + " threads)";
-          assertBits(one.accumulate(batch), many.accumulate(batch), "loss of " + where);
-          for (int j = 0; j < model.parameters.size(); j++) {
-            Value expected = reference.parameters.get(j);
-            Value actual = model.parameters.get(j);
-            assertBits(expected.grad(), actual.grad(), "grad " + j + " after " + where);
-            // an SGD-like change of the data, so that the next call replays other values
-            expected.setData(expected.data() - 0.01 * expected.grad());
-            actual.setData(actual.data() - 0.01 * actual.grad());
-          }
+          twins.assertSameCall(batch, "call " + call + " (" + n + " examples, " + threads
+              + " threads)");
           call++;
+        }
+      }
+    }
+  }
+
+  @Test
+  void everySplitOfAMinibatchWithOrWithoutALastPieceMatchesOneThreadBitForBit() {
+    double[][] rows = examples(20);
+    try (Twins twins = new Twins(13)) {
+      int call = 0;
+      for (int threads : new int[] {2, 3, 8}) {
+        twins.many.threads(threads);
+        // n == threads: no last piece; n == threads + 1: a last piece of one example
+        for (int n : new int[] {threads, threads + 1, 12}) {
+          // from the calling thread's least share (one example) to its greatest, and the last
+          // worker's last piece from none (0 stays 0) to as long as possible
+          for (int extra = -n; extra <= n; extra += Math.max(1, n / 4)) {
+            int lastPiece = (call % 4) * n / 3;
+            twins.many.split(extra, lastPiece);
+            double[][] batch = Arrays.copyOfRange(rows, call % 5, call % 5 + n);
+            twins.assertSameCall(batch, "call " + call + " (" + n + " examples, " + threads
+                + " threads, extra " + extra + ", last piece " + lastPiece + ")");
+            call++;
+          }
         }
       }
     }
