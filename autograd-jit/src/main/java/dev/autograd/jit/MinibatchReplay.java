@@ -241,7 +241,6 @@ public final class MinibatchReplay implements AutoCloseable {
     if (shares > 1) {
       Worker last = pool[shares - 2]; // sums after every worker before it
       await(last, Worker::summed);
-      long summedAt = System.nanoTime();
       if (last.failure != null) {
         failure = last.failure; // an earlier share's failure comes first
       }
@@ -252,10 +251,14 @@ public final class MinibatchReplay implements AutoCloseable {
       last.handOver(failure == null);
       await(last, Worker::finished);
       if (failure == null && last.lastFailure == null) {
-        balance(to - from, to - shares + 1, end - start, last.end - end);
+        long late = last.end - end;
         if (to < n) {
-          balanceLastPiece(n - to, n - shares, last.lastEnd - last.end, added - summedAt);
+          // Aim for this thread ending up to one example after the worker's share, not before:
+          // the worker's last piece can take up that time, this thread would wait it.
+          late += (end - start) / (2L * (to - from));
+          balanceLastPiece(n - to, n - shares, last.lastEnd - last.end, added - last.end);
         }
+        balance(to - from, to - shares + 1, end - start, late);
       }
       if (failure == null) {
         failure = last.lastFailure;
@@ -308,12 +311,12 @@ public final class MinibatchReplay implements AutoCloseable {
   /**
    * Moves the next calls' last piece by one example (within 1 to {@code most}) towards as many
    * examples as the last worker replays, at the {@code nanos} it took for this call's {@code
-   * count}, in the {@code adding} nanoseconds this thread took to add its kept gradients: then
-   * neither waits for the other. Both are compute times, not waits, so a thread's slow wake-up
-   * does not move it. The results do not depend on it.
+   * count}, in the {@code gap} nanoseconds from its share's end to this thread's handing over
+   * (this thread's share ending later, then adding its kept gradients): then neither waits for
+   * the other. The results do not depend on it.
    */
-  private void balanceLastPiece(int count, int most, long nanos, long adding) {
-    long target = Math.round((double) adding * count / Math.max(1L, nanos));
+  private void balanceLastPiece(int count, int most, long nanos, long gap) {
+    long target = Math.round((double) gap * count / Math.max(1L, nanos));
     if (target > lastPiece && lastPiece < most) {
       lastPiece++;
     } else if (target < lastPiece && lastPiece > 1) {
