@@ -3,8 +3,9 @@
 # and prints their table. Usage, from the repository root, after
 #   ./mvnw -B -pl autograd-bench -am package -DskipTests:
 #   autograd-bench/scaling-plot.sh [SCALING.json] [BANDWIDTH.json] [OUT.png]
-# To measure anew (about 12 minutes here; one JMH run at a time on the machine):
-#   java -jar autograd-bench/target/benchmarks.jar '\.ScalingBenchmark' -prof gc -rf json -rff SCALING.json
+# To measure anew (the plot's three engines, about 12 minutes here; all five benchmarks about 20;
+# one JMH run at a time on the machine):
+#   java -jar autograd-bench/target/benchmarks.jar '\.ScalingBenchmark\.(eager|compiled|generated)$' -prof gc -rf json -rff SCALING.json
 #   java -jar autograd-bench/target/benchmarks.jar '\.MemoryBandwidthBenchmark' -rf json -rff BANDWIDTH.json
 set -euo pipefail
 cd "$(dirname "$0")/.."

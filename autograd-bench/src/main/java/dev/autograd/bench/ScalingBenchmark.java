@@ -55,6 +55,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * slots) for time per node, as {@link ScalingPlot} does. The 10^7-node graphs
  * take about 560 MB each, hence the fork's larger heap.
  *
+ * <p>Warm-up and measurement take 2 s per iteration (4 + 5): a pass over 10^6 or 10^7 nodes takes
+ * 3–600 ms, so 1-s iterations ran it only a handful of times, and with 2 warm-up iterations the
+ * first measured one still paid compilation and the heap's growth (chain, 10^6 nodes, 2026-11-30:
+ * 13.9 ms in the first measured iteration, 7.0–7.4 ms in the next four; in another run, one fork
+ * took 134 ms per pass in every iteration, with no collection counted).
+ *
  * <p>Not final: JMH generates subclasses of benchmark state classes.
  *
  * <h2>How to run</h2>
@@ -66,8 +72,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx8g")
 public class ScalingBenchmark extends BenchmarkDefaults {
   /** Nodes one point of the {@code mlp} shape adds to the graph, rounded (646 measured). */
