@@ -211,4 +211,55 @@ class StaleGraphTest {
     x.setData(-1.0);
     assertEquals(4.0, d.data());
   }
+
+  @Test
+  void setDataOnManyLeavesMakesEveryGraphBuiltBeforeStale() {
+    Value x = Value.of(0.5, "x");
+    Value w = Value.of(3.0, "w");
+    Value b = Value.of(0.25, "b");
+    Value f = x.mul(w).add(b).tanh();
+    Value g = b.mul(b);
+    Value.setData(new Value[] {w, b}, new double[] {-1.25, 2.0});
+    assertEquals(-1.25, w.data());
+    assertEquals(2.0, b.data());
+    IllegalStateException e = assertThrows(IllegalStateException.class, f::backward);
+    assertTrue(e.getMessage().contains("(data -1.25)") || e.getMessage().contains("(data 2.0)"),
+        e.getMessage());
+    assertThrows(IllegalStateException.class, g::backward);
+    // Built after the update: fresh, and so stays until the next update.
+    Value h = x.mul(w).add(b);
+    h.backward();
+    assertEquals(0.5, w.grad());
+    Value.setData(new Value[] {x}, new double[] {0.5});
+    assertThrows(IllegalStateException.class, h::backward);
+  }
+
+  @Test
+  void setDataOnManyLeavesKeepsTheLastNumberOfALeafGivenTwice() {
+    Value w = Value.of(3.0, "w");
+    Value.setData(new Value[] {w, w}, new double[] {1.0, -2.0});
+    assertEquals(-2.0, w.data());
+  }
+
+  @Test
+  void setDataOnManyLeavesChecksEveryElementBeforeChangingAny() {
+    Value w = Value.of(3.0, "w");
+    Value b = Value.of(0.25, "b");
+    Value f = w.mul(b);
+    Value t = w.tanh();
+    IllegalStateException notLeaf = assertThrows(IllegalStateException.class,
+        () -> Value.setData(new Value[] {w, t}, new double[] {1.0, 2.0}));
+    assertTrue(notLeaf.getMessage().contains("leaves[1]") && notLeaf.getMessage().contains("'tanh'"),
+        notLeaf.getMessage());
+    NullPointerException nul = assertThrows(NullPointerException.class,
+        () -> Value.setData(new Value[] {w, null}, new double[] {1.0, 2.0}));
+    assertTrue(nul.getMessage().contains("leaves[1]"), nul.getMessage());
+    IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
+        () -> Value.setData(new Value[] {w, b}, new double[] {1.0}));
+    assertTrue(length.getMessage().contains("2 leaves and 1 numbers"), length.getMessage());
+    assertEquals(3.0, w.data());
+    assertEquals(0.25, b.data());
+    f.backward(); // nothing changed, so the graph is still fresh
+    assertEquals(0.25, w.grad());
+  }
 }

@@ -27,35 +27,39 @@ abstract class AbstractAdam extends AbstractOptimizer {
 
   /**
    * One Adam update of every parameter: {@code m = b1 m + (1-b1) g}, {@code v = b2 v + (1-b2)
-   * g^2}, {@code p -= learningRate * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}.
+   * g^2}, {@code p = from - learningRate * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}, where
+   * {@code from[i]} is parameter {@code i}'s data before the update (its own data for Adam, the
+   * decayed one for AdamW; it may be {@link #updated()} itself). Every parameter takes its new
+   * data at the end, with one new version ({@link #commit()}).
    */
-  final void adamUpdate() {
+  final void adamUpdate(double[] from) {
     Value[] params = parameterArray();
+    double[] next = updated();
     double learningRate = learningRate();
     t++;
     double correction1 = 1 - Math.pow(beta1, t);
     double correction2 = 1 - Math.pow(beta2, t);
     for (int i = 0; i < params.length; i++) {
-      update(params[i], i, learningRate, correction1, correction2);
+      next[i] = update(params[i].grad(), i, from[i], learningRate, correction1, correction2);
     }
+    commit();
   }
 
   /**
-   * Moves parameter {@code p}, slot {@code i}, by one Adam step. A method of its own, called once
-   * per parameter, so that the JIT compiles it within the first step of a cold JVM (a method is
-   * compiled after a few hundred calls; the loop calling it would wait for tens of thousands of
-   * iterations).
+   * Returns parameter {@code i}'s data after one Adam step from {@code data} with grad {@code g},
+   * updating its moments. A method of its own, called once per parameter, so that the JIT compiles
+   * it within the first step of a cold JVM (a method is compiled after a few hundred calls; the
+   * loop calling it would wait for tens of thousands of iterations).
    */
-  private void update(Value p, int i, double learningRate, double correction1,
+  private double update(double g, int i, double data, double learningRate, double correction1,
       double correction2) {
-    double g = p.grad();
     double mi = beta1 * m[i] + (1 - beta1) * g;
     double vi = beta2 * v[i] + (1 - beta2) * g * g;
     m[i] = mi;
     v[i] = vi;
     double mHat = mi / correction1;
     double vHat = vi / correction2;
-    p.setData(p.data() - learningRate * mHat / (Math.sqrt(vHat) + eps));
+    return data - learningRate * mHat / (Math.sqrt(vHat) + eps);
   }
 
   /**

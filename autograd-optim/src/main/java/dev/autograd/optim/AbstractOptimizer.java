@@ -11,6 +11,12 @@ abstract class AbstractOptimizer implements Optimizer {
   private final List<Value> parameters;
   /** {@link #parameters} as an array, for the per-parameter loops (no list call per element). */
   private final Value[] parameterArray;
+  /**
+   * The parameters' new data during a step, written to them at its end by {@link #commit()}: one
+   * {@link Value#setData(Value[], double[])} (one new version for all) instead of a {@code
+   * setData} per parameter.
+   */
+  private final double[] updated;
   private double learningRate;
 
   /**
@@ -22,6 +28,7 @@ abstract class AbstractOptimizer implements Optimizer {
     checkArgument(!parameters.isEmpty(), "an optimizer needs at least one parameter, got %s",
         params);
     this.parameterArray = parameters.toArray(new Value[0]);
+    this.updated = new double[parameterArray.length];
     this.learningRate = Hyperparameters.positive("learningRate", learningRate);
   }
 
@@ -44,6 +51,19 @@ abstract class AbstractOptimizer implements Optimizer {
   /** Returns {@link #parameters()} as an array, the same nodes in the same order; not a copy. */
   final Value[] parameterArray() {
     return parameterArray;
+  }
+
+  /**
+   * Returns the array a step fills with the parameters' new data, slot {@code i} for {@code
+   * parameterArray()[i]}, before {@link #commit()}; not a copy.
+   */
+  final double[] updated() {
+    return updated;
+  }
+
+  /** Gives every parameter its new data from {@link #updated()}, all with one new version. */
+  final void commit() {
+    Value.setData(parameterArray, updated);
   }
 
   @Override

@@ -43,7 +43,12 @@ public final class Adam extends AbstractAdam {
   /** Moves every parameter by one Adam step, as in the class comment. */
   @Override
   public void step() {
-    adamUpdate();
+    Value[] params = parameterArray();
+    double[] data = updated();
+    for (int i = 0; i < params.length; i++) {
+      data[i] = params[i].data();
+    }
+    adamUpdate(data);
   }
 
   /**

@@ -57,10 +57,13 @@ public final class AdamW extends AbstractAdam {
   @Override
   public void step() {
     double learningRate = learningRate();
-    for (Value p : parameters()) {
-      p.setData(p.data() - learningRate * weightDecay * p.data());
+    Value[] params = parameterArray();
+    double[] decayed = updated();
+    for (int i = 0; i < params.length; i++) {
+      double p = params[i].data();
+      decayed[i] = p - learningRate * weightDecay * p;
     }
-    adamUpdate();
+    adamUpdate(decayed);
   }
 
   /** Returns the weight decay coefficient. */

@@ -63,17 +63,19 @@ public final class Sgd extends AbstractOptimizer {
    */
   @Override
   public void step() {
-    List<Value> params = parameters();
+    Value[] params = parameterArray();
+    double[] next = updated();
     double learningRate = learningRate();
-    for (int i = 0; i < params.size(); i++) {
-      Value p = params.get(i);
+    for (int i = 0; i < params.length; i++) {
+      Value p = params[i];
       double g = p.grad();
       if (momentum != Momentum.NONE) {
         velocity[i] = started ? coefficient * velocity[i] + g : g;
         g = momentum == Momentum.NESTEROV ? g + coefficient * velocity[i] : velocity[i];
       }
-      p.setData(p.data() - learningRate * g);
+      next[i] = p.data() - learningRate * g;
     }
+    commit();
     started = true;
   }
 
