@@ -85,6 +85,15 @@ final class TrainingProgressBar implements AutoCloseable {
     private final ConsoleProgressBarConsumer line;
     private boolean hidden;
     private boolean drawn;
+    /**
+     * Set once the line has ended. {@link ProgressBar#close()} (progressbar 0.10.1) cancels the
+     * periodic update without interrupting one already running, marks the progress finished, then
+     * runs a final update; each update that sees it finished draws the bar and closes this
+     * consumer. So an update running at the time of {@code close()} drew the bar and ended the line
+     * a second time, a second bar under the first (seen once in {@code TrainingProgressBarTest}).
+     * After the first close, nothing more is drawn.
+     */
+    private boolean closed;
 
     ErasableLine(ConsoleProgressBarConsumer line) {
       this.line = line;
@@ -97,7 +106,7 @@ final class TrainingProgressBar implements AutoCloseable {
 
     @Override
     public synchronized void accept(String rendered) {
-      if (!hidden) {
+      if (!hidden && !closed) {
         line.accept(rendered);
         drawn = true;
       }
@@ -119,7 +128,10 @@ final class TrainingProgressBar implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-      line.close();
+      if (!closed) {
+        closed = true;
+        line.close();
+      }
     }
   }
 }

@@ -130,6 +130,24 @@ class TrainingProgressBarTest {
     assertTrue(written().endsWith("\n"), "the bar's line is ended on close");
   }
 
+  /**
+   * What the library does when {@code ProgressBar.close()} meets an update already running: that
+   * update and the final one each draw the bar and close the consumer. The line shows one bar.
+   */
+  @Test
+  void aDrawingAndCloseAfterTheLineEndedPrintNothing() {
+    TrainingProgressBar.ErasableLine line =
+        new TrainingProgressBar.ErasableLine(new ConsoleProgressBarConsumer(terminal, 40));
+    terminal.println("epoch 12");
+    line.accept("bar 100%");
+    line.close();
+    String ended = written();
+    line.accept("bar 100%");
+    line.close();
+    assertEquals(ended, written());
+    assertEquals(List.of("epoch 12", "bar 100%"), TerminalScreen.lines(written()));
+  }
+
   @Test
   void theScreenFollowsCarriageReturnsLineFeedsAndCursorMoves() {
     assertEquals(List.of("bar 2", "b"), TerminalScreen.lines("bar 1\nb\u001b[1A\rbar 2\u001b[1B\r"));
