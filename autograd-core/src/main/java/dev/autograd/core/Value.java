@@ -311,15 +311,19 @@ public sealed class Value permits DotValue {
    */
   public void setData(double data) {
     if (left != null) {
-      throw new IllegalStateException(
-          "setData on a node made by '"
-              + op()
-              + "' (data "
-              + this.data
-              + "): only leaves can be changed; change a leaf and build the graph again");
+      throw setDataOnNode("");
     }
     this.data = data;
     this.version = VERSIONS.incrementAndGet();
+  }
+
+  /**
+   * Returns the exception for {@code setData} on this node, made by an op; {@code where} names it
+   * first when it is one of several ({@code "leaves[3], "}), else is empty.
+   */
+  private IllegalStateException setDataOnNode(String where) {
+    return new IllegalStateException("setData on " + where + "a node made by '" + op() + "' (data "
+        + data + "): only leaves can be changed; change a leaf and build the graph again");
   }
 
   /**
@@ -354,8 +358,7 @@ public sealed class Value permits DotValue {
         throw new NullPointerException("leaves[" + i + "] is null");
       }
       if (leaf.left != null) {
-        throw new IllegalStateException("setData on leaves[" + i + "], a node made by '"
-            + leaf.op() + "' (data " + leaf.data + "): only leaves can be changed");
+        throw leaf.setDataOnNode("leaves[" + i + "], ");
       }
     }
     if (leaves.length == 0) {

@@ -63,7 +63,7 @@ public final class ParameterFile {
 
   /**
    * Reads {@code path} and sets each parameter of {@code model} to the value saved for it (through
-   * {@link Value#setData(double)}, so it mutates the model). The whole file is checked first: if
+   * {@link Value#setData(Value[], double[])}, one new version for all, so it mutates the model). The whole file is checked first: if
    * it is malformed or holds a different number of parameters, nothing is changed.
    *
    * @throws NullPointerException if an argument or a parameter is null
@@ -81,9 +81,7 @@ public final class ParameterFile {
     int found = lines.size() - 1;
     checkArgument(found == values.length, "%s: expected %s value lines after the header, found %s",
         path, values.length, found);
-    for (int i = 0; i < values.length; i++) {
-      params.get(i).setData(values[i]);
-    }
+    Value.setData(params.toArray(new Value[0]), values);
   }
 
   /**

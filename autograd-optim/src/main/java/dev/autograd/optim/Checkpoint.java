@@ -121,9 +121,7 @@ public final class Checkpoint {
           + "'");
     }
     checkState(opt, state, stateHeader + 2, path);
-    for (int i = 0; i < data.length; i++) {
-      params.get(i).setData(data[i]);
-    }
+    Value.setData(opt.parameterArray(), data);
     opt.setLearningRate(state[0]);
     double[] rest = new double[stateSize - 1];
     System.arraycopy(state, 1, rest, 0, rest.length);
