@@ -11,7 +11,11 @@
 # Python with --sklearn-child) that trains 10 times from the same start. The table shows the 1st
 # training (cold: a new JVM runs our code interpreted and JIT-compiles it meanwhile; a new Python
 # process runs scikit-learn's code paths for the first time), the 2nd, and the 10th (warm: as
-# when a user trains several models in one session, a parameter search or a notebook).
+# when a user trains several models in one session, a parameter search or a notebook). Each run
+# also starts one more process per side that trains once (java -jar ... digits; the child with
+# --repeat 1), timed from its start to its exit: what a user who runs one command to train a model
+# waits for (JVM start-up and class loading; Python start-up and its imports of numpy and
+# scikit-learn; loading the data; training; exit). That is the "one training, whole process" row.
 #
 # What each side's clock covers (the same work on both sides):
 #   inside  - drawing the initial weights and making the optimizer's state (Java: building the

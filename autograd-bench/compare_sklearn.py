@@ -11,6 +11,12 @@ before the clock); the later ones show the same process warmed up, as when a use
 models in one session (a parameter search, a notebook): the JVM's JIT compiles the training code
 during the first trainings, Python has run scikit-learn's code paths once. The table prints the
 1st, 2nd and last.
+
+Each run also starts one more process per side that trains once, and times it from start to exit,
+as a user who runs one command to train a model to the target waits for it: start-up (the JVM;
+the Python interpreter), loading the code (the JVM's classes; Python's imports of numpy and
+scikit-learn), loading the data set, the split, the standardisation, the training to the target
+and the exit. This is the "one training, whole process" row.
 """
 import argparse
 import json
@@ -38,14 +44,14 @@ REPEAT = 10  # trainings per process: the first cold, the later ones warmer
 REPORTED = {0: "1st (cold)", 1: "2nd", REPEAT - 1: f"{REPEAT}th (warm)"}
 
 
-def run_java(args, split_file):
-    """Runs the Java side once, training REPEAT times in one JVM; returns a list of (seconds to
-    target, epochs, accuracy), one per training, and the process's seconds."""
+def run_java(args, split_file, repeat=REPEAT):
+    """Runs the Java side once, training `repeat` times in one JVM; returns a list of (seconds to
+    target, epochs, accuracy), one per training, and the process's seconds, start to exit."""
     cmd = (["java"] + shlex.split(args.java_opts) + ["-jar", args.jar, "digits", "--quiet",
            "--seed", str(args.seed), "--epochs", str(args.epochs), "--batch-size", str(BATCH),
            "--lr", str(LEARNING_RATE), "--hidden", str(HIDDEN),
            "--target-accuracy", str(args.target), "--write-split", split_file,
-           "--repeat", str(REPEAT)]
+           "--repeat", str(repeat)]
            + shlex.split(args.engine))
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True)
@@ -59,7 +65,7 @@ def run_java(args, split_file):
     reached = re.findall(r"^(Reached|Did not reach) [\d.]+% test accuracy (?:at|by) epoch (\d+), "
                          r"([\d.]+) s$", out, re.M)
     accuracies = re.findall(r"^Test accuracy ([\d.]+)%", out, re.M)
-    if len(reached) != REPEAT or len(accuracies) != REPEAT:
+    if len(reached) != repeat or len(accuracies) != repeat:
         sys.exit("unexpected DigitsClassifier output:\n" + out)
     if any(r[0] != "Reached" for r in reached):
         sys.exit(f"DigitsClassifier did not reach {args.target:.2%} in {args.epochs} epochs:\n"
@@ -77,22 +83,27 @@ def read_split(split_file):
     return rows["train"], rows["test"]
 
 
-def run_sklearn(args, split_file):
+def run_sklearn(args, split_file, repeat=REPEAT):
     """Runs the Python side once in a fresh process (this script with --sklearn-child), training
-    REPEAT times in it; returns a list of (seconds to target, epochs, accuracy)."""
+    `repeat` times in it; returns a list of (seconds to target, epochs, accuracy), one per
+    training, and the process's seconds, start to exit."""
     cmd = [sys.executable, os.path.abspath(__file__), "--sklearn-child", split_file,
-           "--seed", str(args.seed), "--target", str(args.target), "--epochs", str(args.epochs)]
+           "--seed", str(args.seed), "--target", str(args.target), "--epochs", str(args.epochs),
+           "--repeat", str(repeat)]
+    start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True)
+    process = time.perf_counter() - start
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
         sys.exit(f"compare-sklearn: error: the scikit-learn side exited with code"
                  f" {done.returncode}")
-    return [tuple(r) for r in json.loads(done.stdout)]
+    return [tuple(r) for r in json.loads(done.stdout)], process
 
 
 def sklearn_child(args):
-    """Loads the data, then trains MLPClassifier REPEAT times from the same start, epoch by
-    epoch; prints a JSON list of [seconds to target, epochs, accuracy], one per training."""
+    """Loads the data, then trains MLPClassifier args.repeat times from the same start, epoch by
+    epoch; prints a JSON list of [seconds to target, epochs, accuracy], one per training. The
+    module's imports (numpy, scikit-learn) run before this, at the process's start."""
     train_rows, test_rows = read_split(args.sklearn_child)
     x, y = load_digits(return_X_y=True)
     scaler = StandardScaler().fit(x[train_rows])
@@ -100,7 +111,7 @@ def sklearn_child(args):
     x_test, y_test = scaler.transform(x[test_rows]), y[test_rows]
     classes = np.arange(10)
     results = []
-    for _ in range(REPEAT):
+    for _ in range(args.repeat):
         clf = MLPClassifier(hidden_layer_sizes=(HIDDEN,), activation="relu", solver="adam",
                             alpha=0.0, batch_size=BATCH, learning_rate_init=LEARNING_RATE,
                             shuffle=True, random_state=args.seed)
@@ -129,6 +140,8 @@ def main():
                              " empty for the default (batched replay)")
     parser.add_argument("--sklearn-child", metavar="SPLIT_FILE",
                         help="internal: run the scikit-learn side in this process")
+    parser.add_argument("--repeat", type=int, default=REPEAT,
+                        help="internal, with --sklearn-child: trainings in this process")
     args = parser.parse_args()
     warnings.filterwarnings("ignore", category=ConvergenceWarning)
     if args.sklearn_child:
@@ -138,13 +151,17 @@ def main():
         parser.error("--jar is required")
 
     java, python, processes = [], [], []
+    java_once, python_once = [], []  # (seconds to target, epochs, accuracy, whole process)
     with tempfile.TemporaryDirectory() as tmp:
         split_file = os.path.join(tmp, "split.txt")
         for _ in range(args.runs):
             trainings, process = run_java(args, split_file)
             java.append(trainings)
             processes.append(process)
-            python.append(run_sklearn(args, split_file))
+            python.append(run_sklearn(args, split_file)[0])
+            for run, into in ((run_java, java_once), (run_sklearn, python_once)):
+                trainings, process = run(args, split_file, repeat=1)
+                into.append(trainings[0] + (process,))
         train_rows, test_rows = read_split(split_file)
 
     print(f"digits: {len(train_rows)} training / {len(test_rows)} test images, seed {args.seed},"
@@ -169,8 +186,21 @@ def main():
               f" {java[0][i][2]:.2%} | {java_time:.3f} s |")
         print(f"| scikit-learn MLPClassifier | {name} | {python[0][i][1]} |"
               f" {python[0][i][2]:.2%} | {python_time:.3f} s |")
+    once = "one training, whole process (start to exit)"
+    java_whole = statistics.median(r[3] for r in java_once)
+    python_whole = statistics.median(r[3] for r in python_once)
+    ratios.append((once, java_whole / python_whole))
+    print(f"| autograd DigitsClassifier (Java, {engine}) | {once} | {java_once[0][1]} |"
+          f" {java_once[0][2]:.2%} | {java_whole:.3f} s |")
+    print(f"| scikit-learn MLPClassifier | {once} | {python_once[0][1]} |"
+          f" {python_once[0][2]:.2%} | {python_whole:.3f} s |")
     print()
-    print(f"Java process, whole: {statistics.median(processes):.2f} s (median)")
+    print(f"Java process training {REPEAT} times, whole: {statistics.median(processes):.2f} s"
+          f" (median)")
+    print(f"In the one-training processes, the training itself took"
+          f" {statistics.median(r[0] for r in java_once):.3f} s (Java) and"
+          f" {statistics.median(r[0] for r in python_once):.3f} s (scikit-learn); the rest of"
+          f" each process is start-up, loading the code and the data, and the exit")
     for name, ratio in ratios:
         print(f"ratio autograd / scikit-learn, {name}: {ratio:.2f}"
               f" ({'autograd faster' if ratio < 1 else 'scikit-learn faster'})")

@@ -24,15 +24,21 @@ final class OutputFiles {
    * Writes {@code content} to {@code file}, through a sibling {@code .part} file that is moved
    * into place once written and deleted if writing fails.
    *
-   * @throws IOException if the file cannot be written
+   * @throws IOException if the file cannot be written: the first failure, with a failure to delete
+   *     the {@code .part} file afterwards attached as suppressed
    */
   static void write(Path file, Content content) throws IOException {
     Path partial = file.resolveSibling(file.getFileName() + ".part");
     try {
       content.writeTo(partial);
       Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(partial);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup); // the first failure is the one to report
+      }
+      throw e;
     }
   }
 

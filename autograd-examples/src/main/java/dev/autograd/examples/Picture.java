@@ -49,8 +49,12 @@ final class Picture {
         } finally {
           g.dispose();
         }
-        if (!ImageIO.write(image, "png", partial.toFile())) {
-          throw new IOException("no PNG writer available for " + file);
+        // Through a stream we open: ImageIO.write(image, "png", File) prints the stack trace of a
+        // file it cannot open and throws "Can't create an ImageOutputStream!", naming no file.
+        try (OutputStream out = Files.newOutputStream(partial)) {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available for " + file);
+          }
         }
       } else {
         VectorGraphics2D g = new VectorGraphics2D();

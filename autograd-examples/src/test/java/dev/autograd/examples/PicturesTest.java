@@ -10,7 +10,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -88,6 +91,32 @@ class PicturesTest {
     String text = Files.readString(svg);
     assertTrue(text.startsWith("<?xml") && text.contains("<svg"), text.substring(0, 100));
     assertTrue(text.contains("Moons decision boundary"), "title in the SVG");
+  }
+
+  @Test
+  void aPngThatCannotBeOpenedFailsWithOneLineNamingTheFileAndNoStackTrace() throws IOException {
+    // The JDK's ImageIO.write(image, "png", File) printed FileNotFoundException's stack trace on
+    // System.err, then threw "Can't create an ImageOutputStream!", naming no file.
+    Path png = dir.resolve("x.png");
+    // The file written first cannot be opened: a directory of that name (not empty, so that
+    // ImageIO's delete of it fails too) stands in for a read-only disk or a missing permission.
+    Files.createDirectories(dir.resolve("x.png.part").resolve("keep"));
+    ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    Run run;
+    System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+    try {
+      run = Run.of(LinearRegressionDemo::run, "--epochs", "1", "--plot", png.toString());
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals(1, run.code(), run.err());
+    assertEquals("", systemErr.toString(StandardCharsets.UTF_8));
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertTrue(run.err().startsWith("LinearRegressionDemo: error: " + png + ".part: "),
+        run.err());
+    assertFalse(Files.exists(png));
+    assertTrue(Files.isDirectory(dir.resolve("x.png.part").resolve("keep")));
   }
 
   @Test

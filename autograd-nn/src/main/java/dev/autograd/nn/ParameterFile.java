@@ -71,7 +71,7 @@ public final class ParameterFile {
    *     header is not {@code autograd-parameters 1 N}, {@code N} differs from the model's parameter
    *     count, the file holds a different number of value lines than {@code N}, or a line is not a
    *     number; the message names the file, the line and what was expected and found
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read, or is a directory (naming it)
    */
   public static void load(Module model, Path path) throws IOException {
     List<Value> params = parametersOf(model);
@@ -141,10 +141,13 @@ public final class ParameterFile {
    * IllegalArgumentException} naming the file), not unreadable.
    *
    * @throws NullPointerException if {@code path} is null
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read, or is a directory (naming it)
    */
   public static List<String> readLines(Path path) throws IOException {
     checkNotNull(path, "path");
+    if (Files.isDirectory(path)) {
+      throw new IOException(path + " is a directory, not a parameter file");
+    }
     try {
       return Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {

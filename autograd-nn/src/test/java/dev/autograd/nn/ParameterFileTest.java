@@ -121,6 +121,19 @@ class ParameterFileTest {
   }
 
   @Test
+  void aDirectoryIsRejectedNamingIt() throws IOException {
+    // Reading one threw "Is a directory", naming no file.
+    BiasTrickLinear model =
+        new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));
+    IOException e = assertThrows(IOException.class, () -> ParameterFile.load(model, dir));
+    assertEquals(dir + " is a directory, not a parameter file", e.getMessage());
+    e = assertThrows(IOException.class, () -> ParameterFile.readLines(dir));
+    assertEquals(dir + " is a directory, not a parameter file", e.getMessage());
+    e = assertThrows(IOException.class, () -> ParameterFile.save(model, dir));
+    assertTrue(e.getMessage().startsWith(dir.toString()), e.getMessage());
+  }
+
+  @Test
   void nullArgumentsAreRejected() {
     BiasTrickLinear model =
         new BiasTrickLinear(1, 1, Activation.LINEAR, Init.UNIFORM, new Random(0));

@@ -59,7 +59,8 @@ public final class Checkpoint {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code optimizer} is not one of this package's optimizers
    *     ({@link Sgd}, {@link Adam}, {@link AdamW}), whose state this class knows
-   * @throws IOException if the file cannot be written
+   * @throws IOException if the file cannot be written, or {@code path} is a directory (left as it
+   *     is)
    */
   public static void save(Optimizer optimizer, Path path) throws IOException {
     AbstractOptimizer opt = known(optimizer);
@@ -77,6 +78,7 @@ public final class Checkpoint {
         + ParameterFile.block(ParameterFile.FORMAT, data)
         + ParameterFile.block(STATE_BLOCK, withRate);
     Path absolute = path.toAbsolutePath();
+    checkNotDirectory(path);
     Path temporary = Files.createTempFile(absolute.getParent(), ".checkpoint", ".tmp");
     try {
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
@@ -99,11 +101,12 @@ public final class Checkpoint {
    *     value is out of range (a learning rate that is not positive and finite, a step count that
    *     is not a whole number, a negative second moment), or lines follow the last block; the
    *     message names the file, the line and what was expected and found
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read, or {@code path} is a directory
    */
   public static void load(Optimizer optimizer, Path path) throws IOException {
     AbstractOptimizer opt = known(optimizer);
     checkNotNull(path, "path");
+    checkNotDirectory(path);
     List<String> lines = ParameterFile.readLines(path);
     String expectedFirst = FORMAT + " " + VERSION + " " + kind(opt);
     if (lines.isEmpty() || !lines.get(0).equals(expectedFirst)) {
@@ -126,6 +129,16 @@ public final class Checkpoint {
     double[] rest = new double[stateSize - 1];
     System.arraycopy(state, 1, rest, 0, rest.length);
     opt.restoreState(rest);
+  }
+
+  /**
+   * Throws if {@code path} is a directory (a move onto an empty one would replace it; reading one
+   * fails naming no file).
+   */
+  private static void checkNotDirectory(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new IOException(path + " is a directory, not a checkpoint file");
+    }
   }
 
   /** Throws naming the line of the first state value {@code opt} would not accept. */

@@ -258,8 +258,9 @@ public final class Trainer {
    * @param targets {@code n} rows of the loss's targets, all of one length
    * @throws NullPointerException if an array or a row is null
    * @throws IllegalArgumentException if there are no rows, {@code features} and {@code targets}
-   *     hold different numbers of rows, or a row's length differs from the first row's; nothing
-   *     is changed then. The model and the loss throw their own exceptions for inputs of a length
+   *     hold different numbers of rows, a row's length differs from the first row's, or the last
+   *     epoch's number, {@code firstEpoch + epochs - 1}, would exceed {@link Integer#MAX_VALUE};
+   *     nothing is changed then. The model and the loss throw their own exceptions for inputs of a length
    *     they do not take.
    */
   public History fit(double[][] features, double[][] targets) {
@@ -267,6 +268,9 @@ public final class Trainer {
     checkArgument(rows(targets, "targets") == n,
         "features and targets must have the same number of rows, got %s and %s", n,
         targets.length);
+    checkArgument((long) firstEpoch + epochs <= Integer.MAX_VALUE,
+        "firstEpoch + epochs must be at most %s (epochs are numbered from firstEpoch to"
+            + " firstEpoch + epochs - 1), got %s + %s", Integer.MAX_VALUE, firstEpoch, epochs);
     List<String> names = new ArrayList<>(metrics.keySet());
     History history = new History(names);
     int batches = (n + batchSize - 1) / batchSize;

@@ -199,6 +199,23 @@ class CheckpointTest {
         () -> Checkpoint.load(new Adam(List.of(Value.of(1)), 0.1), dir.resolve("absent")));
   }
 
+  @Test
+  void aDirectoryIsNeitherReplacedBySaveNorReadByLoadAndTheErrorNamesIt() throws IOException {
+    // save replaced an empty directory with the file (a move with REPLACE_EXISTING) and threw
+    // DirectoryNotEmptyException for another; load threw "Is a directory", naming no file.
+    Adam adam = new Adam(List.of(Value.of(1)), 0.1);
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    IOException saved = assertThrows(IOException.class, () -> Checkpoint.save(adam, empty));
+    assertEquals(empty + " is a directory, not a checkpoint file", saved.getMessage());
+    assertTrue(Files.isDirectory(empty));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(empty), files.toList(), "no temporary file left behind");
+    }
+    IOException loaded = assertThrows(IOException.class, () -> Checkpoint.load(adam, empty));
+    assertEquals(empty + " is a directory, not a checkpoint file", loaded.getMessage());
+    assertThrows(IOException.class, () -> Checkpoint.save(adam, Path.of("/")));
+  }
+
   private static String replaceLine(String[] lines, int index, String replacement) {
     String[] copy = lines.clone();
     copy[index] = replacement;

@@ -292,6 +292,21 @@ class TrainerTest {
   }
 
   @Test
+  void epochNumbersBeyondTheLargestIntAreRejectedInsteadOfTrainingNoEpoch() {
+    // firstEpoch + epochs overflowed: the loop ran no epoch and fit returned an empty history.
+    Mlp model = mlp(8);
+    long[] before = bits(model);
+    Trainer trainer = new Trainer(model::forward, MseLoss::of, new Adam(model.parameters(), 0.1))
+        .firstEpoch(Integer.MAX_VALUE).epochs(2).quiet(true);
+    assertEquals("firstEpoch + epochs must be at most 2147483647 (epochs are numbered from"
+        + " firstEpoch to firstEpoch + epochs - 1), got 2147483647 + 2", assertThrows(
+            IllegalArgumentException.class, () -> trainer.fit(FEATURES, TARGETS)).getMessage());
+    assertArrayEquals(before, bits(model));
+    History last = trainer.firstEpoch(Integer.MAX_VALUE - 1).epochs(1).fit(FEATURES, TARGETS);
+    assertArrayEquals(new int[] {Integer.MAX_VALUE - 1}, last.epochs());
+  }
+
+  @Test
   void withoutATerminalNoProgressBarIsPrinted() throws IOException {
     // Surefire's forked JVM has no console, so even without quiet(true) nothing is shown.
     assertEquals(null, System.console());
