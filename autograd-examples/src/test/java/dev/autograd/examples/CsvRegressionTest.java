@@ -107,6 +107,9 @@ class CsvRegressionTest {
             "FILE has a header on line 1 but no data rows"),
         new BadFile("one.csv", "a,y\n1,2\n", List.of("--target", "y"),
             "FILE has 1 data row; needs at least 2 (to train on and to test on)"),
+        new BadFile("huge.csv", "a,y\n1e200,1\n-1e200,2\n1e200,3\n-1e200,4\n1e200,5\n",
+            List.of("--target", "y"), "FILE: feature column 0 (a) cannot be standardised: its"
+                + " variance overflows (Infinity); values reach 1.0E200"),
         new BadFile("named.csv", "1,2\n3,4\n", List.of("--no-header", "--target", "y"),
             "--no-header needs --target-column N: a file without a header has no column names"),
         new BadFile("both.csv", "a,y\n1,2\n3,4\n", List.of("--target", "y", "--target-column",
