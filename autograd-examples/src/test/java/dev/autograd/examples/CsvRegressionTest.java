@@ -130,6 +130,16 @@ class CsvRegressionTest {
   }
 
   @Test
+  void oneEpochIsCalledOneEpoch() throws IOException {
+    Path file = file("five.csv", "a,y\n1,2\n2,4\n3,6\n4,8\n5,10\n");
+    Run run = Run.of(CsvRegression::run, file.toString(), "--target", "y", "--epochs", "1",
+        "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("five.csv: 4 training rows, 1 test row; sgd lr 0.01, 1 epoch,"
+        + " minibatches of 32, seed 42\n"), run.out());
+  }
+
+  @Test
   void aMissingFileOrADirectoryIsRejectedByName() {
     Path missing = dir.resolve("missing.csv");
     Run.of(CsvRegression::run, missing.toString(), "--target", "y").assertRejected(USAGE,
