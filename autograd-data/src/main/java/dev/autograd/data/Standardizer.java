@@ -39,6 +39,9 @@ public final class Standardizer {
    * (each a plain sum over the rows, divided by {@code data.size()}).
    *
    * @throws NullPointerException if {@code data} is null
+   * @throws IllegalArgumentException if a column's sum or sum of squares overflows to infinity
+   *     (values beyond about {@code 1e154} apart, or a sum beyond {@link Double#MAX_VALUE}): the
+   *     message names the column and its largest magnitude; scale such a column down first
    */
   public static Standardizer fit(Dataset data) {
     double[][] x = checkNotNull(data, "data").features();
@@ -58,10 +61,25 @@ public final class Standardizer {
         squares += d * d;
       }
       double scale = Math.sqrt(squares / n);
+      if (!Double.isFinite(mean) || !Double.isFinite(scale)) {
+        throw overflow(data, j, Double.isFinite(mean) ? "variance" : "mean",
+            Double.isFinite(mean) ? scale * scale : mean);
+      }
       means[j] = mean;
       scales[j] = scale == 0 ? 1 : scale;
     }
     return new Standardizer(means, scales);
+  }
+
+  private static IllegalArgumentException overflow(Dataset data, int column, String what,
+      double value) {
+    double largest = 0;
+    for (int i = 0; i < data.size(); i++) {
+      largest = Math.max(largest, Math.abs(data.feature(i, column)));
+    }
+    return new IllegalArgumentException("feature column " + column + " ("
+        + data.featureNames().get(column) + ") cannot be standardised: its " + what
+        + " overflows (" + value + "); values reach " + largest);
   }
 
   /**
@@ -69,14 +87,22 @@ public final class Standardizer {
    *
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalArgumentException if {@code data} has a different number of feature columns
-   *     than the data this was fitted on
+   *     than the data this was fitted on, or a value standardises to an infinity (one far outside
+   *     the fitted data, near {@link Double#MAX_VALUE}; naming its row and column)
    */
   public Dataset transform(Dataset data) {
     checkNotNull(data, "data");
     checkWidth(data.featureCount());
     double[][] x = data.features();
-    for (double[] row : x) {
-      standardise(row);
+    for (int i = 0; i < x.length; i++) {
+      standardise(x[i]);
+      for (int j = 0; j < x[i].length; j++) {
+        if (!Double.isFinite(x[i][j])) {
+          throw new IllegalArgumentException("row " + i + ", column " + j + " ("
+              + data.featureNames().get(j) + "): " + data.feature(i, j) + " standardises to "
+              + x[i][j] + " (mean " + means[j] + ", scale " + scales[j] + ")");
+        }
+      }
     }
     Dataset out = Dataset.of(x, data.targets())
         .withFeatureNames(data.featureNames())

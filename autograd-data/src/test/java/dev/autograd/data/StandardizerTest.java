@@ -3,6 +3,9 @@ package dev.autograd.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,33 @@ class StandardizerTest {
         11.835837506956038}, java.util.Arrays.copyOf(digits.means(), 4), 1e-13);
     assertArrayEquals(new double[] {1.0, 0.9069396416225765, 4.7535031654762925,
         4.247659479558818}, java.util.Arrays.copyOf(digits.scales(), 4), 1e-13);
+  }
+
+  @Test
+  void aColumnWhoseSumOrSumOfSquaresOverflowsIsRejectedNamingIt() {
+    // The mean of {1e308, 1e308, 0} overflowed to Infinity and transform then threw
+    // "features[0][0] must be finite, got NaN"; the squares of +-1e200 overflowed, the scale
+    // became Infinity and the column silently turned into zeros.
+    Dataset big = Dataset.of(new double[][] {{1, 1e308}, {2, 1e308}, {3, 0}}, new double[3])
+        .withFeatureNames(List.of("a", "b"));
+    assertEquals("feature column 1 (b) cannot be standardised: its mean overflows (Infinity);"
+        + " values reach 1.0E308", assertThrows(IllegalArgumentException.class,
+            () -> Standardizer.fit(big)).getMessage());
+    Dataset wide = Dataset.of(new double[][] {{1e200}, {-1e200}, {0}}, new double[3]);
+    assertEquals("feature column 0 (x0) cannot be standardised: its variance overflows"
+        + " (Infinity); values reach 1.0E200", assertThrows(IllegalArgumentException.class,
+            () -> Standardizer.fit(wide)).getMessage());
+  }
+
+  @Test
+  void aTestValueThatStandardisesToInfinityIsRejectedNamingRowAndColumn() {
+    // It threw "features[1][0] must be finite, got Infinity", as if the caller's data were not.
+    Standardizer scaler =
+        Standardizer.fit(Dataset.of(new double[][] {{-8e307}, {-8e307}}, new double[2]));
+    Dataset far = Dataset.of(new double[][] {{0}, {1e308}}, new double[2]);
+    assertEquals("row 1, column 0 (x0): 1.0E308 standardises to Infinity (mean -8.0E307, scale"
+        + " 1.0)", assertThrows(IllegalArgumentException.class,
+            () -> scaler.transform(far)).getMessage());
   }
 
   @Test

@@ -104,7 +104,12 @@ public final class CsvRegression implements Callable<Integer> {
     Dataset data = read();
     PrintWriter out = spec.commandLine().getOut();
     RegressionTraining.Config config = flags.config();
-    RegressionTraining.Parts parts = RegressionTraining.Parts.of(data, config.seed());
+    RegressionTraining.Parts parts;
+    try {
+      parts = RegressionTraining.Parts.of(data, config.seed());
+    } catch (IllegalArgumentException e) { // a column too large to standardise
+      throw usageError(file + ": " + e.getMessage());
+    }
     String title = String.valueOf(file.getFileName());
     RegressionTraining.printHeader(title, parts, config, out);
     RegressionTraining.Result result = RegressionTraining.train(parts, config, flags.quiet);

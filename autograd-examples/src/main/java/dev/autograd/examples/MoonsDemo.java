@@ -93,7 +93,7 @@ public final class MoonsDemo implements Callable<Integer> {
     TwoMoons data = problem.data();
     Mlp model = problem.model();
     out.println("Moons: " + data.size() + " points (noise " + MoonsProblem.NOISE + ", seed " + seed
-        + "), " + model + ", " + steps + " steps");
+        + "), " + model + ", " + steps + (steps == 1 ? " step" : " steps"));
     Sgd optimizer = new Sgd(model.parameters(), 1.0);
     LearningRateSchedule schedule = LearningRateSchedule.linearDecay(1.0, 0.1, steps);
     int reportEvery = Math.max(1, steps / 100);

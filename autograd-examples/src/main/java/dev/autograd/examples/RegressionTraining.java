@@ -118,10 +118,11 @@ final class RegressionTraining {
    * that it comes above a progress bar.
    */
   static void printHeader(String title, Parts parts, Config config, PrintWriter out) {
-    out.println(String.format(Locale.ROOT, "%s: %s, %s; %s lr %s, %d epochs, minibatches of"
+    out.println(String.format(Locale.ROOT, "%s: %s, %s; %s lr %s, %d %s, minibatches of"
         + " %d, seed %d", title, rows(parts.train().size(), "training"),
         rows(parts.test().size(), "test"), config.optimizer(), config.learningRate(),
-        config.epochs(), config.batchSize(), config.seed()));
+        config.epochs(), config.epochs() == 1 ? "epoch" : "epochs", config.batchSize(),
+        config.seed()));
   }
 
   /**

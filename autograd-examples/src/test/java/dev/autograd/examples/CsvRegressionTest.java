@@ -107,6 +107,9 @@ class CsvRegressionTest {
             "FILE has a header on line 1 but no data rows"),
         new BadFile("one.csv", "a,y\n1,2\n", List.of("--target", "y"),
             "FILE has 1 data row; needs at least 2 (to train on and to test on)"),
+        new BadFile("huge.csv", "a,y\n1e200,1\n-1e200,2\n1e200,3\n-1e200,4\n1e200,5\n",
+            List.of("--target", "y"), "FILE: feature column 0 (a) cannot be standardised: its"
+                + " variance overflows (Infinity); values reach 1.0E200"),
         new BadFile("named.csv", "1,2\n3,4\n", List.of("--no-header", "--target", "y"),
             "--no-header needs --target-column N: a file without a header has no column names"),
         new BadFile("both.csv", "a,y\n1,2\n3,4\n", List.of("--target", "y", "--target-column",
@@ -124,6 +127,16 @@ class CsvRegressionTest {
         .toArray(String[]::new);
     Run.of(CsvRegression::run, args).assertRejected(USAGE,
         "CsvRegression: error: " + bad.message().replace("FILE", file.toString()));
+  }
+
+  @Test
+  void oneEpochIsCalledOneEpoch() throws IOException {
+    Path file = file("five.csv", "a,y\n1,2\n2,4\n3,6\n4,8\n5,10\n");
+    Run run = Run.of(CsvRegression::run, file.toString(), "--target", "y", "--epochs", "1",
+        "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("five.csv: 4 training rows, 1 test row; sgd lr 0.01, 1 epoch,"
+        + " minibatches of 32, seed 42\n"), run.out());
   }
 
   @Test

@@ -59,6 +59,8 @@ class MoonsDemoTest {
     MoonsDemo.Result result =
         MoonsDemo.train(1337, 1, new PrintWriter(bytes, true, StandardCharsets.UTF_8));
     assertTrue(result.accuracy() < 0.97, "accuracy after one step " + result.accuracy());
+    assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("Moons: 100 points (noise 0.1,"
+        + " seed 1337), Mlp(2 -> 16 RELU -> 16 RELU -> 1 LINEAR, 337 parameters), 1 step\n"));
     assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Training accuracy after 1 step: "
         + PythonFormat.fixed(100 * result.accuracy(), 1) + "%"));
   }

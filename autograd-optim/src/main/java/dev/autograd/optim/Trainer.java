@@ -61,10 +61,12 @@ import java.util.function.Predicate;
  *
  * While it trains, a progress bar ({@code me.tongfei:progressbar}) on standard error shows the
  * epoch, the running mean loss and the estimated time left; it is shown only when the program
- * runs on a terminal ({@link System#console()} is not null) and {@link #quiet(boolean)} is not
- * set. The bar is one line redrawn in place with a carriage return, never by moving the cursor up.
- * At the end of each epoch it is erased, before the metrics run, and drawn again after the next
- * minibatch: the lines the metrics, {@link #afterEpoch} and {@link #stopWhen} print (on standard
+ * runs on a terminal ({@link System#console()} is not null: on Java 17 and 25, standard input and
+ * output are both a terminal) and {@link #quiet(boolean)} is not set. Standard error is not looked
+ * at: a run whose standard error alone goes to a file writes the bar's carriage-return lines into
+ * it, unless quiet. The bar is one line redrawn in place with a carriage return, never by moving
+ * the cursor up. At the end of each epoch it is erased, before the metrics run, and drawn again
+ * after the next minibatch: the lines the metrics, {@link #afterEpoch} and {@link #stopWhen} print (on standard
  * output or error) stay whole and in order above it. Other output while a minibatch trains, such
  * as from another thread, shares the bar's line.
  *
