@@ -122,7 +122,7 @@ final class Backprop {
         while (v != null) {
           // Grow first: nothing below allocates, so no node is left flagged if growing fails.
           boolean dot = v.op == Op.DOT_CODE;
-          int room = dot ? ((DotValue) v).factors.length + 1 : 2;
+          int room = dot ? 2 * ((DotValue) v).terms() + 1 : 2;
           if (leafCount + room > leaves.length) {
             leaves = Arrays.copyOf(leaves, Math.max(leaves.length * 2, leafCount + room));
           }
@@ -131,8 +131,11 @@ final class Backprop {
           // The inputs in order: left, then right (a binary op) or the factors (a dot).
           Value next = reach(v.left, null, pending);
           if (dot) {
-            for (Value f : ((DotValue) v).factors) {
-              next = reach(f, next, pending);
+            Value[] a = ((DotValue) v).a;
+            Value[] b = ((DotValue) v).b;
+            for (int k = 0; k < a.length; k++) {
+              next = reach(a[k], next, pending);
+              next = reach(b[k], next, pending);
             }
           } else if (Op.readsRight(v.op)) {
             next = reach(v.right, next, pending);
@@ -233,7 +236,7 @@ final class Backprop {
      * stands for.
      */
     static int width(Value v) {
-      return v.op == Op.DOT_CODE ? ((DotValue) v).factors.length : 1;
+      return v.op == Op.DOT_CODE ? 2 * ((DotValue) v).terms() : 1;
     }
 
     @Override
@@ -436,9 +439,9 @@ final class Backprop {
         }
         v.visited = true;
         Value a = v.left;
-        Value[] f = v.op == Op.DOT_CODE ? ((DotValue) v).factors : null;
+        DotValue f = v.op == Op.DOT_CODE ? (DotValue) v : null;
         // The inputs after the left one: a dot node's factors, or a binary op's right input.
-        int more = a == null ? 0 : f != null ? f.length : Op.readsRight(v.op) ? 1 : 0;
+        int more = a == null ? 0 : f != null ? 2 * f.terms() : Op.readsRight(v.op) ? 1 : 0;
         int room = more + 2;
         if (top + room > stack.length) {
           stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + room));
@@ -455,14 +458,14 @@ final class Backprop {
         // Leaf inputs go straight to the order, in input order; the others wait on the stack,
         // the first input on top so that it is expanded first.
         for (int i = -1; i < more; i++) {
-          Value in = i < 0 ? a : f != null ? f[i] : v.right;
+          Value in = i < 0 ? a : f != null ? f.factor(i) : v.right;
           if (!in.visited && in.left == null) {
             in.visited = true;
             order[n++] = in;
           }
         }
         for (int i = more - 1; i >= -1; i--) {
-          Value in = i < 0 ? a : f != null ? f[i] : v.right;
+          Value in = i < 0 ? a : f != null ? f.factor(i) : v.right;
           if (!in.visited) {
             stack[top] = in;
             expanded[top++] = false;

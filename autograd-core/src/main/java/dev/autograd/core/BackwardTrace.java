@@ -93,17 +93,16 @@ public final class BackwardTrace {
    */
   private static void dotSteps(NodeNames names, Map<Value, Double> grad, DotValue node, double up,
       List<Step> steps) {
-    Value[] f = node.factors;
     double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
-    double u = f.length == 2 ? up : g;
+    double u = node.terms() == 1 ? up : g;
     steps.add(step(names, grad, node, node.left, Op.ADD.leftGrad(0.0, 0.0, 0.0, 1.0), u,
         Op.ADD.leftGrad(0.0, 0.0, 0.0, u)));
-    for (int k = 0; k < f.length; k += 2) {
-      double a = f[k].data;
-      double b = f[k + 1].data;
-      steps.add(step(names, grad, node, f[k], Op.MUL.leftGrad(a, b, 0.0, 1.0), g,
+    for (int k = 0; k < node.terms(); k++) {
+      double a = node.a[k].data;
+      double b = node.b[k].data;
+      steps.add(step(names, grad, node, node.a[k], Op.MUL.leftGrad(a, b, 0.0, 1.0), g,
           Op.MUL.leftGrad(a, b, 0.0, g)));
-      steps.add(step(names, grad, node, f[k + 1], Op.MUL.rightGrad(a, b, 0.0, 1.0), g,
+      steps.add(step(names, grad, node, node.b[k], Op.MUL.rightGrad(a, b, 0.0, 1.0), g,
           Op.MUL.rightGrad(a, b, 0.0, g)));
     }
   }

@@ -269,14 +269,13 @@ public final class CompiledGraph {
    */
   private void recordDot(DotValue v, int top) {
     final int last = size - 1;
-    final Value[] f = v.factors;
-    final int n = f.length / 2;
+    final int n = v.terms();
     double sum = v.left.data;
     for (int k = 1; k <= n; k++) {
       int s = top - (n - k); // s_k
       int p = top - n - (k - 1); // p_k
-      Value a = f[2 * k - 2];
-      Value b = f[2 * k - 1];
+      Value a = v.a[k - 1];
+      Value b = v.b[k - 1];
       ops[p] = Op.MUL_CODE;
       lhs[p] = slot(a, last);
       rhs[p] = slot(b, last);

@@ -9,15 +9,21 @@ import java.util.Map;
  * ...}, with that chain's numbers: the forward value bit for bit, and backward the chain's
  * contributions in the order the chain's nodes make them when propagated one after the other at
  * this node's place, sums first (see {@link #propagate()}). {@code start} is the node's {@code left}; the
- * factors are kept here, so that only dot nodes pay for them (an ordinary node keeps its size).
+ * factors are kept here, so that only dot nodes pay for them (an ordinary node keeps its size),
+ * as two arrays that several dot nodes may share: a layer's neurons read one input vector, and a
+ * neuron's weights are the same array at every step ({@link Value#vector}). No one writes into
+ * them.
  */
 final class DotValue extends Value {
-  /** {@code a_1, b_1, a_2, b_2, ..., a_n, b_n}. */
-  final Value[] factors;
+  /** {@code a_1, ..., a_n}: the first factor of each product. */
+  final Value[] a;
+  /** {@code b_1, ..., b_n}: the second factor of each product, as long as {@link #a}. */
+  final Value[] b;
 
-  DotValue(double data, Value start, Value[] factors, int level, long version) {
+  DotValue(double data, Value start, Value[] a, Value[] b, int level, long version) {
     super(data, start, level, version);
-    this.factors = factors;
+    this.a = a;
+    this.b = b;
     if (AnomalyDetection.enabled) {
       AnomalyDetection.checkForward(this);
     }
@@ -25,7 +31,12 @@ final class DotValue extends Value {
 
   /** Returns the number of products, {@code n}. */
   int terms() {
-    return factors.length / 2;
+    return a.length;
+  }
+
+  /** Returns factor {@code i} in input order {@code a_1, b_1, a_2, b_2, ...}, {@code 0 <= i < 2n}. */
+  Value factor(int i) {
+    return (i & 1) == 0 ? a[i >> 1] : b[i >> 1];
   }
 
   /**
@@ -48,9 +59,11 @@ final class DotValue extends Value {
 
   /** Returns the inputs in order: {@code start, a_1, b_1, ..., a_n, b_n}. */
   List<Value> inputs() {
-    Value[] all = new Value[factors.length + 1];
+    Value[] all = new Value[2 * a.length + 1];
     all[0] = left;
-    System.arraycopy(factors, 0, all, 1, factors.length);
+    for (int i = 0; i < 2 * a.length; i++) {
+      all[i + 1] = factor(i);
+    }
     return List.of(all);
   }
 
@@ -66,17 +79,18 @@ final class DotValue extends Value {
    * {@code x}).
    */
   void propagate() {
-    final Value[] f = factors;
+    final Value[] fa = a;
+    final Value[] fb = b;
     final double up = grad;
     final double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up); // the others' grad: 0.0 + G
-    left.grad += Op.ADD.leftGrad(0.0, 0.0, 0.0, f.length == 2 ? up : g); // from s_1
-    for (int k = 0; k < f.length; k += 2) {
-      Value a = f[k];
-      Value b = f[k + 1];
-      double da = a.data;
-      double db = b.data;
-      a.grad += Op.MUL.leftGrad(da, db, 0.0, g);
-      b.grad += Op.MUL.rightGrad(da, db, 0.0, g);
+    left.grad += Op.ADD.leftGrad(0.0, 0.0, 0.0, fa.length == 1 ? up : g); // from s_1
+    for (int k = 0; k < fa.length; k++) {
+      Value ak = fa[k];
+      Value bk = fb[k];
+      double da = ak.data;
+      double db = bk.data;
+      ak.grad += Op.MUL.leftGrad(da, db, 0.0, g);
+      bk.grad += Op.MUL.rightGrad(da, db, 0.0, g);
     }
   }
 
@@ -86,11 +100,10 @@ final class DotValue extends Value {
    * {@link Op#ADD} passes {@code g} itself on, so every contribution uses {@code g}).
    */
   void adjoints(Map<Value, Value> adjoint, Value g) {
-    final Value[] f = factors;
     Gradients.accumulate(adjoint, left, g);
-    for (int k = 0; k < f.length; k += 2) {
-      Gradients.accumulate(adjoint, f[k], f[k + 1].mul(g));
-      Gradients.accumulate(adjoint, f[k + 1], f[k].mul(g));
+    for (int k = 0; k < a.length; k++) {
+      Gradients.accumulate(adjoint, a[k], b[k].mul(g));
+      Gradients.accumulate(adjoint, b[k], a[k].mul(g));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.autograd.core;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -227,23 +228,61 @@ public sealed class Value permits DotValue {
     if (n == 0) {
       return start;
     }
-    Value[] factors = new Value[2 * n];
+    Value[] as = elements(a, n);
+    Value[] bs = elements(b, n);
     double sum = start.data;
     int level = start.level;
     long version = start.version;
     for (int i = 0; i < n; i++) {
-      Value ai = a.get(i);
-      Value bi = b.get(i);
+      Value ai = as[i];
+      Value bi = bs[i];
       if (ai == null || bi == null) {
         throw new NullPointerException((ai == null ? "a[" : "b[") + i + "] is null");
       }
-      factors[2 * i] = ai;
-      factors[2 * i + 1] = bi;
       sum = DotValue.plusTerm(sum, ai.data, bi.data);
       level = Math.max(level, Math.max(ai.level, bi.level));
       version = Math.max(version, Math.max(ai.version, bi.version));
     }
-    return new DotValue(sum, start, factors, level + 1, version);
+    return new DotValue(sum, start, as, bs, level + 1, version);
+  }
+
+  /**
+   * Returns the elements of {@code values}, a list of {@code n} elements: the array of a {@link
+   * #vector} itself, else a copy (its elements not yet checked for null).
+   */
+  private static Value[] elements(List<Value> values, int n) {
+    if (values instanceof ValueVector) {
+      return ((ValueVector) values).elements;
+    }
+    Value[] copy = values.toArray(new Value[n]);
+    if (copy.length != n) { // the list changed size while being read
+      throw new ConcurrentModificationException(
+          "dot read " + copy.length + " elements from a list of " + n);
+    }
+    return copy;
+  }
+
+  /**
+   * Returns an unmodifiable list holding {@code values} in order, which {@link #dot} keeps as it is
+   * instead of copying it: the dot nodes of a layer's neurons, made from one input vector, then
+   * share one copy of it, and a neuron's weights need none. Changes to {@code values} made later
+   * do not show in the returned list. A list this method returned is returned as it is.
+   *
+   * @throws NullPointerException if {@code values} or any element is null (the message names its
+   *     index)
+   */
+  public static List<Value> vector(List<Value> values) {
+    checkNotNull(values, "values");
+    if (values instanceof ValueVector) {
+      return values;
+    }
+    Value[] elements = values.toArray(new Value[0]);
+    for (int i = 0; i < elements.length; i++) {
+      if (elements[i] == null) {
+        throw new NullPointerException("values[" + i + "] is null");
+      }
+    }
+    return new ValueVector(elements);
   }
 
   /** Returns this node's number. */
@@ -426,9 +465,10 @@ public sealed class Value permits DotValue {
       return right;
     }
     if (op == Op.DOT_CODE) {
-      for (Value f : ((DotValue) this).factors) {
-        if (f.version > version) {
-          return f;
+      DotValue dot = (DotValue) this;
+      for (int i = 0; i < 2 * dot.terms(); i++) {
+        if (dot.factor(i).version > version) {
+          return dot.factor(i);
         }
       }
     }

@@ -94,7 +94,8 @@ public final class Mlp implements Module {
   }
 
   /**
-   * Returns the last layer's outputs for {@code x}, feeding each layer's outputs to the next.
+   * Returns the last layer's outputs for {@code x}, feeding each layer's outputs to the next, as
+   * an unmodifiable list.
    *
    * @throws NullPointerException if {@code x} or any element is null
    * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values

@@ -50,7 +50,7 @@ public final class Neuron implements Module {
     for (int i = 0; i < inputs; i++) {
       w.add(Value.of(init.sample(random, inputs, fanOut), "w" + i));
     }
-    this.weights = Collections.unmodifiableList(w);
+    this.weights = Value.vector(w);
     this.weightArray = w.toArray(new Value[0]);
     this.bias = Value.of(0.0, "b");
     List<Value> all = new ArrayList<>(w);

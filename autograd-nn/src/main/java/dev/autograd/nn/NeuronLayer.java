@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.autograd.core.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -45,17 +46,26 @@ public final class NeuronLayer implements Module {
   }
 
   /**
-   * Returns each neuron's output for {@code x}, in neuron order (each neuron checks {@code x}).
+   * Returns each neuron's output for {@code x}, in neuron order, as an unmodifiable list. The
+   * neurons' dot nodes share one copy of {@code x} ({@link Value#vector}), and the returned list
+   * is such a vector too, so the next layer's neurons share it as it is.
    *
    * @throws NullPointerException if {@code x} or any element is null
    * @throws IllegalArgumentException if {@code x} does not hold {@link #inputs()} values
    */
   public List<Value> forward(List<Value> x) {
-    List<Value> out = new ArrayList<>(neurons.size());
-    for (Neuron n : neurons) {
-      out.add(n.forward(x));
+    checkNotNull(x, "x");
+    checkArgument(x.size() == inputs, "expected %s inputs, got %s", inputs, x.size());
+    for (int i = 0; i < x.size(); i++) {
+      checkNotNull(x.get(i), "x[%s] is null", i);
     }
-    return out;
+    // One copy of x for all neurons, which their dot nodes share (Value.vector).
+    List<Value> in = Value.vector(x);
+    Value[] out = new Value[neurons.size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = neurons.get(j).forward(in);
+    }
+    return Value.vector(Arrays.asList(out));
   }
 
   /**

@@ -38,6 +38,20 @@ class NeuronLayerTest {
   }
 
   @Test
+  void forwardReturnsAnUnmodifiableListAndLeavesXAsItWas() {
+    NeuronLayer layer = new NeuronLayer(2, 3, Activation.RELU, Init.UNIFORM, new Random(8));
+    List<Value> x = new ArrayList<>(List.of(Value.of(0.3), Value.of(-0.7)));
+    List<Value> copy = List.copyOf(x);
+    List<Value> out = layer.forward(x);
+    assertEquals(copy, x);
+    assertThrows(UnsupportedOperationException.class, () -> out.set(0, x.get(0)));
+    x.set(0, Value.of(5.0)); // changing x afterwards changes nothing already built
+    assertEquals(List.of(layer.neurons().get(0).bias(), layer.neurons().get(0).weights().get(0),
+        copy.get(0), layer.neurons().get(0).weights().get(1), copy.get(1)),
+        out.get(0).children().get(0).children());
+  }
+
+  @Test
   void xavierDrawsUseTheLayersFanOut() {
     Random draws = new Random(2);
     NeuronLayer layer = new NeuronLayer(2, 6, Activation.TANH, Init.XAVIER, new Random(2));
