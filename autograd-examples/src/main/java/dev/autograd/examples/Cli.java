@@ -24,6 +24,7 @@ import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -37,7 +38,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * and the value>}, then the command's usage, on the error stream, and gives exit code {@value
  * #USAGE_ERROR}; a mistyped flag or command name gets picocli's suggestions in that line. {@code
  * --help} and {@code --version} print on the output stream and give 0. An exception while running
- * prints one line ({@link #describeFailure}) and gives {@value #RUN_ERROR}; never a stack trace.
+ * prints one line ({@link #describeFailure}) and gives {@value #RUN_ERROR}, as does running out of
+ * memory (a model too large for the heap); never a stack trace.
  */
 final class Cli {
   private Cli() {}
@@ -80,10 +82,30 @@ final class Cli {
               + describeFailure(e));
           return RUN_ERROR;
         });
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) { // an Error: picocli's handler above sees only Exceptions
+      errWriter.println(runningCommand(commandLine).getCommandSpec().qualifiedName()
+          + ": error: out of memory (" + e.getMessage() + "); try a smaller model, or a larger"
+          + " heap (java -Xmx...)");
+      code = RUN_ERROR;
+    }
     outWriter.flush();
     errWriter.flush();
     return code;
+  }
+
+  /** Returns the deepest command {@code commandLine} parsed: the subcommand that was running. */
+  private static CommandLine runningCommand(CommandLine commandLine) {
+    ParseResult parsed = commandLine.getParseResult();
+    if (parsed == null) {
+      return commandLine;
+    }
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    return parsed.commandSpec().commandLine();
   }
 
   /** Returns the command line of {@code command} run on its own: named after its class. */

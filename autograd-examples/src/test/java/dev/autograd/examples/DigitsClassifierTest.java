@@ -126,6 +126,19 @@ class DigitsClassifierTest {
   }
 
   @Test
+  void aModelTooLargeForTheJvmFailsWithOneLineAndExitCodeOne() {
+    // --hidden 2147483647 asks for a list the JVM cannot make: an OutOfMemoryError, an Error that
+    // went past picocli's exception handler and printed a stack trace.
+    Run run = Run.of(DigitsClassifier::run, "--hidden", "2147483647", "--quiet");
+    assertEquals(1, run.code(), run.err());
+    assertEquals("DigitsClassifier: error: out of memory (Requested array size exceeds VM limit);"
+        + " try a smaller model, or a larger heap (java -Xmx...)\n", run.err());
+    Run launched = Run.of(Launcher::run, "digits", "--hidden", "2147483647", "--quiet");
+    assertEquals(1, launched.code(), launched.err());
+    assertTrue(launched.err().startsWith("autograd digits: error: out of memory"), launched.err());
+  }
+
+  @Test
   void badFlagsAreRejectedNamingTheValue() {
     String usage = Cli.usage(new DigitsClassifier());
     Run.of(DigitsClassifier::run, "--target-accuracy", "96").assertRejected(usage,

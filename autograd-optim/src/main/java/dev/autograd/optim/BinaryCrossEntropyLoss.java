@@ -11,9 +11,14 @@ import java.util.List;
  * targets {@code y_i} in {@code [0, 1]} (usually 0 or 1). Its gradient with respect to {@code p_i}
  * is {@code -(y_i / p_i - (1 - y_i) / (1 - p_i)) / n}.
  *
- * <p>A prediction of exactly 0 or 1 would make a logarithm infinite (and {@code 0 * -Infinity} is
- * NaN), so it is rejected. A sigmoid rounds to 1.0 for inputs above about 37: keep scores in range
- * or use {@link HingeLoss} on raw scores.
+ * <p>This is PyTorch's {@code torch.nn.BCELoss} with {@code reduction='mean'}, except at the ends:
+ * PyTorch clamps each logarithm at -100, while a prediction of exactly 0 or 1, which would make a
+ * logarithm infinite (and {@code 0 * -Infinity} is NaN), is rejected here. A sigmoid rounds to 1.0
+ * for inputs above about 37: keep scores in range, or train on the scores with {@code
+ * softplus(s) - y s} (PyTorch's {@code BCEWithLogitsLoss}), as the breast-cancer example does. The
+ * checks run when the graph is built; a recorded graph replayed with other data (as {@link
+ * Trainer}'s replaying modes do) is not checked again, and a prediction that reaches 0 or 1 there
+ * gives an infinite or NaN loss.
  */
 public final class BinaryCrossEntropyLoss {
   private BinaryCrossEntropyLoss() {}

@@ -24,7 +24,9 @@ public interface LearningRateSchedule {
 
   /**
    * Returns {@code initial * factor^(step / every)} (integer division): the rate is multiplied by
-   * {@code factor} every {@code every} steps.
+   * {@code factor} every {@code every} steps, as PyTorch's {@code StepLR(step_size=every,
+   * gamma=factor)}. After enough steps the rate can underflow to 0 ({@code factor < 1}) or
+   * overflow to infinity ({@code factor > 1}), which {@link Optimizer#setLearningRate} rejects.
    *
    * @throws IllegalArgumentException if {@code initial} or {@code factor} is not positive and
    *     finite, or {@code every} is below 1

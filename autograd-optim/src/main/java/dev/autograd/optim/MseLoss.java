@@ -5,7 +5,12 @@ import java.util.List;
 
 /**
  * Mean squared error, built exactly as the reference program builds it: {@code Value.sum} of
- * {@code (p - y).pow(2)} over the pairs, then {@code .mul(1.0 / n)}.
+ * {@code (p - y).pow(2)} over the pairs, then {@code .mul(1.0 / n)}; PyTorch's {@code
+ * torch.nn.MSELoss} with its default {@code reduction='mean'}. The gradient with respect to {@code
+ * p_i} is {@code 2 (p_i - y_i) / n}.
+ *
+ * <p>Non-finite values are not checked and propagate (IEEE 754): a NaN prediction or target gives
+ * a NaN loss and NaN gradients; an infinite one an infinite loss and an infinite gradient.
  */
 public final class MseLoss {
   private MseLoss() {}

@@ -13,7 +13,8 @@ public final class Regularization {
    * Returns {@code alpha * sum_i p_i * p_i} as a new graph node (micrograd's {@code reg_loss}),
    * whose gradient is {@code 2 * alpha * p_i} for each parameter. No parameters give {@code 0}.
    * The sum runs over the distinct nodes of {@code params} ({@link Parameters#distinct}): a tied
-   * weight listed twice is penalised once.
+   * weight listed twice is penalised once. A NaN or infinite parameter is not checked: it makes the
+   * penalty NaN or infinite.
    *
    * @throws NullPointerException if {@code params} or an element is null
    * @throws IllegalArgumentException if an element is not a leaf, or {@code alpha} is negative or
