@@ -228,12 +228,9 @@ public sealed class Value permits DotValue {
     if (n == 0) {
       return start;
     }
-    ValueVector av = vectorOf(a, n);
-    ValueVector bv = vectorOf(b, n);
-    Value[] as = av.elements;
-    Value[] bs = bv.elements;
+    Value[] as = elements(a, n);
+    Value[] bs = elements(b, n);
     double sum = start.data;
-    int level = start.level;
     long version = start.version;
     for (int i = 0; i < n; i++) {
       Value ai = as[i];
@@ -242,26 +239,27 @@ public sealed class Value permits DotValue {
         throw new NullPointerException((ai == null ? "a[" : "b[") + i + "] is null");
       }
       sum = DotValue.plusTerm(sum, ai.data, bi.data);
-      level = Math.max(level, Math.max(ai.level, bi.level));
       version = Math.max(version, Math.max(ai.version, bi.version));
     }
-    return new DotValue(sum, start, av, bv, level + 1, version);
+    ValueVector av = a instanceof ValueVector ? (ValueVector) a : new ValueVector(as);
+    ValueVector bv = b instanceof ValueVector ? (ValueVector) b : new ValueVector(bs);
+    return new DotValue(sum, start, av, bv, DotValue.level(start, av, bv), version);
   }
 
   /**
-   * Returns {@code values}, a list of {@code n} elements, as a vector: a {@link #vector} itself,
-   * else one over a copy (its elements not yet checked for null).
+   * Returns the elements of {@code values}, a list of {@code n} elements: a {@link #vector}'s
+   * own array, else a copy (its elements not yet checked for null).
    */
-  private static ValueVector vectorOf(List<Value> values, int n) {
+  private static Value[] elements(List<Value> values, int n) {
     if (values instanceof ValueVector) {
-      return (ValueVector) values;
+      return ((ValueVector) values).elements;
     }
     Value[] copy = values.toArray(new Value[n]);
     if (copy.length != n) { // the list changed size while being read
       throw new ConcurrentModificationException(
           "dot read " + copy.length + " elements from a list of " + n);
     }
-    return new ValueVector(copy);
+    return copy;
   }
 
   /**
