@@ -1,6 +1,7 @@
 package dev.autograd.core;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reverse-mode sweeps over a {@link Value} graph, without recursion, hashing or sorting.
@@ -14,6 +15,9 @@ import java.util.Arrays;
  * visited} flag marks it during a sweep and is always clear between calls.
  */
 final class Backprop {
+  /** Numbers the backward passes (a pass's number is never reused: no wrap in 2^63 passes). */
+  private static final AtomicLong PASSES = new AtomicLong();
+
   private Backprop() {}
 
   /**
@@ -87,7 +91,7 @@ final class Backprop {
      * a leaf, and returns the interior node to go on to ({@code next} or a newly met {@code in},
      * whichever has the higher level, {@code next} at a tie; the other waits in {@code pending}).
      */
-    private Value reach(Value in, Value next, Pending pending) {
+    final Value reach(Value in, Value next, Pending pending) {
       if (in.visited) {
         return next;
       }
@@ -105,6 +109,32 @@ final class Backprop {
         return in;
       }
       pending.push(in);
+      return next;
+    }
+
+    /**
+     * Reaches the inputs of interior node {@code v} in order (left, then right for a binary op),
+     * then calls {@link #ready}; returns the interior node to go on to, as {@link #reach}.
+     */
+    Value visit(Value v, Pending pending) {
+      Value next = reach(v.left, null, pending);
+      if (Op.readsRight(v.op)) {
+        next = reach(v.right, next, pending);
+      }
+      ready(v);
+      return next;
+    }
+
+    /** As {@link #visit} for a dot node, whose inputs are its start then its factors. */
+    Value visitDot(DotValue v, Pending pending) {
+      Value[] a = v.a.elements;
+      Value[] b = v.b.elements;
+      Value next = reach(v.left, null, pending);
+      for (int k = 0; k < a.length; k++) {
+        next = reach(a[k], next, pending);
+        next = reach(b[k], next, pending);
+      }
+      ready(v);
       return next;
     }
 
@@ -128,19 +158,7 @@ final class Backprop {
           }
           reserve(v);
           v.visited = false;
-          // The inputs in order: left, then right (a binary op) or the factors (a dot).
-          Value next = reach(v.left, null, pending);
-          if (dot) {
-            Value[] a = ((DotValue) v).a;
-            Value[] b = ((DotValue) v).b;
-            for (int k = 0; k < a.length; k++) {
-              next = reach(a[k], next, pending);
-              next = reach(b[k], next, pending);
-            }
-          } else if (Op.readsRight(v.op)) {
-            next = reach(v.right, next, pending);
-          }
-          ready(v);
+          Value next = dot ? visitDot((DotValue) v, pending) : visit(v, pending);
           // Go straight on to the new input when nothing pending must come first (chains and
           // left-leaning sums never touch the queue).
           if (next == null || pending.topLevel() > next.level) {
@@ -164,6 +182,15 @@ final class Backprop {
   /** Zeroes each grad when its node is reached and propagates each interior node when ready. */
   private static final class Propagation extends Sweep {
     private final boolean checked = AnomalyDetection.enabled;
+    /**
+     * Every leaf version handed out when the pass began. A node at this version or above has no
+     * input changed after it was built (an input's version is at most this one, and the node's is
+     * at least its inputs' were), so only a node below it needs {@link Value#checkInputsUnchanged}:
+     * after an optimizer step, which gives all parameters one new version, none does.
+     */
+    private final long latest = Value.latestVersion();
+    /** This pass's number, which no other pass has: see {@link ValueVector#reachedIn}. */
+    private final long pass = PASSES.incrementAndGet();
     /** The first anomaly seen, thrown once the pass has completed. */
     AnomalyException anomaly;
 
@@ -173,8 +200,78 @@ final class Backprop {
     }
 
     @Override
+    Value visit(Value v, Pending pending) {
+      checkInputsUnchanged(v);
+      return super.visit(v, pending);
+    }
+
+    /**
+     * Reaches each input of dot node {@code v} and adds its contribution at once, instead of
+     * reaching them all and then propagating: one walk over the factors instead of two. The grads
+     * are those of {@link DotValue#propagate()} bit for bit: an input's grad is zeroed when first
+     * reached, which is still before the first contribution added into it (a factor given twice
+     * is zeroed at its first place and receives both), and the contributions come in the same
+     * order. With {@link AnomalyDetection} on, the two walks stay apart.
+     *
+     * <p>A factor vector shared by several dot nodes (a neuron's weights, a layer's input) is
+     * reached in full by the first of them this pass meets; the pass stamps it, and the others skip
+     * reaching its elements, which would find every one already met: flagged and waiting, or a
+     * leaf (an interior node is propagated only after every node made from it).
+     */
+    @Override
+    Value visitDot(DotValue v, Pending pending) {
+      checkInputsUnchanged(v);
+      if (checked) {
+        return super.visitDot(v, pending);
+      }
+      final ValueVector va = v.a;
+      final ValueVector vb = v.b;
+      final Value[] fa = va.elements;
+      final Value[] fb = vb.elements;
+      final double g = v.productGrad();
+      Value next = reach(v.left, null, pending);
+      v.left.grad += v.startGrad();
+      boolean reachA = va.reachedIn != pass;
+      boolean reachB = vb.reachedIn != pass;
+      if (reachA || reachB) {
+        for (int k = 0; k < fa.length; k++) {
+          Value a = fa[k];
+          Value b = fb[k];
+          double da = a.data;
+          double db = b.data;
+          if (reachA) {
+            next = reach(a, next, pending);
+          }
+          a.grad += Op.MUL.leftGrad(da, db, 0.0, g);
+          if (reachB) {
+            next = reach(b, next, pending);
+          }
+          b.grad += Op.MUL.rightGrad(da, db, 0.0, g);
+        }
+        va.reachedIn = pass;
+        vb.reachedIn = pass;
+      } else {
+        for (int k = 0; k < fa.length; k++) {
+          Value a = fa[k];
+          Value b = fb[k];
+          double da = a.data;
+          double db = b.data;
+          a.grad += Op.MUL.leftGrad(da, db, 0.0, g);
+          b.grad += Op.MUL.rightGrad(da, db, 0.0, g);
+        }
+      }
+      return next;
+    }
+
+    /** Checks {@code v}'s inputs, before any is reached, if one may have changed since. */
+    private void checkInputsUnchanged(Value v) {
+      if (v.version() < latest) {
+        v.checkInputsUnchanged();
+      }
+    }
+
+    @Override
     void ready(Value v) {
-      v.checkInputsUnchanged();
       v.propagate();
       if (checked && anomaly == null) {
         anomaly = AnomalyDetection.backwardAnomaly(v);

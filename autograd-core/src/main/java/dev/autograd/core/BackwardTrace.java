@@ -98,11 +98,11 @@ public final class BackwardTrace {
     steps.add(step(names, grad, node, node.left, Op.ADD.leftGrad(0.0, 0.0, 0.0, 1.0), u,
         Op.ADD.leftGrad(0.0, 0.0, 0.0, u)));
     for (int k = 0; k < node.terms(); k++) {
-      double a = node.a[k].data;
-      double b = node.b[k].data;
-      steps.add(step(names, grad, node, node.a[k], Op.MUL.leftGrad(a, b, 0.0, 1.0), g,
+      double a = node.a.elements[k].data;
+      double b = node.b.elements[k].data;
+      steps.add(step(names, grad, node, node.a.elements[k], Op.MUL.leftGrad(a, b, 0.0, 1.0), g,
           Op.MUL.leftGrad(a, b, 0.0, g)));
-      steps.add(step(names, grad, node, node.b[k], Op.MUL.rightGrad(a, b, 0.0, 1.0), g,
+      steps.add(step(names, grad, node, node.b.elements[k], Op.MUL.rightGrad(a, b, 0.0, 1.0), g,
           Op.MUL.rightGrad(a, b, 0.0, g)));
     }
   }

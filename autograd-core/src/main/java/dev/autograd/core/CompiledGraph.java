@@ -274,8 +274,8 @@ public final class CompiledGraph {
     for (int k = 1; k <= n; k++) {
       int s = top - (n - k); // s_k
       int p = top - n - (k - 1); // p_k
-      Value a = v.a[k - 1];
-      Value b = v.b[k - 1];
+      Value a = v.a.elements[k - 1];
+      Value b = v.b.elements[k - 1];
       ops[p] = Op.MUL_CODE;
       lhs[p] = slot(a, last);
       rhs[p] = slot(b, last);

@@ -16,11 +16,11 @@ import java.util.Map;
  */
 final class DotValue extends Value {
   /** {@code a_1, ..., a_n}: the first factor of each product. */
-  final Value[] a;
+  final ValueVector a;
   /** {@code b_1, ..., b_n}: the second factor of each product, as long as {@link #a}. */
-  final Value[] b;
+  final ValueVector b;
 
-  DotValue(double data, Value start, Value[] a, Value[] b, int level, long version) {
+  DotValue(double data, Value start, ValueVector a, ValueVector b, int level, long version) {
     super(data, start, level, version);
     this.a = a;
     this.b = b;
@@ -31,12 +31,12 @@ final class DotValue extends Value {
 
   /** Returns the number of products, {@code n}. */
   int terms() {
-    return a.length;
+    return a.elements.length;
   }
 
   /** Returns factor {@code i} in input order {@code a_1, b_1, a_2, b_2, ...}, {@code 0 <= i < 2n}. */
   Value factor(int i) {
-    return (i & 1) == 0 ? a[i >> 1] : b[i >> 1];
+    return ((i & 1) == 0 ? a : b).elements[i >> 1];
   }
 
   /**
@@ -59,9 +59,9 @@ final class DotValue extends Value {
 
   /** Returns the inputs in order: {@code start, a_1, b_1, ..., a_n, b_n}. */
   List<Value> inputs() {
-    Value[] all = new Value[2 * a.length + 1];
+    Value[] all = new Value[2 * terms() + 1];
     all[0] = left;
-    for (int i = 0; i < 2 * a.length; i++) {
+    for (int i = 0; i < 2 * terms(); i++) {
       all[i + 1] = factor(i);
     }
     return List.of(all);
@@ -79,11 +79,10 @@ final class DotValue extends Value {
    * {@code x}).
    */
   void propagate() {
-    final Value[] fa = a;
-    final Value[] fb = b;
-    final double up = grad;
-    final double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up); // the others' grad: 0.0 + G
-    left.grad += Op.ADD.leftGrad(0.0, 0.0, 0.0, fa.length == 1 ? up : g); // from s_1
+    final Value[] fa = a.elements;
+    final Value[] fb = b.elements;
+    final double g = productGrad();
+    left.grad += startGrad();
     for (int k = 0; k < fa.length; k++) {
       Value ak = fa[k];
       Value bk = fb[k];
@@ -95,15 +94,30 @@ final class DotValue extends Value {
   }
 
   /**
+   * Returns the upstream grad of the chain's products and inner sums: {@code 0.0 + G} for this
+   * node's grad {@code G} (see {@link #propagate()}).
+   */
+  double productGrad() {
+    return 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, grad);
+  }
+
+  /** Returns what {@link #propagate()} adds into the start's grad, from {@code s_1}. */
+  double startGrad() {
+    return Op.ADD.leftGrad(0.0, 0.0, 0.0, terms() == 1 ? grad : productGrad());
+  }
+
+  /**
    * {@link #propagate()} with {@code Value} ops, for {@link Gradients}: adds into {@code adjoint}
    * the contributions the chain's nodes would send for upstream {@code g}, in the same order (an
    * {@link Op#ADD} passes {@code g} itself on, so every contribution uses {@code g}).
    */
   void adjoints(Map<Value, Value> adjoint, Value g) {
     Gradients.accumulate(adjoint, left, g);
-    for (int k = 0; k < a.length; k++) {
-      Gradients.accumulate(adjoint, a[k], b[k].mul(g));
-      Gradients.accumulate(adjoint, b[k], a[k].mul(g));
+    final Value[] fa = a.elements;
+    final Value[] fb = b.elements;
+    for (int k = 0; k < fa.length; k++) {
+      Gradients.accumulate(adjoint, fa[k], fb[k].mul(g));
+      Gradients.accumulate(adjoint, fb[k], fa[k].mul(g));
     }
   }
 }

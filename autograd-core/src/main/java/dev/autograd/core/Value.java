@@ -228,8 +228,10 @@ public sealed class Value permits DotValue {
     if (n == 0) {
       return start;
     }
-    Value[] as = elements(a, n);
-    Value[] bs = elements(b, n);
+    ValueVector av = vectorOf(a, n);
+    ValueVector bv = vectorOf(b, n);
+    Value[] as = av.elements;
+    Value[] bs = bv.elements;
     double sum = start.data;
     int level = start.level;
     long version = start.version;
@@ -243,23 +245,23 @@ public sealed class Value permits DotValue {
       level = Math.max(level, Math.max(ai.level, bi.level));
       version = Math.max(version, Math.max(ai.version, bi.version));
     }
-    return new DotValue(sum, start, as, bs, level + 1, version);
+    return new DotValue(sum, start, av, bv, level + 1, version);
   }
 
   /**
-   * Returns the elements of {@code values}, a list of {@code n} elements: the array of a {@link
-   * #vector} itself, else a copy (its elements not yet checked for null).
+   * Returns {@code values}, a list of {@code n} elements, as a vector: a {@link #vector} itself,
+   * else one over a copy (its elements not yet checked for null).
    */
-  private static Value[] elements(List<Value> values, int n) {
+  private static ValueVector vectorOf(List<Value> values, int n) {
     if (values instanceof ValueVector) {
-      return ((ValueVector) values).elements;
+      return (ValueVector) values;
     }
     Value[] copy = values.toArray(new Value[n]);
     if (copy.length != n) { // the list changed size while being read
       throw new ConcurrentModificationException(
           "dot read " + copy.length + " elements from a list of " + n);
     }
-    return copy;
+    return new ValueVector(copy);
   }
 
   /**
@@ -421,6 +423,11 @@ public sealed class Value permits DotValue {
    */
   public Value detach() {
     return new Value(data, Op.LEAF, null, null, label);
+  }
+
+  /** Returns this node's version: see {@link #version}. */
+  long version() {
+    return version;
   }
 
   /** Returns the version every leaf changed so far is at or below: see {@link #version}. */

@@ -11,6 +11,11 @@ import java.util.RandomAccess;
 final class ValueVector extends AbstractList<Value> implements RandomAccess {
   /** The elements, none null. */
   final Value[] elements;
+  /**
+   * The number of the last backward pass that reached every element, or 0: a pass meets each
+   * node once, so a later dot node of the same pass need not reach them again.
+   */
+  long reachedIn;
 
   ValueVector(Value[] elements) {
     this.elements = elements;
