@@ -99,11 +99,13 @@ public final class CsvDatasetReader {
    * @throws IOException if {@code file} is a directory (naming it) or cannot be read
    * @throws IllegalArgumentException if the file is not UTF-8 text, is empty or blank, has a header
    *     but no data rows, is not valid CSV (an unclosed quote), has fewer than 2 columns, has a row
-   *     with a different number of columns than the first (naming both lines), a cell that is not a
-   *     finite number (naming line, column and cell, and suggesting another {@link #delimiter} when
-   *     the cell holds a comma, semicolon, tab or bar that is not the delimiter), no target column of the given name (naming
-   *     the header) or index (naming the column count), or a header with an empty column name or a
-   *     name that appears twice (naming the line and both columns)
+   *     with a different number of columns than the first (naming both lines and the first missing
+   *     or extra column), a cell that is not a finite number (naming line, column and cell, and
+   *     suggesting another {@link #delimiter} when the cell holds a comma, semicolon, tab or bar
+   *     that is not the delimiter), no target column of the given name (naming the header's line
+   *     and the header) or index (naming the first row's line, the column and the column count), or
+   *     a header with an empty column name or a name that appears twice (naming the line and both
+   *     columns)
    */
   public Dataset read(Path file) throws IOException {
     checkNotNull(file, "file");
@@ -128,7 +130,7 @@ public final class CsvDatasetReader {
       throw new IllegalArgumentException(source + " has " + width
           + " column; needs at least 2 (one feature and the target)");
     }
-    int target = targetColumn(table.header(), width, source);
+    int target = targetColumn(table, width, csv);
     double[][] features = new double[table.rows().length][width - 1];
     double[] targets = new double[table.rows().length];
     for (int i = 0; i < features.length; i++) {
@@ -146,18 +148,20 @@ public final class CsvDatasetReader {
     return data.withFeatureNames(names).withTargetName(name);
   }
 
-  private int targetColumn(List<String> header, int width, String source) {
+  /** Returns the target's column index, or throws naming the first record's line. */
+  private int targetColumn(NumericCsv.Table table, int width, NumericCsv csv) {
     if (targetName == null) {
       if (targetIndex >= width) {
-        throw new IllegalArgumentException("target column index " + targetIndex + " (column "
-            + (targetIndex + 1) + ") out of range: " + source + " has " + width + " columns");
+        throw new IllegalArgumentException(csv.at(table.firstLine()) + ", column "
+            + (targetIndex + 1) + ": no target column there (index " + targetIndex
+            + "): the rows have " + width + " columns");
       }
       return targetIndex;
     }
-    int found = header.indexOf(targetName);
+    int found = table.header().indexOf(targetName);
     if (found < 0) {
-      throw new IllegalArgumentException(
-          "target column \"" + targetName + "\" not in the header of " + source + ": " + header);
+      throw new IllegalArgumentException(csv.at(table.firstLine()) + ": target column \""
+          + targetName + "\" not in the header: " + table.header());
     }
     return found;
   }

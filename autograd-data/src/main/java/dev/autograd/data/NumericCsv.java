@@ -16,8 +16,11 @@ import org.apache.commons.csv.CSVRecord;
  * line and the column, both counted from 1; nothing is returned unless the whole text is valid.
  */
 final class NumericCsv {
-  /** The header cells (empty without a header) and the numeric rows, all of one width. */
-  record Table(List<String> header, double[][] rows) {}
+  /**
+   * The header cells (empty without a header), the numeric rows, all of one width, and the line of
+   * the first record (the header, or the first row without one), counted from 1.
+   */
+  record Table(List<String> header, double[][] rows, long firstLine) {}
 
   private final String source;
   private final char delimiter;
@@ -68,9 +71,11 @@ final class NumericCsv {
             continue;
           }
         } else if (record.size() != width) {
-          throw new IllegalArgumentException(
-              at(line) + ": ragged row: " + Dataset.count(record.size(), "column")
-                  + ", but line " + widthLine + " has " + width);
+          // The column named is the first one missing from a short row, or the first extra one.
+          throw new IllegalArgumentException(at(line) + ", column "
+              + (Math.min(record.size(), width) + 1) + ": ragged row: "
+              + Dataset.count(record.size(), "column") + ", but line " + widthLine + " has "
+              + width);
         }
         rows.add(numbers(record, line));
       }
@@ -86,7 +91,7 @@ final class NumericCsv {
       throw new IllegalArgumentException(source + " has a header on line " + widthLine
           + " but no data rows");
     }
-    return new Table(header, rows.toArray(new double[0][]));
+    return new Table(header, rows.toArray(new double[0][]), widthLine);
   }
 
   private IllegalArgumentException notCsv(IOException e) {

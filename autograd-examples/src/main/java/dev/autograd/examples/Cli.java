@@ -155,6 +155,9 @@ final class Cli {
     if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
       String arg = unmatched.getUnmatched().get(0);
       String what;
+      if (e.getCommandLine().getCommandSpec().findOption(arg) != null) {
+        return "unexpected argument '" + arg + "' (after --, which ends the flags)";
+      }
       if (arg.startsWith("-")) {
         int eq = arg.indexOf('=');
         what = "unknown flag " + (eq > 0 ? arg.substring(0, eq) : arg);

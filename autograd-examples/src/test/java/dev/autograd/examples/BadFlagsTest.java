@@ -34,6 +34,10 @@ class BadFlagsTest {
     List<Row> rows = new ArrayList<>();
     rows.add(row("ScalarDemo", ScalarDemo::run, "unknown flag --lr", "--lr", "1"));
     rows.add(row("ScalarDemo", ScalarDemo::run, "unexpected argument 'x'", "x"));
+    // After "--" a flag's name is an argument: it was "unknown flag --epochs (did you mean
+    // --epochs?)".
+    rows.add(row("LinearRegressionDemo", LinearRegressionDemo::run,
+        "unexpected argument '--epochs' (after --, which ends the flags)", "--", "--epochs"));
     rows.add(row("GraphDemo", GraphDemo::run, "--out needs a value (FILE.dot)", "--out"));
     rows.add(row("GraphDemo", GraphDemo::run, "--out must name a file, got 'target'",
         "--out", "target"));

@@ -91,7 +91,7 @@ class CsvRegressionTest {
     return Stream.of(
         new BadFile("empty.csv", "", List.of("--target", "y"), "FILE is empty"),
         new BadFile("ragged.csv", "a,y\n1,2\n3\n", List.of("--target", "y"),
-            "FILE line 3: ragged row: 1 column, but line 1 has 2"),
+            "FILE line 3, column 2: ragged row: 1 column, but line 1 has 2"),
         new BadFile("words.csv", "a,y\n1,2\n3,four\n", List.of("--target", "y"),
             "FILE line 3, column 2: not a number: \"four\""),
         new BadFile("nan.csv", "a,y\n1,NaN\n3,4\n", List.of("--target", "y"),
@@ -100,9 +100,9 @@ class CsvRegressionTest {
             "FILE line 2, column 1: not a number: \"1;2\" (the delimiter is ','; if the file's"
                 + " cells are split at ';', set the delimiter to ';')"),
         new BadFile("price.csv", "a,y\n1,2\n3,4\n", List.of("--target", "price"),
-            "target column \"price\" not in the header of FILE: [a, y]"),
+            "FILE line 1: target column \"price\" not in the header: [a, y]"),
         new BadFile("three.csv", "a,y\n1,2\n3,4\n", List.of("--target-column", "3"),
-            "target column index 2 (column 3) out of range: FILE has 2 columns"),
+            "FILE line 1, column 3: no target column there (index 2): the rows have 2 columns"),
         new BadFile("header.csv", "a,y\n", List.of("--target", "y"),
             "FILE has a header on line 1 but no data rows"),
         new BadFile("one.csv", "a,y\n1,2\n", List.of("--target", "y"),

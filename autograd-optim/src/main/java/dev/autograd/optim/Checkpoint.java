@@ -38,6 +38,11 @@ import java.util.List;
  * The hyper-parameters other than the learning rate (betas, eps, momentum, weight decay) are not
  * stored: they come from the code that builds the optimizer, as the model's shape does. A final
  * line break is optional; nothing else may follow.
+ *
+ * <p>Non-finite numbers: a diverged run's NaN or infinite parameters, moments and momentum buffers
+ * are saved ({@code NaN}, {@code Infinity}) and restored as they are, so such a run resumes as it
+ * would have continued; only the learning rate must be positive and finite, and Adam's step count
+ * and second moments must be in range (a NaN second moment is accepted).
  */
 public final class Checkpoint {
   /** The format name on the first line. */

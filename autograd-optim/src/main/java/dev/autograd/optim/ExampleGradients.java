@@ -4,7 +4,11 @@ import dev.autograd.core.BatchedReplay;
 import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -66,7 +70,7 @@ abstract class ExampleGradients implements MinibatchGradients {
    * grads as {@link Value#backwardAccumulate()} does.
    */
   static final class Replayed extends ExampleGradients {
-    private CompiledGraph graph;
+    private Recording recording;
     private double[] row;
 
     Replayed(Function<List<Value>, List<Value>> model, Loss loss) {
@@ -75,27 +79,68 @@ abstract class ExampleGradients implements MinibatchGradients {
 
     @Override
     double accumulate(double[] features, double[] targets) {
-      if (graph == null) {
-        graph = record(model, loss, features, targets);
-        row = new double[graph.inputCount()];
+      if (recording == null) {
+        recording = record(model, loss, features, targets);
+        row = new double[recording.graph().inputCount()];
       }
-      joinInto(row, features, targets);
-      return graph.accumulate(row);
+      recording.join(row, features, targets);
+      return recording.graph().accumulate(row);
+    }
+  }
+
+  /**
+   * One example's recorded loss graph and the columns of the joined row (the features, then the
+   * targets) that are its input slots, in slot order: null when it reads every column.
+   */
+  record Recording(CompiledGraph graph, int[] columns) {
+    /** Copies the columns the graph reads, from {@code features} then {@code targets}, to row. */
+    void join(double[] row, double[] features, double[] targets) {
+      if (columns == null) {
+        joinInto(row, features, targets);
+        return;
+      }
+      for (int k = 0; k < columns.length; k++) {
+        int c = columns[k];
+        row[k] = c < features.length ? features[c] : targets[c - features.length];
+      }
     }
   }
 
   /**
    * Records one example's loss graph with the features and then the targets as its input slots,
    * from {@code features} and {@code targets} (whose numbers only set the record's starting data).
+   * A feature or target the loss does not read (a column the model ignores) gets no slot: the
+   * replay's results do not depend on it, as the eager graph's do not.
    */
-  static CompiledGraph record(Function<List<Value>, List<Value>> model, Loss loss,
+  static Recording record(Function<List<Value>, List<Value>> model, Loss loss,
       double[] features, double[] targets) {
     List<Value> inputs = leaves(features);
     List<Value> targetLeaves = leaves(targets);
     Value out = loss.of(model.apply(inputs), targetLeaves);
     List<Value> slots = new ArrayList<>(inputs);
     slots.addAll(targetLeaves);
-    return CompiledGraph.compile(out, slots);
+    try {
+      return new Recording(CompiledGraph.compile(out, slots), null);
+    } catch (IllegalArgumentException unread) {
+      // The slots are fresh leaves, each listed once: one is not reachable from the loss. (Not
+      // checked before the common case, which would then record the graph twice.)
+      return recordReadColumns(out, slots);
+    }
+  }
+
+  /** Records {@code out} with the slots it reads as inputs, and their columns. */
+  private static Recording recordReadColumns(Value out, List<Value> slots) {
+    Set<Value> read = Collections.newSetFromMap(new IdentityHashMap<>());
+    read.addAll(CompiledGraph.compile(out).leaves());
+    List<Value> used = new ArrayList<>();
+    int[] columns = new int[slots.size()];
+    for (int c = 0; c < slots.size(); c++) {
+      if (read.contains(slots.get(c))) {
+        columns[used.size()] = c;
+        used.add(slots.get(c));
+      }
+    }
+    return new Recording(CompiledGraph.compile(out, used), Arrays.copyOf(columns, used.size()));
   }
 
   /** Copies {@code features} then {@code targets} into {@code row}. */
@@ -112,6 +157,7 @@ abstract class ExampleGradients implements MinibatchGradients {
   static final class Batched implements MinibatchGradients {
     private final Function<List<Value>, List<Value>> model;
     private final Loss loss;
+    private Recording recording;
     private BatchedReplay replay;
     private double[][] rows = new double[0][];
 
@@ -123,7 +169,8 @@ abstract class ExampleGradients implements MinibatchGradients {
     @Override
     public double accumulate(double[][] featureRows, double[][] targetRows) {
       if (replay == null) {
-        replay = BatchedReplay.of(record(model, loss, featureRows[0], targetRows[0]));
+        recording = record(model, loss, featureRows[0], targetRows[0]);
+        replay = BatchedReplay.of(recording.graph());
       }
       int b = featureRows.length;
       if (rows.length != b) {
@@ -134,7 +181,7 @@ abstract class ExampleGradients implements MinibatchGradients {
         }
       }
       for (int e = 0; e < b; e++) {
-        joinInto(rows[e], featureRows[e], targetRows[e]);
+        recording.join(rows[e], featureRows[e], targetRows[e]);
       }
       return replay.accumulate(rows);
     }

@@ -46,9 +46,10 @@ import java.util.function.Predicate;
  * replays it over each whole minibatch at once, its {@code B} examples side by side, each recorded
  * node one loop over the examples ({@code dev.autograd.core.BatchedReplay}): no node is built per
  * example, and reading the record is paid once per minibatch. {@link Mode#REPLAYED} replays the
- * recorded graph once per example ({@code CompiledGraph.accumulate}). Both need every feature and
- * target to reach the loss, and the model and the loss to build a graph of the same shape for
- * every example (no branch on a value). {@link Mode#EAGER} builds each example's graph anew and
+ * recorded graph once per example ({@code CompiledGraph.accumulate}). Both need the model and the
+ * loss to build a graph of the same shape for every example (no branch on a value); a feature or
+ * target the loss does not read (a column the model ignores) is left out of the record. {@link
+ * Mode#EAGER} builds each example's graph anew and
  * calls {@link Value#backwardAccumulate()}. All three modes give bit-identical parameters, provided the model and loss compute every number from
  * their inputs as graph nodes: a constant taken from one example's data (a {@link Value#detach()}
  * or {@code Value.of(x.data())}) would be replayed with the recorded example's number; use {@link

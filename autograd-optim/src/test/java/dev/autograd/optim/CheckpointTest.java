@@ -200,6 +200,26 @@ class CheckpointTest {
   }
 
   @Test
+  void aDivergedRunsNonFiniteParametersAndMomentsAreSavedAndRestoredAsTheyAre()
+      throws IOException {
+    Value a = Value.of(Double.NaN);
+    Value b = Value.of(Double.NEGATIVE_INFINITY);
+    Adam adam = new Adam(List.of(a, b), 0.1);
+    a.setGrad(1);
+    b.setGrad(Double.POSITIVE_INFINITY);
+    adam.step(); // b's moments become infinite, its data NaN
+    Path file = dir.resolve("diverged.txt");
+    Checkpoint.save(adam, file);
+    String saved = Files.readString(file);
+    assertTrue(saved.contains("\nNaN\n") && saved.contains("\nInfinity\n"), saved);
+    Value a2 = Value.of(0);
+    Value b2 = Value.of(0);
+    Adam resumed = new Adam(List.of(a2, b2), 0.5);
+    Checkpoint.load(resumed, file);
+    assertEquals(text(adam), text(resumed));
+  }
+
+  @Test
   void aDirectoryIsNeitherReplacedBySaveNorReadByLoadAndTheErrorNamesIt() throws IOException {
     // save replaced an empty directory with the file (a move with REPLACE_EXISTING) and threw
     // DirectoryNotEmptyException for another; load threw "Is a directory", naming no file.

@@ -72,6 +72,31 @@ class TrainerTest {
     }
   }
 
+  @Test
+  void aFeatureOrTargetTheLossDoesNotReadIsIgnoredInEveryMode() {
+    // The replaying modes threw "inputs[2] (label "", data ...) is not a leaf of the graph ending
+    // at output" for a model that ignores a feature column (an id, say) or a loss that reads only
+    // some targets; eager training accepted both.
+    for (int seed = 1; seed <= 2; seed++) {
+      long[] eagerBits = null;
+      for (Trainer.Mode mode : Trainer.Mode.values()) {
+        Mlp model = new Mlp(2, List.of(4, 2), Activation.RELU, Init.HE, new Random(seed));
+        Function<List<Value>, List<Value>> firstTwoFeatures = x -> model.forward(x.subList(0, 2));
+        Loss firstTargetOnly = (p, y) -> MseLoss.of(p.subList(0, 1), y.subList(0, 1));
+        new Trainer(firstTwoFeatures, firstTargetOnly, new Adam(model.parameters(), 0.01))
+            .epochs(2).batchSize(8).shuffleSeed(seed).mode(mode).quiet(true)
+            .fit(FEATURES, TARGETS);
+        if (eagerBits == null) {
+          eagerBits = bits(model);
+        } else {
+          assertArrayEquals(eagerBits, bits(model), mode::toString);
+        }
+      }
+      assertTrue(eagerBits[0] != bits(new Mlp(2, List.of(4, 2), Activation.RELU, Init.HE,
+          new Random(seed)))[0], "training moved the parameters");
+    }
+  }
+
   /**
    * Softmax's shift is a node (the logits' max through {@code stopGradient}), which replay
    * recomputes for every example: replayed cross-entropy training equals eager training bit for
