@@ -96,6 +96,24 @@ class SharedVectorScenariosTest {
   }
 
   @Test
+  void derivativesAsValuesOverSharedVectorsEqualTheBackwardGrads() {
+    Net shared = tangle(leaves(0.3, -0.8, 0.45, 0.9), v -> v);
+    shared.output().backward();
+    List<Value> gradient = Gradients.of(shared.output(), shared.leaves());
+    for (int i = 0; i < gradient.size(); i++) {
+      double want = shared.leaves().get(i).grad();
+      assertEquals(want, gradient.get(i).data(), 1e-12 * Math.max(1.0, Math.abs(want)), "x" + i);
+    }
+    // Differentiating a derivative built over the shared vectors: a fresh graph, a fresh pass.
+    gradient.get(0).backward();
+    double[][] hessian = Gradients.hessian(shared.output(), shared.leaves());
+    for (int j = 0; j < hessian.length; j++) {
+      assertEquals(hessian[0][j], shared.leaves().get(j).grad(),
+          1e-12 * Math.max(1.0, Math.abs(hessian[0][j])), "H[0][" + j + "]");
+    }
+  }
+
+  @Test
   void twoGraphsSharingAWeightVectorDifferentiatedInTurnEachGetTheirOwnGrads() {
     List<Value> w = Value.vector(leaves(0.5, -1.25, 2.0));
     Value b = Value.of(0.1, "b");
