@@ -49,6 +49,11 @@ final class DotValue extends Value {
     return Op.ADD.forward(sum, Op.MUL.forward(a, b));
   }
 
+  /** Returns the level of a dot node of {@code start}, {@code a} and {@code b}. */
+  static int level(Value start, ValueVector a, ValueVector b) {
+    return 1 + Math.max(start.level, Math.max(a.level, b.level));
+  }
+
   /**
    * Returns the role of input {@code i} of {@link #inputs()}, as displays name it: {@code "start"},
    * then {@code "a1"}, {@code "b1"}, {@code "a2"}, ... (the factors of the first product, ...).

@@ -99,16 +99,19 @@ public sealed class Value permits DotValue {
   boolean visited;
   /**
    * The version of this node's data. A leaf starts at 0 and takes a new value of {@link #VERSIONS}
-   * at each {@link #setData}; a node made by an op takes its inputs' highest version. So an input
+   * at each {@link #setData}; a node made by an op takes its inputs' highest version, or (a dot
+   * node, which would otherwise read one per factor) the latest version handed out, which is at
+   * least that and below every later one. So an input
    * has a higher version than a node made from it exactly when the input was changed after the
    * node was built (see {@link #checkInputsUnchanged()}).
    */
   private long version;
 
   /**
-   * Hands out leaf versions. Only {@link #setData} writes it (one atomic increment); building nodes
-   * never reads it, so threads building independent graphs share nothing through it. Versions
-   * only grow, so every new one is above every version any node holds.
+   * Hands out leaf versions. Only {@link #setData} writes it (one atomic increment); building a
+   * dot node reads it (a plain read while no leaf changes, so threads building independent graphs
+   * only share a cache line that stays unchanged between optimizer steps). Versions only grow, so
+   * every new one is above every version any node holds.
    */
   private static final AtomicLong VERSIONS = new AtomicLong();
 
@@ -228,13 +231,9 @@ public sealed class Value permits DotValue {
     if (n == 0) {
       return start;
     }
-    ValueVector av = vectorOf(a, n);
-    ValueVector bv = vectorOf(b, n);
-    Value[] as = av.elements;
-    Value[] bs = bv.elements;
+    Value[] as = elements(a, n);
+    Value[] bs = elements(b, n);
     double sum = start.data;
-    int level = start.level;
-    long version = start.version;
     for (int i = 0; i < n; i++) {
       Value ai = as[i];
       Value bi = bs[i];
@@ -242,26 +241,26 @@ public sealed class Value permits DotValue {
         throw new NullPointerException((ai == null ? "a[" : "b[") + i + "] is null");
       }
       sum = DotValue.plusTerm(sum, ai.data, bi.data);
-      level = Math.max(level, Math.max(ai.level, bi.level));
-      version = Math.max(version, Math.max(ai.version, bi.version));
     }
-    return new DotValue(sum, start, av, bv, level + 1, version);
+    ValueVector av = a instanceof ValueVector ? (ValueVector) a : new ValueVector(as);
+    ValueVector bv = b instanceof ValueVector ? (ValueVector) b : new ValueVector(bs);
+    return new DotValue(sum, start, av, bv, DotValue.level(start, av, bv), VERSIONS.get());
   }
 
   /**
-   * Returns {@code values}, a list of {@code n} elements, as a vector: a {@link #vector} itself,
-   * else one over a copy (its elements not yet checked for null).
+   * Returns the elements of {@code values}, a list of {@code n} elements: a {@link #vector}'s
+   * own array, else a copy (its elements not yet checked for null).
    */
-  private static ValueVector vectorOf(List<Value> values, int n) {
+  private static Value[] elements(List<Value> values, int n) {
     if (values instanceof ValueVector) {
-      return (ValueVector) values;
+      return ((ValueVector) values).elements;
     }
     Value[] copy = values.toArray(new Value[n]);
     if (copy.length != n) { // the list changed size while being read
       throw new ConcurrentModificationException(
           "dot read " + copy.length + " elements from a list of " + n);
     }
-    return new ValueVector(copy);
+    return copy;
   }
 
   /**

@@ -17,8 +17,17 @@ final class ValueVector extends AbstractList<Value> implements RandomAccess {
    */
   long reachedIn;
 
+  /** The highest {@link Value#level} of the elements, 0 if there are none. */
+  final int level;
+
+  /** A vector over {@code elements}, none null, which no one may change afterwards. */
   ValueVector(Value[] elements) {
     this.elements = elements;
+    int highest = 0;
+    for (Value e : elements) {
+      highest = Math.max(highest, e.level);
+    }
+    this.level = highest;
   }
 
   @Override

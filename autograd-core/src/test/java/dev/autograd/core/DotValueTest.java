@@ -284,6 +284,21 @@ class DotValueTest {
   }
 
   @Test
+  void onlyAChangeToALeafTheDotReadsAfterItWasBuiltMakesItStale() {
+    Value x = Value.of(0.5, "x");
+    Value w = Value.of(1.5, "w");
+    Value other = Value.of(3.0, "other");
+    w.setData(2.5); // before the dot is built: not stale
+    Value f = Value.dot(Value.of(0.0), List.of(w), List.of(x)).tanh();
+    other.setData(4.0); // a leaf the dot does not read
+    f.backward();
+    assertEquals(2.5 * (1 - Math.tanh(1.25) * Math.tanh(1.25)), x.grad(), 1e-15);
+    Value.setData(new Value[] {x, other}, new double[] {0.5, 1.0}); // x again, value unchanged
+    IllegalStateException e = assertThrows(IllegalStateException.class, f::backward);
+    assertTrue(e.getMessage().contains("leaf \"x\""), e.getMessage());
+  }
+
+  @Test
   @SuppressWarnings("try") // the scope only switches detection on for the block
   void anomalyDetectionNamesTheDotAndTheInputWhoseGradTurnsNonFinite() {
     try (AnomalyDetection.Scope on = AnomalyDetection.on()) {

@@ -54,7 +54,7 @@ public final class BiasTrickLinear implements Module {
         row.add(Value.of(init.sample(random, inputs, outputs), "w[" + j + "][" + i + "]"));
       }
       row.add(Value.of(init.sample(random, inputs, outputs), "b[" + j + "]"));
-      rowList.add(Collections.unmodifiableList(row));
+      rowList.add(Value.vector(row)); // dot nodes read it without a copy
       all.addAll(row);
     }
     this.rows = Collections.unmodifiableList(rowList);

@@ -48,7 +48,7 @@ public final class Vectors {
       biased.add(checkNotNull(x.get(i), "x[%s] is null", i));
     }
     biased.add(Value.of(1.0));
-    return Collections.unmodifiableList(biased);
+    return Value.vector(biased); // dot nodes read it without a copy
   }
 
   /**
