@@ -153,6 +153,27 @@ class SharedVectorMlpTest {
     assertArrayEquals(want, gradBits(layer.parameters()));
   }
 
+  @Test
+  void aLayerAppliedToItsOwnOutputsSharesItsWeightsAcrossLevelsAsPlainLists() {
+    NeuronLayer layer = new NeuronLayer(3, 3, Activation.TANH, Init.XAVIER, new Random(17));
+    List<Value> x = List.of(Value.of(0.4), Value.of(-0.9), Value.of(0.2));
+    List<Value> h = x;
+    List<Value> p = x;
+    for (int k = 0; k < 5; k++) {
+      h = layer.forward(h); // the output vector is the next input vector
+      p = plainLayer(layer, p);
+    }
+    Value plain = Value.dot(Value.of(0.0), p, p);
+    plain.backward();
+    long[] want = gradBits(layer.parameters());
+    long[] wantX = gradBits(x);
+    Value shared = Value.dot(Value.of(0.0), h, h);
+    assertEquals(Double.doubleToLongBits(plain.data()), Double.doubleToLongBits(shared.data()));
+    shared.backward();
+    assertArrayEquals(want, gradBits(layer.parameters()));
+    assertArrayEquals(wantX, gradBits(x));
+  }
+
   /** SGD on the minibatch loss for {@code steps} steps; returns the parameters' bits. */
   private static long[] train(Mlp mlp, int steps, boolean plain) {
     List<Value> params = mlp.parameters();
