@@ -141,8 +141,18 @@ final class Backprop {
     /** Undoes what {@link #ready} changed in the nodes, when the sweep fails. */
     void abandon() {}
 
+    /** Returns an empty queue, {@link #leaves} and the queue sized as the thread's last sweep's. */
+    private Pending start() {
+      int[] sizes = Sizes.ofThread();
+      int room = Sizes.withRoom(sizes[Sizes.LEAVES]);
+      if (room > leaves.length) {
+        leaves = new Value[room];
+      }
+      return new Pending(sizes[Sizes.LEVELS], Sizes.withRoom(sizes[Sizes.PENDING]));
+    }
+
     final void run(Value root) {
-      Pending pending = new Pending();
+      Pending pending = start();
       try {
         root.visited = true;
         if (root.left == null) {
@@ -170,6 +180,7 @@ final class Backprop {
           v = next;
         }
         clearVisited(leaves, leafCount);
+        Sizes.record(leafCount, pending);
       } catch (RuntimeException | Error e) {
         abandon();
         clearVisited(leaves, leafCount);
@@ -431,15 +442,33 @@ final class Backprop {
    */
   private static final class Pending {
     /** {@code head[level]}: slot of the last node pushed at that level, or -1. */
-    private int[] head = new int[0];
+    private int[] head;
     /** Slots: a pending node and the next slot of its level (or of the free list). */
-    private Value[] nodes = new Value[16];
-    private int[] next = new int[16];
+    private Value[] nodes;
+    private int[] next;
     private int used;
     private int free = -1;
     private int size;
     /** No pending node has a higher level. */
     private int top = -1;
+
+    /** An empty queue with room for {@code levels} levels and {@code slots} nodes at once. */
+    Pending(int levels, int slots) {
+      head = new int[levels];
+      Arrays.fill(head, -1);
+      nodes = new Value[Math.max(16, slots)];
+      next = new int[nodes.length];
+    }
+
+    /** Returns the number of levels this queue has room for. */
+    int levels() {
+      return head.length;
+    }
+
+    /** Returns the most nodes this queue has held at once. */
+    int slots() {
+      return used;
+    }
 
     /** Returns the highest pending level, or -1 if nothing is pending. */
     int topLevel() {
@@ -506,6 +535,50 @@ final class Backprop {
           nodes[i].visited = false;
         }
       }
+    }
+  }
+
+  /**
+   * The sizes the arrays of a thread's last completed sweep grew to, with which its next sweep
+   * starts: a graph is usually differentiated step after step, and growing the arrays from 16
+   * elements in every pass cost 17% of demo 2's eager step and 1-4% of the moons MLP's (whose
+   * pass grew about 42 KB of them; results-2026-11-30-eager4.md).
+   * The arrays themselves are new each time: a reused array would soon be in the old generation,
+   * where G1's write barrier makes each reference stored into it expensive. Sizes above {@value
+   * #KEPT} are not kept, so one huge graph does not make every later sweep allocate for it.
+   */
+  private static final class Sizes {
+    static final int LEAVES = 0;
+    static final int LEVELS = 1;
+    static final int PENDING = 2;
+    static final int KEPT = 1 << 16;
+    // A subclass rather than ThreadLocal.withInitial: no lambda to bootstrap on a cold start.
+    private static final ThreadLocal<int[]> OF_THREAD = new ThreadLocal<>() {
+      @Override
+      protected int[] initialValue() {
+        return new int[3];
+      }
+    };
+
+    /** Returns this thread's sizes: leaves, pending levels, pending nodes at once. */
+    static int[] ofThread() {
+      return OF_THREAD.get();
+    }
+
+    /**
+     * Returns {@code size} and some room: a sweep checks for room before each node (a dot node's
+     * inputs), so an array of the exact size would still grow once near the end.
+     */
+    static int withRoom(int size) {
+      return size == 0 ? 0 : size + (size >> 2) + 64;
+    }
+
+    /** Keeps the sizes of a completed sweep that met {@code leafCount} leaves. */
+    static void record(int leafCount, Pending pending) {
+      int[] sizes = OF_THREAD.get();
+      sizes[LEAVES] = Math.min(leafCount, KEPT);
+      sizes[LEVELS] = Math.min(pending.levels(), KEPT);
+      sizes[PENDING] = Math.min(pending.slots(), KEPT);
     }
   }
 

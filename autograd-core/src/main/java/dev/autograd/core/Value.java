@@ -76,8 +76,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@code Value} is a graph node: two nodes holding the same number are still different nodes,
  * so {@code equals} and {@code hashCode} are identity-based. A graph is not thread-safe and must
  * not be shared between threads: build and differentiate each graph on one thread at a time (a
- * backward pass writes every reachable node's grad and search flag). Independent graphs — sharing
- * no node, leaves included — may be built and differentiated on different threads at once, and
+ * backward pass writes every reachable node's grad and search flag, and a mark on each {@link
+ * #vector} its dot nodes read). Independent graphs — sharing no node, leaves included, and so no
+ * vector — may be built and differentiated on different threads at once, and
  * give bit for bit the results they give on one thread.
  */
 public sealed class Value permits DotValue {
@@ -195,7 +196,9 @@ public sealed class Value permits DotValue {
    * to {@code start}, as one row of {@code torch.addmv}, in a fixed order; a neuron's {@code b + w
    * . x} is {@code dot(b, w, x)}. {@link #op()} is {@code "dot"} and {@link #children()} lists
    * {@code start, a[0], b[0], a[1], b[1], ...}. With {@code n = 0} it returns {@code start} itself,
-   * as Python's {@code sum([], start)} does.
+   * as Python's {@code sum([], start)} does. The node keeps a {@link #vector} given as {@code a} or
+   * {@code b} as it is and a copy of any other list, so that later changes to the list do not
+   * change the node.
    *
    * <p>Local derivatives: {@code d/dstart = 1}, {@code d/da[i] = b[i]}, {@code d/db[i] = a[i]}
    * (a node given twice, as {@code dot(s, List.of(x), List.of(x))}, receives both). {@link
