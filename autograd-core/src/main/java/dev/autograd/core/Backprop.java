@@ -76,6 +76,11 @@ final class Backprop {
   private abstract static class Sweep {
     Value[] leaves = new Value[16];
     int leafCount;
+    /**
+     * A node below this version has its inputs checked for changes since it was built ({@link
+     * Value#checkInputsUnchanged}) when it is visited; none by default.
+     */
+    long staleBelow = Long.MIN_VALUE;
 
     /** Called once per reachable node (root excluded), when it is first met. */
     abstract void reached(Value v);
@@ -113,19 +118,9 @@ final class Backprop {
     }
 
     /**
-     * Reaches the inputs of interior node {@code v} in order (left, then right for a binary op),
-     * then calls {@link #ready}; returns the interior node to go on to, as {@link #reach}.
+     * Reaches the inputs of dot node {@code v} in order, its start then its factors, then calls
+     * {@link #ready}; returns the interior node to go on to, as {@link #reach}.
      */
-    Value visit(Value v, Pending pending) {
-      Value next = reach(v.left, null, pending);
-      if (Op.readsRight(v.op)) {
-        next = reach(v.right, next, pending);
-      }
-      ready(v);
-      return next;
-    }
-
-    /** As {@link #visit} for a dot node, whose inputs are its start then its factors. */
     Value visitDot(DotValue v, Pending pending) {
       Value[] a = v.a.elements;
       Value[] b = v.b.elements;
@@ -168,7 +163,20 @@ final class Backprop {
           }
           reserve(v);
           v.visited = false;
-          Value next = dot ? visitDot((DotValue) v, pending) : visit(v, pending);
+          if (v.version() < staleBelow) { // before any input is reached: no flag left on a throw
+            v.checkInputsUnchanged();
+          }
+          Value next;
+          if (dot) {
+            next = visitDot((DotValue) v, pending);
+          } else {
+            // The inputs in order: left, then right (a binary op).
+            next = reach(v.left, null, pending);
+            if (Op.readsRight(v.op)) {
+              next = reach(v.right, next, pending);
+            }
+            ready(v);
+          }
           // Go straight on to the new input when nothing pending must come first (chains and
           // left-leaning sums never touch the queue).
           if (next == null || pending.topLevel() > next.level) {
@@ -193,13 +201,15 @@ final class Backprop {
   /** Zeroes each grad when its node is reached and propagates each interior node when ready. */
   private static final class Propagation extends Sweep {
     private final boolean checked = AnomalyDetection.enabled;
-    /**
-     * Every leaf version handed out when the pass began. A node at this version or above has no
-     * input changed after it was built (an input's version is at most this one, and the node's is
-     * at least its inputs' were), so only a node below it needs {@link Value#checkInputsUnchanged}:
-     * after an optimizer step, which gives all parameters one new version, none does.
-     */
-    private final long latest = Value.latestVersion();
+
+    // Only nodes below the latest version handed out when the pass began are checked: a node at it
+    // or above has no input changed after it was built (an input's version is at most that one,
+    // and the node's is at least its inputs' were). After an optimizer step, which gives all
+    // parameters one new version, none is.
+    {
+      staleBelow = Value.latestVersion();
+    }
+
     /** This pass's number, which no other pass has: see {@link ValueVector#reachedIn}. */
     private final long pass = PASSES.incrementAndGet();
     /** The first anomaly seen, thrown once the pass has completed. */
@@ -208,12 +218,6 @@ final class Backprop {
     @Override
     void reached(Value v) {
       v.grad = 0.0;
-    }
-
-    @Override
-    Value visit(Value v, Pending pending) {
-      checkInputsUnchanged(v);
-      return super.visit(v, pending);
     }
 
     /**
@@ -231,7 +235,6 @@ final class Backprop {
      */
     @Override
     Value visitDot(DotValue v, Pending pending) {
-      checkInputsUnchanged(v);
       if (checked) {
         return super.visitDot(v, pending);
       }
@@ -272,13 +275,6 @@ final class Backprop {
         }
       }
       return next;
-    }
-
-    /** Checks {@code v}'s inputs, before any is reached, if one may have changed since. */
-    private void checkInputsUnchanged(Value v) {
-      if (v.version() < latest) {
-        v.checkInputsUnchanged();
-      }
     }
 
     @Override
