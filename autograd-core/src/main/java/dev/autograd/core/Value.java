@@ -349,6 +349,11 @@ public sealed class Value permits DotValue {
    * so a later {@link #backward()} or {@link #backwardAccumulate()} through a node built before
    * this call throws {@link IllegalStateException} instead of mixing old and new data.
    *
+   * <p>Any {@code double} is stored, NaN and {@code ±Infinity} included, as a PyTorch tensor
+   * holds them; the ops built on it then follow IEEE 754 (see the class documentation). This call
+   * is not checked by {@link AnomalyDetection}: while it is on, the next operation built on a
+   * non-finite leaf throws instead.
+   *
    * @throws IllegalStateException if this node was made by an operation: its data follows from
    *     its inputs, and changing it would make every gradient through it wrong
    */
@@ -381,6 +386,7 @@ public sealed class Value permits DotValue {
    * serial part of every minibatch that the threads of a replay cannot share.
    *
    * <p>Every element is checked before any is changed: after an exception no leaf has changed.
+   * Non-finite numbers are stored as given, as by {@link #setData(double)}.
    *
    * @throws NullPointerException if {@code leaves}, {@code data} or an element of {@code leaves}
    *     is null (the message names its index)
