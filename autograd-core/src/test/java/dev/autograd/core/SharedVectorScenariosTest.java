@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * (a stale node met after a shared vector was reached, an anomaly). Each graph is compared bit for
  * bit with the same graph over plain lists, and with finite differences.
  */
+@SuppressWarnings("try") // AnomalyDetection scopes only switch detection on for their block
 class SharedVectorScenariosTest {
 
   /** Nodes of one build: its leaves, some inner nodes, the output. */

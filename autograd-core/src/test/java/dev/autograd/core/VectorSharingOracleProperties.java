@@ -26,6 +26,7 @@ import org.quicktheories.core.Gen;
  * the build order alone, not from the engine's versions), leave no node flagged, and a later
  * pass over a fresh part of the graph must equal a graph built from scratch.
  */
+@SuppressWarnings("try") // AnomalyDetection scopes only switch detection on for their block
 class VectorSharingOracleProperties {
   private static final long SEED = Long.getLong("autograd.seed", 20261130L);
   private static final int EXAMPLES = Integer.getInteger("autograd.examples", 800);

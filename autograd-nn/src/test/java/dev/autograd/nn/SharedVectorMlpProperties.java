@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * same network written with {@link Value#dot} over plain lists, bit for bit, over two passes, with
  * {@link AnomalyDetection} on, and in the replay.
  */
+@SuppressWarnings("try") // AnomalyDetection scopes only switch detection on for their block
 class SharedVectorMlpProperties {
   private static final long SEED = Long.getLong("autograd.seed", 20261130L);
   private static final int EXAMPLES = Integer.getInteger("autograd.examples", 300);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * take the same steps; a loss built before a step must be stale; and models trained on several
  * threads at once must end as on one.
  */
+@SuppressWarnings("try") // AnomalyDetection scopes only switch detection on for their block
 class SharedVectorMlpTest {
   private static final double[][] X = {
     {0.5, -1.0, 0.25}, {1.5, 0.75, -0.5}, {-0.25, 0.125, 2.0}, {0.0, -0.5, -1.25}, {1.0, 1.0, 1.0}
