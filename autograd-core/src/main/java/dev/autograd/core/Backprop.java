@@ -265,14 +265,7 @@ final class Backprop {
         va.reachedIn = pass;
         vb.reachedIn = pass;
       } else {
-        for (int k = 0; k < fa.length; k++) {
-          Value a = fa[k];
-          Value b = fb[k];
-          double da = a.data;
-          double db = b.data;
-          a.grad += Op.MUL.leftGrad(da, db, 0.0, g);
-          b.grad += Op.MUL.rightGrad(da, db, 0.0, g);
-        }
+        v.addProductGrads(g);
       }
       return next;
     }

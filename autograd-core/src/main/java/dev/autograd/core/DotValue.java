@@ -84,10 +84,18 @@ final class DotValue extends Value {
    * {@code x}).
    */
   void propagate() {
+    left.grad += startGrad();
+    addProductGrads(productGrad());
+  }
+
+  /**
+   * Adds each product's contributions, {@code g} being the products' upstream grad: for {@code k =
+   * 1..n}, {@code a_k.grad += b_k * g}, then {@code b_k.grad += a_k * g}. The second half of
+   * {@link #propagate()}, also {@link Backprop}'s when every factor is already reached.
+   */
+  void addProductGrads(double g) {
     final Value[] fa = a.elements;
     final Value[] fb = b.elements;
-    final double g = productGrad();
-    left.grad += startGrad();
     for (int k = 0; k < fa.length; k++) {
       Value ak = fa[k];
       Value bk = fb[k];
