@@ -1,6 +1,5 @@
 package dev.autograd.core;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,34 +24,7 @@ class ConcurrentGraphsTest {
     for (int seed = 0; seed < expected.length; seed++) {
       expected[seed] = trainingStepBits(seed);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<long[][]>> results = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        final int first = t * GRAPHS_PER_THREAD;
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  long[][] bits = new long[GRAPHS_PER_THREAD][];
-                  for (int k = 0; k < GRAPHS_PER_THREAD; k++) {
-                    bits[k] = trainingStepBits(first + k);
-                  }
-                  return bits;
-                }));
-      }
-      start.countDown();
-      for (int t = 0; t < THREADS; t++) {
-        long[][] bits = results.get(t).get(2, TimeUnit.MINUTES);
-        for (int k = 0; k < GRAPHS_PER_THREAD; k++) {
-          int seed = t * GRAPHS_PER_THREAD + k;
-          assertArrayEquals(expected[seed], bits[k], "graph of seed " + seed);
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    OnThreads.assertSameAsOneThread(THREADS, expected, ConcurrentGraphsTest::trainingStepBits);
   }
 
   @Test

@@ -1,17 +1,11 @@
 package dev.autograd.core;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,32 +28,7 @@ class SharedVectorThreadsTest {
     }
     assertTrue(stale > expected.length / 10 && stale < expected.length * 9 / 10,
         "both stale and fresh graphs, got " + stale + " stale of " + expected.length);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<long[][]>> results = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        final int first = t * GRAPHS_PER_THREAD;
-        results.add(pool.submit(() -> {
-          start.await();
-          long[][] bits = new long[GRAPHS_PER_THREAD][];
-          for (int k = 0; k < GRAPHS_PER_THREAD; k++) {
-            bits[k] = run(first + k);
-          }
-          return bits;
-        }));
-      }
-      start.countDown();
-      for (int t = 0; t < THREADS; t++) {
-        long[][] bits = results.get(t).get(2, TimeUnit.MINUTES);
-        for (int k = 0; k < GRAPHS_PER_THREAD; k++) {
-          int seed = t * GRAPHS_PER_THREAD + k;
-          assertArrayEquals(expected[seed], bits[k], "graph of seed " + seed);
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    OnThreads.assertSameAsOneThread(THREADS, expected, SharedVectorThreadsTest::run);
   }
 
   /**
