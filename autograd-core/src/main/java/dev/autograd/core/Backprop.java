@@ -81,6 +81,8 @@ final class Backprop {
      * Value#checkInputsUnchanged}) when it is visited; none by default.
      */
     long staleBelow = Long.MIN_VALUE;
+    /** This thread's {@link Sizes}, read when the sweep starts and updated when it completes. */
+    private int[] sizes;
 
     /** Called once per reachable node (root excluded), when it is first met. */
     abstract void reached(Value v);
@@ -138,7 +140,7 @@ final class Backprop {
 
     /** Returns an empty queue, {@link #leaves} and the queue sized as the thread's last sweep's. */
     private Pending start() {
-      int[] sizes = Sizes.ofThread();
+      sizes = Sizes.ofThread();
       int room = Sizes.withRoom(sizes[Sizes.LEAVES]);
       if (room > leaves.length) {
         leaves = new Value[room];
@@ -188,7 +190,7 @@ final class Backprop {
           v = next;
         }
         clearVisited(leaves, leafCount);
-        Sizes.record(leafCount, pending);
+        Sizes.record(sizes, leafCount, pending);
       } catch (RuntimeException | Error e) {
         abandon();
         clearVisited(leaves, leafCount);
@@ -562,9 +564,11 @@ final class Backprop {
       return size == 0 ? 0 : size + (size >> 2) + 64;
     }
 
-    /** Keeps the sizes of a completed sweep that met {@code leafCount} leaves. */
-    static void record(int leafCount, Pending pending) {
-      int[] sizes = OF_THREAD.get();
+    /**
+     * Keeps in {@code sizes} (the thread's) those of a completed sweep that met {@code leafCount}
+     * leaves.
+     */
+    static void record(int[] sizes, int leafCount, Pending pending) {
       sizes[LEAVES] = Math.min(leafCount, KEPT);
       sizes[LEVELS] = Math.min(pending.levels(), KEPT);
       sizes[PENDING] = Math.min(pending.slots(), KEPT);
