@@ -145,7 +145,7 @@ final class Backprop {
       if (room > leaves.length) {
         leaves = new Value[room];
       }
-      return new Pending(sizes[Sizes.LEVELS], Sizes.withRoom(sizes[Sizes.PENDING]));
+      return new Pending(sizes[Sizes.LEVELS]);
     }
 
     final void run(Value root) {
@@ -429,26 +429,19 @@ final class Backprop {
 
   /**
    * Interior nodes waiting for their grads to be complete: a bucket queue with one LIFO list per
-   * level, since the levels taken out never increase. Amortized constant time per node.
+   * level, since the levels taken out never increase. A list is linked through its nodes' {@link
+   * Value#labelOrNext} fields (null again once a node is taken out), so pushing and popping write
+   * no array but {@code head}. Constant time per node, amortized over the levels.
    */
   private static final class Pending {
-    /** {@code head[level]}: slot of the last node pushed at that level, or -1. */
-    private int[] head;
-    /** Slots: a pending node and the next slot of its level (or of the free list). */
-    private Value[] nodes;
-    private int[] next;
-    private int used;
-    private int free = -1;
-    private int size;
+    /** {@code head[level]}: the last node pushed at that level, or null. */
+    private Value[] head;
     /** No pending node has a higher level. */
     private int top = -1;
 
-    /** An empty queue with room for {@code levels} levels and {@code slots} nodes at once. */
-    Pending(int levels, int slots) {
-      head = new int[levels];
-      Arrays.fill(head, -1);
-      nodes = new Value[Math.max(16, slots)];
-      next = new int[nodes.length];
+    /** An empty queue with room for {@code levels} levels. */
+    Pending(int levels) {
+      head = new Value[Math.max(16, levels)];
     }
 
     /** Returns the number of levels this queue has room for. */
@@ -456,17 +449,9 @@ final class Backprop {
       return head.length;
     }
 
-    /** Returns the most nodes this queue has held at once. */
-    int slots() {
-      return used;
-    }
-
     /** Returns the highest pending level, or -1 if nothing is pending. */
     int topLevel() {
-      if (size == 0) {
-        return -1;
-      }
-      while (head[top] < 0) {
+      while (top >= 0 && head[top] == null) {
         top--;
       }
       return top;
@@ -475,30 +460,16 @@ final class Backprop {
     /** Adds {@code v}, clearing its flag again if there is no memory to hold it. */
     void push(Value v) {
       int level = v.level;
-      int slot = free;
-      try {
-        if (level >= head.length) {
-          int old = head.length;
-          head = Arrays.copyOf(head, Math.max(level + 1, old * 2));
-          Arrays.fill(head, old, head.length, -1);
+      if (level >= head.length) {
+        try {
+          head = Arrays.copyOf(head, Math.max(level + 1, head.length * 2));
+        } catch (OutOfMemoryError e) {
+          v.visited = false;
+          throw e;
         }
-        if (slot < 0 && used == nodes.length) {
-          nodes = Arrays.copyOf(nodes, used * 2);
-          next = Arrays.copyOf(next, used * 2);
-        }
-      } catch (OutOfMemoryError e) {
-        v.visited = false;
-        throw e;
       }
-      if (slot < 0) {
-        slot = used++;
-      } else {
-        free = next[slot];
-      }
-      nodes[slot] = v;
-      next[slot] = head[level];
-      head[level] = slot;
-      size++;
+      v.labelOrNext = head[level];
+      head[level] = v;
       if (level > top) {
         top = level;
       }
@@ -510,20 +481,22 @@ final class Backprop {
       if (level < 0) {
         return null;
       }
-      int slot = head[level];
-      head[level] = next[slot];
-      Value v = nodes[slot];
-      nodes[slot] = null;
-      next[slot] = free;
-      free = slot;
-      size--;
+      Value v = head[level];
+      head[level] = (Value) v.labelOrNext;
+      v.labelOrNext = null;
       return v;
     }
 
+    /** Takes every pending node out, clearing its flag. */
     void clearVisited() {
-      for (int i = 0; i < used; i++) {
-        if (nodes[i] != null) {
-          nodes[i].visited = false;
+      for (int level = 0; level < head.length; level++) {
+        Value v = head[level];
+        head[level] = null;
+        while (v != null) {
+          Value next = (Value) v.labelOrNext;
+          v.labelOrNext = null;
+          v.visited = false;
+          v = next;
         }
       }
     }
@@ -541,17 +514,16 @@ final class Backprop {
   private static final class Sizes {
     static final int LEAVES = 0;
     static final int LEVELS = 1;
-    static final int PENDING = 2;
     static final int KEPT = 1 << 16;
     // A subclass rather than ThreadLocal.withInitial: no lambda to bootstrap on a cold start.
     private static final ThreadLocal<int[]> OF_THREAD = new ThreadLocal<>() {
       @Override
       protected int[] initialValue() {
-        return new int[3];
+        return new int[2];
       }
     };
 
-    /** Returns this thread's sizes: leaves, pending levels, pending nodes at once. */
+    /** Returns this thread's sizes: leaves, pending levels. */
     static int[] ofThread() {
       return OF_THREAD.get();
     }
@@ -571,7 +543,6 @@ final class Backprop {
     static void record(int[] sizes, int leafCount, Pending pending) {
       sizes[LEAVES] = Math.min(leafCount, KEPT);
       sizes[LEVELS] = Math.min(pending.levels(), KEPT);
-      sizes[PENDING] = Math.min(pending.slots(), KEPT);
     }
   }
 

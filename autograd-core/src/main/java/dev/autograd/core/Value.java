@@ -90,7 +90,13 @@ public sealed class Value permits DotValue {
   /** Second input; for an op of kind {@link Op.Kind#UNARY_CONSTANT} a hidden constant leaf. */
   final Value right;
 
-  private final String label;
+  /**
+   * A leaf's label (a {@code String}, see {@link #label()}). A node made by an op has no label, so
+   * the field serves {@link Backprop}'s queue instead: null, except while the node waits in a
+   * backward sweep's queue, where it holds the next node waiting at the same level (the queue
+   * then needs no arrays of its own, and a node stays 56 bytes).
+   */
+  Object labelOrNext;
   /**
    * Longest path from a leaf: 0 for a leaf, else one more than the inputs' highest. Every node
    * made from this one has a higher level, so decreasing level is a reverse topological order.
@@ -121,7 +127,7 @@ public sealed class Value permits DotValue {
     this.op = op.code();
     this.left = left;
     this.right = right;
-    this.label = label;
+    this.labelOrNext = left == null ? label : null;
     this.level =
         left == null ? 0 : 1 + (right == null ? left.level : Math.max(left.level, right.level));
     this.version =
@@ -137,7 +143,6 @@ public sealed class Value permits DotValue {
     this.op = Op.DOT_CODE;
     this.left = start;
     this.right = null;
-    this.label = "";
     this.level = level;
     this.version = version;
   }
@@ -304,7 +309,7 @@ public sealed class Value permits DotValue {
 
   /** Returns this node's label: the one given to {@link #of(double, String)}, else {@code ""}. */
   public String label() {
-    return label;
+    return left == null ? (String) labelOrNext : "";
   }
 
   /**
@@ -430,7 +435,7 @@ public sealed class Value permits DotValue {
    * model itself.
    */
   public Value detach() {
-    return new Value(data, Op.LEAF, null, null, label);
+    return new Value(data, Op.LEAF, null, null, label());
   }
 
   /** Returns this node's version: see {@link #version}. */
@@ -501,7 +506,7 @@ public sealed class Value permits DotValue {
   static IllegalStateException stale(Value leaf, String user) {
     return new IllegalStateException(
         "stale graph: leaf \""
-            + leaf.label
+            + leaf.label()
             + "\" (data "
             + leaf.data
             + ") was changed by setData after "
