@@ -240,35 +240,45 @@ final class Backprop {
       if (checked) {
         return super.visitDot(v, pending);
       }
+      final double g = v.productGrad();
+      Value next = reach(v.left, null, pending);
+      v.left.grad += v.startGrad();
+      if (v.a.reachedIn != pass || v.b.reachedIn != pass) {
+        return reachFactors(v, g, next, pending);
+      }
+      v.addProductGrads(g);
+      return next;
+    }
+
+    /**
+     * The factors' half of {@link #visitDot} when a factor vector is not yet stamped in this pass:
+     * reaches the elements of each such vector while adding the products' contributions ({@code g}
+     * their upstream grad), then stamps both. Kept apart so that the common case, both stamped,
+     * stays small enough for the JIT to inline into the sweep's loop.
+     */
+    private Value reachFactors(DotValue v, double g, Value next, Pending pending) {
       final ValueVector va = v.a;
       final ValueVector vb = v.b;
       final Value[] fa = va.elements;
       final Value[] fb = vb.elements;
-      final double g = v.productGrad();
-      Value next = reach(v.left, null, pending);
-      v.left.grad += v.startGrad();
       boolean reachA = va.reachedIn != pass;
       boolean reachB = vb.reachedIn != pass;
-      if (reachA || reachB) {
-        for (int k = 0; k < fa.length; k++) {
-          Value a = fa[k];
-          Value b = fb[k];
-          double da = a.data;
-          double db = b.data;
-          if (reachA) {
-            next = reach(a, next, pending);
-          }
-          a.grad += Op.MUL.leftGrad(da, db, 0.0, g);
-          if (reachB) {
-            next = reach(b, next, pending);
-          }
-          b.grad += Op.MUL.rightGrad(da, db, 0.0, g);
+      for (int k = 0; k < fa.length; k++) {
+        Value a = fa[k];
+        Value b = fb[k];
+        double da = a.data;
+        double db = b.data;
+        if (reachA) {
+          next = reach(a, next, pending);
         }
-        va.reachedIn = pass;
-        vb.reachedIn = pass;
-      } else {
-        v.addProductGrads(g);
+        a.grad += Op.MUL.leftGrad(da, db, 0.0, g);
+        if (reachB) {
+          next = reach(b, next, pending);
+        }
+        b.grad += Op.MUL.rightGrad(da, db, 0.0, g);
       }
+      va.reachedIn = pass;
+      vb.reachedIn = pass;
       return next;
     }
 

@@ -828,8 +828,9 @@ public sealed class Value permits DotValue {
 
   /**
    * Adds this node's local derivatives times its grad into its inputs' grads: one chain-rule step,
-   * with the arithmetic of {@link Op}. The common ops are dispatched by a switch on the node's op
-   * code whose cases the JIT inlines; any other op goes through the table's virtual methods.
+   * with the arithmetic of {@link Op}. The commonest ops (those of a neuron, a sum and a loss) are
+   * dispatched by a switch on the node's op code small enough for the JIT to inline into the
+   * backward sweep; the other ops go through {@link #propagateOther()}.
    */
   void propagate() {
     double g = grad;
@@ -838,19 +839,32 @@ public sealed class Value permits DotValue {
         left.grad += Op.ADD.leftGrad(left.data, right.data, data, g);
         right.grad += Op.ADD.rightGrad(left.data, right.data, data, g);
         break;
-      case Op.SUB_CODE:
-        left.grad += Op.SUB.leftGrad(left.data, right.data, data, g);
-        right.grad += Op.SUB.rightGrad(left.data, right.data, data, g);
-        break;
       case Op.MUL_CODE:
         left.grad += Op.MUL.leftGrad(left.data, right.data, data, g);
         right.grad += Op.MUL.rightGrad(left.data, right.data, data, g);
         break;
-      case Op.SQUARE_CODE:
-        left.grad += Op.SQUARE.leftGrad(left.data, 0.0, data, g);
-        break;
       case Op.RELU_CODE:
         left.grad += Op.RELU.leftGrad(left.data, 0.0, data, g);
+        break;
+      default:
+        propagateOther();
+        break;
+    }
+  }
+
+  /**
+   * {@link #propagate()} for the ops its switch leaves out: a second switch for the next common
+   * ones, whose cases the JIT inlines, and the table's virtual methods for the rest.
+   */
+  private void propagateOther() {
+    double g = grad;
+    switch (op) {
+      case Op.SUB_CODE:
+        left.grad += Op.SUB.leftGrad(left.data, right.data, data, g);
+        right.grad += Op.SUB.rightGrad(left.data, right.data, data, g);
+        break;
+      case Op.SQUARE_CODE:
+        left.grad += Op.SQUARE.leftGrad(left.data, 0.0, data, g);
         break;
       case Op.TANH_CODE:
         left.grad += Op.TANH.leftGrad(left.data, 0.0, data, g);
