@@ -26,22 +26,6 @@ class QueueLinksAfterFailureTest {
     }
   }
 
-  private static long[] bits(double[] grads) {
-    long[] b = new long[grads.length];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = Double.doubleToLongBits(grads[i]);
-    }
-    return b;
-  }
-
-  private static long[] gradBits(List<Value> nodes) {
-    long[] b = new long[nodes.size()];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = Double.doubleToLongBits(nodes.get(i).grad());
-    }
-    return b;
-  }
-
   /** Returns a node of {@code g} that does not depend on {@code leaf}, or null. */
   private static Value freshPart(QueueGraph g, Value leaf) {
     for (int i = g.nodes.size() - 1; i >= g.leaves.size(); i--) {
@@ -88,9 +72,9 @@ class QueueLinksAfterFailureTest {
       // The same failure again, and backwardAccumulate's (checked before any grad changes).
       assertThrows(IllegalStateException.class, g.output::backward, where);
       assertClean(g, where);
-      long[] before = gradBits(nodes);
+      long[] before = SweepOracle.gradBits(nodes);
       assertThrows(IllegalStateException.class, g.output::backwardAccumulate, where);
-      assertEquals(Arrays.toString(before), Arrays.toString(gradBits(nodes)),
+      assertEquals(Arrays.toString(before), Arrays.toString(SweepOracle.gradBits(nodes)),
           where.get());
       assertClean(g, where);
       assertThrows(IllegalStateException.class, () -> BackwardTrace.run(g.output), where);
@@ -100,10 +84,10 @@ class QueueLinksAfterFailureTest {
       if (part != null) {
         freshParts++;
         List<Value> partNodes = SweepOracle.reachable(part);
-        long[] want = bits(SweepOracle.grads(part));
+        long[] want = SweepOracle.bits(SweepOracle.grads(part));
         part.backward();
         assertEquals(Arrays.toString(want),
-            Arrays.toString(gradBits(partNodes)), where.get());
+            Arrays.toString(SweepOracle.gradBits(partNodes)), where.get());
         assertClean(g, where);
       }
       // The replay recomputes from the leaves: as the replay of an identical graph never passed.
@@ -153,8 +137,8 @@ class QueueLinksAfterFailureTest {
       assertEquals("zero" + seed, zero.label());
       assertClean(g, where);
       out.backward();
-      assertEquals(Arrays.toString(bits(SweepOracle.grads(out))),
-          Arrays.toString(gradBits(nodes)), where.get());
+      assertEquals(Arrays.toString(SweepOracle.bits(SweepOracle.grads(out))),
+          Arrays.toString(SweepOracle.gradBits(nodes)), where.get());
     }
     assertTrue(tried > 30, "graphs tried: " + tried);
   }
