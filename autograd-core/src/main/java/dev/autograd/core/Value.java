@@ -836,51 +836,62 @@ public sealed class Value permits DotValue {
     double g = grad;
     switch (op) {
       case Op.ADD_CODE:
-        left.grad += Op.ADD.leftGrad(left.data, right.data, data, g);
-        right.grad += Op.ADD.rightGrad(left.data, right.data, data, g);
+        propagateBinary(Op.ADD, g);
         break;
       case Op.MUL_CODE:
-        left.grad += Op.MUL.leftGrad(left.data, right.data, data, g);
-        right.grad += Op.MUL.rightGrad(left.data, right.data, data, g);
+        propagateBinary(Op.MUL, g);
         break;
       case Op.RELU_CODE:
-        left.grad += Op.RELU.leftGrad(left.data, 0.0, data, g);
+        propagateUnary(Op.RELU, g);
         break;
       default:
-        propagateOther();
+        propagateOther(g);
         break;
     }
   }
 
   /**
-   * {@link #propagate()} for the ops its switch leaves out: a second switch for the next common
-   * ones, whose cases the JIT inlines, and the table's virtual methods for the rest.
+   * {@link #propagate()} for the ops its switch leaves out, {@code g} being this node's grad: a
+   * second switch for the next common ones, whose cases the JIT inlines, and the table's virtual
+   * methods for the rest.
    */
-  private void propagateOther() {
-    double g = grad;
+  private void propagateOther(double g) {
     switch (op) {
       case Op.SUB_CODE:
-        left.grad += Op.SUB.leftGrad(left.data, right.data, data, g);
-        right.grad += Op.SUB.rightGrad(left.data, right.data, data, g);
+        propagateBinary(Op.SUB, g);
         break;
       case Op.SQUARE_CODE:
-        left.grad += Op.SQUARE.leftGrad(left.data, 0.0, data, g);
+        propagateUnary(Op.SQUARE, g);
         break;
       case Op.TANH_CODE:
-        left.grad += Op.TANH.leftGrad(left.data, 0.0, data, g);
+        propagateUnary(Op.TANH, g);
         break;
       case Op.DOT_CODE:
         ((DotValue) this).propagate();
         break;
       default:
         Op o = Op.of(op);
-        double b = right == null ? 0.0 : right.data;
-        left.grad += o.leftGrad(left.data, b, data, g);
         if (o.kind == Op.Kind.BINARY) {
-          right.grad += o.rightGrad(left.data, b, data, g);
+          propagateBinary(o, g);
+        } else {
+          propagateUnary(o, g);
         }
         break;
     }
+  }
+
+  /** Adds binary {@code o}'s local derivatives times {@code g} into both inputs' grads, left first. */
+  private void propagateBinary(Op o, double g) {
+    left.grad += o.leftGrad(left.data, right.data, data, g);
+    right.grad += o.rightGrad(left.data, right.data, data, g);
+  }
+
+  /**
+   * Adds {@code o}'s local derivative times {@code g} into the input's grad; the second operand
+   * the op reads is its hidden constant ({@link Op.Kind#UNARY_CONSTANT}), else {@code 0}.
+   */
+  private void propagateUnary(Op o, double g) {
+    left.grad += o.leftGrad(left.data, right == null ? 0.0 : right.data, data, g);
   }
 
   /**

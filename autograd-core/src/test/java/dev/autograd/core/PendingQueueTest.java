@@ -43,6 +43,17 @@ class PendingQueueTest {
     }
   }
 
+  /** Checks the labels and the grads of {@link #wideSum}'s leaves. */
+  private static void assertWideSumGrads(List<Value> a, List<Value> b) {
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals("a" + i, a.get(i).label());
+      assertEquals("b" + i, b.get(i).label());
+      double p = a.get(i).data() * b.get(i).data();
+      assertEquals(p > 0 ? b.get(i).data() : 0.0, a.get(i).grad());
+      assertEquals(p > 0 ? a.get(i).data() : 0.0, b.get(i).grad());
+    }
+  }
+
   @Test
   void aCompletedPassLeavesNoLinkAndLeavesKeepTheirLabels() {
     List<Value> a = leaves("a", 40, 0.5);
@@ -51,12 +62,7 @@ class PendingQueueTest {
     Value[] nodes = Backprop.propagationOrder(f);
     f.backward();
     assertNoLinkNorFlag(nodes);
-    for (int i = 0; i < a.size(); i++) {
-      assertEquals("a" + i, a.get(i).label());
-      assertEquals("b" + i, b.get(i).label());
-      double p = a.get(i).data() * b.get(i).data();
-      assertEquals(p > 0 ? b.get(i).data() : 0.0, a.get(i).grad());
-    }
+    assertWideSumGrads(a, b);
     // The detached copy of an interior node has an empty label, as before.
     assertEquals("", f.detach().label());
   }
@@ -75,10 +81,6 @@ class PendingQueueTest {
     Value[] again = Backprop.propagationOrder(g);
     g.backward();
     assertNoLinkNorFlag(again);
-    for (int i = 0; i < a.size(); i++) {
-      double p = a.get(i).data() * b.get(i).data();
-      assertEquals(p > 0 ? b.get(i).data() : 0.0, a.get(i).grad());
-      assertEquals(p > 0 ? a.get(i).data() : 0.0, b.get(i).grad());
-    }
+    assertWideSumGrads(a, b);
   }
 }
