@@ -218,4 +218,30 @@ class QueueLinksAfterFailureTest {
       assertEquals(false, leaves.get(i).visited);
     }
   }
+
+  /** A recording that rejects its input slots after the sweep leaves the graph as it was. */
+  @Test
+  void aRejectedRecordingLeavesNoLinkAndNamesTheInputByLabel() {
+    for (long seed = 0; seed < 40; seed++) {
+      QueueGraph g = QueueGraph.build(seed, 20 + (int) seed);
+      long s = seed;
+      Supplier<String> where = () -> "QueueGraph seed " + s;
+      Value outsider = Value.of(1.0, "outsider" + seed);
+      List<Value> reachable = SweepOracle.reachable(g.output);
+      List<Value> inputs = new ArrayList<>();
+      for (Value leaf : g.leaves) {
+        if (reachable.contains(leaf)) {
+          inputs.add(leaf);
+        }
+      }
+      inputs.add(outsider);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> CompiledGraph.compile(g.output, inputs), where);
+      assertTrue(e.getMessage().contains("\"outsider" + seed + "\""), e.getMessage());
+      assertClean(g, where);
+      g.output.backward();
+      assertEquals(Arrays.toString(SweepOracle.bits(SweepOracle.grads(g.output))),
+          Arrays.toString(SweepOracle.gradBits(SweepOracle.reachable(g.output))));
+    }
+  }
 }
