@@ -54,7 +54,9 @@ final class QueueGraph {
   private Value pick() {
     // Favour recent nodes (deep graphs) but reuse old ones too (shared subexpressions).
     int n = nodes.size();
-    return random.nextInt(3) == 0 ? nodes.get(random.nextInt(n)) : nodes.get(n - 1 - random.nextInt(Math.min(n, 4)));
+    return random.nextInt(3) == 0
+        ? nodes.get(random.nextInt(n))
+        : nodes.get(n - 1 - random.nextInt(Math.min(n, 4)));
   }
 
   private Value bounded(Value v) {

@@ -38,14 +38,15 @@ class QueueLinksThreadsTest {
     boolean ok = true;
     long[] out = {0};
     g.output.backward();
-    long[] first = bits(nodes);
-    ok &= Arrays.equals(first, oracleBits(g.output));
+    long[] first = SweepOracle.gradBits(nodes);
+    ok &= Arrays.equals(first, SweepOracle.bits(SweepOracle.grads(g.output)));
     out = concat(out, first);
     Value inner = g.nodes.get(g.nodes.size() / 2);
     inner.backward();
-    ok &= Arrays.equals(bits(SweepOracle.reachable(inner)), oracleBits(inner));
+    ok &= Arrays.equals(SweepOracle.gradBits(SweepOracle.reachable(inner)),
+        SweepOracle.bits(SweepOracle.grads(inner)));
     g.output.backward();
-    ok &= Arrays.equals(first, bits(nodes));
+    ok &= Arrays.equals(first, SweepOracle.gradBits(nodes));
     ok &= clean(g, nodes);
     Value leaf = g.leaves.get((int) (seed % g.leaves.size()));
     leaf.setData(leaf.data() * 0.5);
@@ -80,23 +81,6 @@ class QueueLinksThreadsTest {
       }
     }
     return true;
-  }
-
-  private static long[] oracleBits(Value root) {
-    double[] grads = SweepOracle.grads(root);
-    long[] b = new long[grads.length];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = Double.doubleToLongBits(grads[i]);
-    }
-    return b;
-  }
-
-  private static long[] bits(List<Value> nodes) {
-    long[] b = new long[nodes.size()];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = Double.doubleToLongBits(nodes.get(i).grad());
-    }
-    return b;
   }
 
   private static long[] concat(long[] a, long[] b) {

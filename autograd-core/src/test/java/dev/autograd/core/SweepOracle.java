@@ -66,7 +66,7 @@ final class SweepOracle {
     return out;
   }
 
-  /** Returns the interior nodes in the order the documented sweep from {@code root} propagates them. */
+  /** Returns the interior nodes in the order the documented sweep from {@code root} propagates. */
   static List<Value> order(Value root) {
     List<Value> order = new ArrayList<>();
     if (root.left == null) {
@@ -159,5 +159,23 @@ final class SweepOracle {
       out[i] = grad.get(nodes.get(i))[0];
     }
     return out;
+  }
+
+  /** Returns the bits of each of {@code grads}, for exact comparisons. */
+  static long[] bits(double[] grads) {
+    long[] b = new long[grads.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = Double.doubleToLongBits(grads[i]);
+    }
+    return b;
+  }
+
+  /** Returns the bits of each node's grad, for exact comparisons. */
+  static long[] gradBits(List<Value> nodes) {
+    long[] b = new long[nodes.size()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = Double.doubleToLongBits(nodes.get(i).grad());
+    }
+    return b;
   }
 }

@@ -154,4 +154,29 @@ class SweepOrderOracleProperties {
       checkAgainstOracle(g.output, () -> "deep QueueGraph seed " + s);
     }
   }
+
+  /**
+   * More levels than a thread keeps queue room for (65,536), a node waiting at nearly every one
+   * (each level's node is also read two levels up): then small graphs on the same thread.
+   */
+  @Test
+  void skipConnectionsOverMoreLevelsThanTheKeptRoomFollowTheOracle() {
+    Value x = Value.of(0.25, "x");
+    Value w = Value.of(0.5, "w");
+    Value before = x;
+    Value h = x.mul(w);
+    for (int k = 0; k < 40_000; k++) { // two levels per step: 80,000 levels
+      Value next = h.tanh().add(before.mul(w));
+      before = h;
+      h = next;
+    }
+    Value out = h;
+    checkAgainstOracle(out, () -> "skip connections");
+    assertEquals("x", x.label());
+    assertEquals("w", w.label());
+    for (long seed = 0; seed < 20; seed++) {
+      long s = seed;
+      checkAgainstOracle(QueueGraph.build(seed).output, () -> "small graph after, seed " + s);
+    }
+  }
 }

@@ -75,7 +75,8 @@ class ParameterLabelsAcrossPassesTest {
       replay.forwardBackward();
       for (int i = 0; i < eager.length; i++) {
         assertEquals(Double.doubleToLongBits(eager[i]),
-            Double.doubleToLongBits(replay.gradOf(parameters.get(i))), where + ", " + labels.get(i));
+            Double.doubleToLongBits(replay.gradOf(parameters.get(i))),
+            where + ", " + labels.get(i));
       }
       for (Value p : parameters) {
         p.setData(p.data() - 0.05 * p.grad());
