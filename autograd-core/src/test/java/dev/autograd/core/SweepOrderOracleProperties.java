@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The backward pass against {@link SweepOracle}, an independent re-statement of its documented
  * order (decreasing level, one LIFO list per level, straight on to the highest new input) and of
  * each op's table derivative: on random graphs ({@link QueueGraph}: shared subexpressions, fans of
- * nodes at one level, long sums, dot nodes over shared vectors; {@link RandomGraph}: every op),
+ * nodes at one level, long sums, dot nodes over shared vectors; {@link RandomGraph}: every op;
+ * {@link Gradients#of} graphs over them),
  * the interior nodes must be propagated in exactly the oracle's order and every reachable grad
  * must be the oracle's bit for bit (the order of the contributions into a shared node shows in the
  * last bits), in a first and a second pass, with {@link AnomalyDetection} on, from {@link
@@ -178,5 +179,23 @@ class SweepOrderOracleProperties {
       long s = seed;
       checkAgainstOracle(QueueGraph.build(seed).output, () -> "small graph after, seed " + s);
     }
+  }
+
+  /** Gradient graphs ({@link Gradients#of}): every node of the first graph read again and again. */
+  @Test
+  void gradientGraphsFollowTheDocumentedOrderBitForBit() {
+    qt().withFixedSeed(SEED + 2)
+        .withExamples(EXAMPLES / 4)
+        .withShrinkCycles(20)
+        .forAll(longs().all())
+        .checkAssert(seed -> {
+          QueueGraph g = QueueGraph.build(seed, 5 + (int) Math.floorMod(seed, 25L));
+          List<Value> grads = Gradients.of(g.output, g.leaves);
+          Value total = Value.sum(grads);
+          checkAgainstOracle(total, () -> "gradient graph of QueueGraph seed " + seed);
+          for (int i = 0; i < g.leaves.size(); i++) {
+            assertEquals(g.labels.get(i), g.leaves.get(i).label());
+          }
+        });
   }
 }
