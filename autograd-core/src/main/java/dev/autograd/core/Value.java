@@ -76,8 +76,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@code Value} is a graph node: two nodes holding the same number are still different nodes,
  * so {@code equals} and {@code hashCode} are identity-based. A graph is not thread-safe and must
  * not be shared between threads: build and differentiate each graph on one thread at a time (a
- * backward pass writes every reachable node's grad and search flag, and a mark on each {@link
- * #vector} its dot nodes read). Independent graphs — sharing no node, leaves included, and so no
+ * backward pass writes every reachable node's grad and search flag, a link to the next waiting
+ * node into each interior node while it waits, and a mark on each {@link #vector} its dot nodes
+ * read; two passes over shared nodes at once can therefore give wrong grads, or visit the other
+ * pass's nodes). Independent graphs — sharing no node, leaves included, and so no
  * vector — may be built and differentiated on different threads at once, and
  * give bit for bit the results they give on one thread.
  */
