@@ -93,8 +93,8 @@ public final class BackwardTrace {
    */
   private static void dotSteps(NodeNames names, Map<Value, Double> grad, DotValue node, double up,
       List<Step> steps) {
-    double g = 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
-    double u = node.terms() == 1 ? up : g;
+    double g = DotValue.productGrad(up);
+    double u = node.startUpstream(up);
     steps.add(step(names, grad, node, node.left, Op.ADD.leftGrad(0.0, 0.0, 0.0, 1.0), u,
         Op.ADD.leftGrad(0.0, 0.0, 0.0, u)));
     for (int k = 0; k < node.terms(); k++) {

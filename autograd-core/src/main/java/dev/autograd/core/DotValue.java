@@ -111,12 +111,26 @@ final class DotValue extends Value {
    * node's grad {@code G} (see {@link #propagate()}).
    */
   double productGrad() {
-    return 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, grad);
+    return productGrad(grad);
+  }
+
+  /** Returns the products' upstream grad when this node's grad is {@code up}: {@code 0.0 + up}. */
+  static double productGrad(double up) {
+    return 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
+  }
+
+  /**
+   * Returns the grad of {@code s_1}, through which the start receives its contribution, when this
+   * node's grad is {@code up}: {@code up} itself if {@code n = 1} ({@code s_1} is this node), else
+   * {@link #productGrad(double)}.
+   */
+  double startUpstream(double up) {
+    return terms() == 1 ? up : productGrad(up);
   }
 
   /** Returns what {@link #propagate()} adds into the start's grad, from {@code s_1}. */
   double startGrad() {
-    return Op.ADD.leftGrad(0.0, 0.0, 0.0, terms() == 1 ? grad : productGrad());
+    return Op.ADD.leftGrad(0.0, 0.0, 0.0, startUpstream(grad));
   }
 
   /**

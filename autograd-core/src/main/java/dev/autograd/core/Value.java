@@ -489,8 +489,9 @@ public sealed class Value permits DotValue {
     if (op == Op.DOT_CODE) {
       DotValue dot = (DotValue) this;
       for (int i = 0; i < 2 * dot.terms(); i++) {
-        if (dot.factor(i).version > version) {
-          return dot.factor(i);
+        Value f = dot.factor(i);
+        if (f.version > version) {
+          return f;
         }
       }
     }
