@@ -63,8 +63,9 @@ public final class ParameterFile {
 
   /**
    * Reads {@code path} and sets each parameter of {@code model} to the value saved for it (through
-   * {@link Value#setData(Value[], double[])}, one new version for all, so it mutates the model). The whole file is checked first: if
-   * it is malformed or holds a different number of parameters, nothing is changed.
+   * {@link Value#setData(Value[], double[])}, one new version for all, so it mutates the model).
+   * The whole file is checked first: if it is malformed or holds a different number of
+   * parameters, nothing is changed.
    *
    * @throws NullPointerException if an argument or a parameter is null
    * @throws IllegalArgumentException if a parameter is not a leaf, the file is not UTF-8 text, the

@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Updates a fixed list of parameters from their gradients. The only code that changes a
  * parameter's data: this package's optimizers give every parameter its new data at the end of a
- * step with one {@link Value#setData(Value[], double[])} (one new version for all). Every optimizer takes its parameters as
- * {@link Parameters#distinct} does: null elements and non-leaves are rejected, and a node listed
- * twice (tied weights) is one parameter, moved once by its accumulated grad with one state slot.
+ * step with one {@link Value#setData(Value[], double[])} (one new version for all). Every
+ * optimizer takes its parameters as {@link Parameters#distinct} does: null elements and
+ * non-leaves are rejected, and a node listed twice (tied weights) is one parameter, moved once by
+ * its accumulated grad with one state slot.
  *
  * <h2>Call order</h2>
  *
