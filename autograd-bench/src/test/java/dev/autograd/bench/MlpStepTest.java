@@ -6,7 +6,12 @@ import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.Value;
 import dev.autograd.examples.MoonsProblem;
 import dev.autograd.jit.MinibatchReplay;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The problem {@link MlpStepBenchmark} measures, as its set-up builds it. */
@@ -34,6 +39,29 @@ class MlpStepTest {
     int perStep = MoonsProblem.POINTS * (16 * 5 + 16 * 33 + 32 + 5) + 103;
     assertEquals(64_603, perStep);
     assertEquals(perStep + 337 + 3 * MoonsProblem.POINTS, graph.size());
+  }
+
+  /** Returns the number of distinct nodes reachable from {@code output} (itself included). */
+  static int reachable(Value output) {
+    Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Value> pending = new ArrayDeque<>(List.of(output));
+    while (!pending.isEmpty()) {
+      Value node = pending.pop();
+      if (seen.add(node)) {
+        pending.addAll(node.children());
+      }
+    }
+    return seen.size();
+  }
+
+  @Test
+  void eagerGraphHas7740NodesOfWhich7103AreMadePerStep() {
+    // Per point: each neuron's weighted sum is one dot node (from its bias), then a relu in the
+    // hidden layers: 16 x 2 + 16 x 2 + 1; the hinge term 5: 70 a point. The mean 103, the leaves
+    // 637 as above. The record still holds each dot node as its chain (the 65,240 slots).
+    int perStep = MoonsProblem.POINTS * (16 * 2 + 16 * 2 + 1 + 5) + 103;
+    assertEquals(7_103, perStep);
+    assertEquals(perStep + 337 + 3 * MoonsProblem.POINTS, reachable(benchmark(0).graph));
   }
 
   @Test

@@ -65,4 +65,12 @@ class RegressionStepTest {
     // Leaves: the mean's 0 and 1/50, the dots' 50 zeros and the fixed 152.
     assertEquals(2 + 50 + 50 * 3 + 2, graph.leaves().size());
   }
+
+  @Test
+  void demoTwoEagerStepMakes253NodesOf405Reachable() {
+    // Per point 4 nodes (the dot's constant 0, the dot node, sub, the square), the mean 53; with
+    // the 152 fixed leaves.
+    assertEquals(50 * 4 + 53 + 152,
+        MlpStepTest.reachable(new ReferenceRegression(0.25, -0.5).loss()));
+  }
 }
