@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Builds an expression graph from a list of random integers, in the style of the core tests'
- * {@code RandomGraph}: each integer picks one of the 21 recorded ops or a fused dot product ({@code Value.dot}) and its operands among the
- * nodes made so far (so nodes are reused, also as both operands). No domain checks: NaN and
+ * {@code RandomGraph}: each integer picks one of the 22 recorded ops or a fused dot product ({@code
+ * Value.dot}) and its operands among the nodes made so far (so nodes are reused, also as both
+ * operands). No domain checks: NaN and
  * infinities are part of what replay must reproduce. The structure depends only on the program,
  * so the same program over other leaf values builds the same graph.
  */
@@ -40,7 +41,7 @@ final class OpGraph {
     int rest = code / 13;
     Value a = nodes.get(rest % nodes.size());
     Value b = nodes.get((rest / 256) % nodes.size());
-    switch (code % 22) {
+    switch (code % 23) {
       case 0:
         return a.add(b);
       case 1:
@@ -83,6 +84,8 @@ final class OpGraph {
         return a.softplus();
       case 20: // a fused dot product, recorded as its chain of products and sums
         return Value.dot(a, List.of(b, a, b), List.of(b, b, nodes.get((rest / 65536) % nodes.size())));
+      case 21:
+        return a.stopGradient();
       default:
         return a.pow(2);
     }
