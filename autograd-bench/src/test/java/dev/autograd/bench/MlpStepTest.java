@@ -43,6 +43,11 @@ class MlpStepTest {
 
   /** Returns the number of distinct nodes reachable from {@code output} (itself included). */
   static int reachable(Value output) {
+    return reachableSet(output).size();
+  }
+
+  /** Returns the distinct nodes reachable from {@code output} (itself included), by identity. */
+  static Set<Value> reachableSet(Value output) {
     Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Value> pending = new ArrayDeque<>(List.of(output));
     while (!pending.isEmpty()) {
@@ -51,7 +56,7 @@ class MlpStepTest {
         pending.addAll(node.children());
       }
     }
-    return seen.size();
+    return seen;
   }
 
   @Test
