@@ -122,7 +122,7 @@ final class Cli {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine failed = e.getCommandLine();
     PrintWriter err = failed.getErr();
-    err.println(failed.getCommandSpec().qualifiedName() + ": error: " + describe(e));
+    err.println(failed.getCommandSpec().qualifiedName() + ": error: " + describe(e, args));
     failed.usage(err);
     return USAGE_ERROR;
   }
@@ -150,8 +150,11 @@ final class Cli {
     return 0;
   }
 
-  /** Returns one line saying what is wrong with the command line, naming the flag and value. */
-  static String describe(ParameterException e) {
+  /**
+   * Returns one line saying what is wrong with the command line {@code args}, naming the flag as
+   * typed there (an alias such as {@code --lr} by that name) and the value.
+   */
+  static String describe(ParameterException e, String[] args) {
     if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
       String arg = unmatched.getUnmatched().get(0);
       String what;
@@ -171,11 +174,11 @@ final class Cli {
     }
     if (e instanceof OverwrittenOptionException overwritten
         && overwritten.getOverwritten() instanceof OptionSpec option) {
-      return option.longestName() + " given twice";
+      return typedName(option, args) + " given twice";
     }
     if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
         && missing.getMissing().get(0) instanceof OptionSpec option) {
-      return option.longestName() + " needs a value (" + option.paramLabel() + ")";
+      return typedName(option, args) + " needs a value (" + option.paramLabel() + ")";
     }
     if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
         && missing.getMissing().get(0) instanceof PositionalParamSpec positional) {
@@ -183,10 +186,26 @@ final class Cli {
     }
     if (e.getArgSpec() instanceof OptionSpec option) {
       if (e.getCause() instanceof TypeConversionException bad) {
-        return option.longestName() + " " + bad.getMessage();
+        return typedName(option, args) + " " + bad.getMessage();
       }
     }
     return e.getMessage();
+  }
+
+  /**
+   * Returns the last of {@code option}'s names that {@code args} holds (alone or before {@code =}),
+   * or its longest name if none does.
+   */
+  private static String typedName(OptionSpec option, String[] args) {
+    String typed = option.longestName();
+    for (String arg : args) {
+      for (String name : option.names()) {
+        if (arg.equals(name) || arg.startsWith(name + "=")) {
+          typed = name;
+        }
+      }
+    }
+    return typed;
   }
 
   /**

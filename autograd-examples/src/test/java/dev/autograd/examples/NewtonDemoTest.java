@@ -75,6 +75,15 @@ class NewtonDemoTest {
     Run.of(NewtonDemo::run, "--help").assertPrintedHelp(Cli.usage(new NewtonDemo()));
     Run.of(NewtonDemo::run, "--learning-rate", "-1").assertRejected(Cli.usage(new NewtonDemo()),
         "NewtonDemo: error: --learning-rate must be > 0, got '-1'");
+    // The error names the flag as typed, the short alias too.
+    Run.of(NewtonDemo::run, "--lr", "-1").assertRejected(Cli.usage(new NewtonDemo()),
+        "NewtonDemo: error: --lr must be > 0, got '-1'");
+    Run.of(NewtonDemo::run, "--lr=fast").assertRejected(Cli.usage(new NewtonDemo()),
+        "NewtonDemo: error: --lr expects a number, got 'fast'");
+    Run.of(NewtonDemo::run, "--lr").assertRejected(Cli.usage(new NewtonDemo()),
+        "NewtonDemo: error: --lr needs a value (RATE)");
+    Run.of(NewtonDemo::run, "--lr", "0.1", "--learning-rate", "0.2").assertRejected(
+        Cli.usage(new NewtonDemo()), "NewtonDemo: error: --learning-rate given twice");
     assertEquals(0, Run.of(Launcher::run, "newton", "--gd-steps", "1").code());
   }
 }
