@@ -161,7 +161,7 @@ public final class CsvDatasetReader {
     int found = table.header().indexOf(targetName);
     if (found < 0) {
       throw new IllegalArgumentException(csv.at(table.firstLine()) + ": target column \""
-          + targetName + "\" not in the header: " + table.header());
+          + targetName + "\" not in the header: " + NumericCsv.shown(table.header().toString()));
     }
     return found;
   }

@@ -107,11 +107,11 @@ final class NumericCsv {
         v = Double.parseDouble(cell);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(at(line) + ", column " + (c + 1)
-            + ": not a number: \"" + cell + "\"" + delimiterHint(cell), e);
+            + ": not a number: \"" + shown(cell) + "\"" + delimiterHint(cell), e);
       }
       if (!Double.isFinite(v)) {
         throw new IllegalArgumentException(
-            at(line) + ", column " + (c + 1) + ": not a finite number: \"" + cell + "\"");
+            at(line) + ", column " + (c + 1) + ": not a finite number: \"" + shown(cell) + "\"");
       }
       row[c] = v;
     }
@@ -146,10 +146,18 @@ final class NumericCsv {
       }
       Integer first = seen.putIfAbsent(name, c + 1);
       if (first != null) {
-        throw new IllegalArgumentException(at(line) + ": column name \"" + name
+        throw new IllegalArgumentException(at(line) + ": column name \"" + shown(name)
             + "\" appears twice, in columns " + first + " and " + (c + 1));
       }
     }
+  }
+
+  /**
+   * Returns {@code text} with each line break written as {@code \r} or {@code \n}, so that a
+   * message quoting a cell (a quoted cell may hold line breaks) stays one line.
+   */
+  static String shown(String text) {
+    return text.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   /** Returns {@code "<source> line <line>"}, the start of every message about a record. */
