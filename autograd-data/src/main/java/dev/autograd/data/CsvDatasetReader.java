@@ -98,7 +98,8 @@ public final class CsvDatasetReader {
    * @throws java.nio.file.NoSuchFileException if {@code file} does not exist (naming it)
    * @throws IOException if {@code file} is a directory (naming it) or cannot be read
    * @throws IllegalArgumentException if the file is not UTF-8 text, is empty or blank, has a header
-   *     but no data rows, is not valid CSV (an unclosed quote), has fewer than 2 columns, has a row
+   *     but no data rows, is not valid CSV (naming the line where the record starts, and for an
+   *     unclosed quote the column of the cell it opens), has fewer than 2 columns, has a row
    *     with a different number of columns than the first (naming both lines and the first missing
    *     or extra column), a cell that is not a finite number (naming line, column and cell, and
    *     suggesting another {@link #delimiter} when the cell holds a comma, semicolon, tab or bar

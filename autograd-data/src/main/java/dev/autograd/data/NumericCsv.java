@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -54,8 +55,9 @@ final class NumericCsv {
     List<double[]> rows = new ArrayList<>();
     int width = -1;
     long widthLine = 0;
-    try (CSVParser parser = CSVParser.parse(stripByteOrderMark(text), format)) {
-      long endOfPrevious = 0;
+    String csv = stripByteOrderMark(text);
+    long endOfPrevious = 0;
+    try (CSVParser parser = CSVParser.parse(csv, format)) {
       for (CSVRecord record : parser) {
         long line = endOfPrevious + 1;
         endOfPrevious = parser.getCurrentLineNumber();
@@ -80,9 +82,9 @@ final class NumericCsv {
         rows.add(numbers(record, line));
       }
     } catch (IOException e) {
-      throw notCsv(e);
+      throw notCsv(e, csv, endOfPrevious + 1, format);
     } catch (UncheckedIOException e) {
-      throw notCsv(e.getCause());
+      throw notCsv(e.getCause(), csv, endOfPrevious + 1, format);
     }
     if (width < 0) {
       throw new IllegalArgumentException(source + " is empty");
@@ -94,8 +96,38 @@ final class NumericCsv {
     return new Table(header, rows.toArray(new double[0][]), widthLine);
   }
 
-  private IllegalArgumentException notCsv(IOException e) {
-    return new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
+  /**
+   * Returns the error for text that Commons CSV cannot parse, naming {@code line}, where the
+   * failing record starts. An unclosed quote runs to the end of the text, so that record parses
+   * once a quote is added at the end, and its last cell, the one opened by the quote, is the
+   * column named; any other error keeps Commons CSV's message.
+   */
+  private IllegalArgumentException notCsv(IOException e, String csv, long line, CSVFormat format) {
+    try (CSVParser rest = CSVParser.parse(csv.substring(startOf(csv, line)) + '"', format)) {
+      Iterator<CSVRecord> records = rest.iterator();
+      if (records.hasNext()) {
+        return new IllegalArgumentException(at(line) + ", column " + records.next().size()
+            + ": not valid CSV: a quoted cell is not closed before the end of the file", e);
+      }
+    } catch (IOException | UncheckedIOException notAnUnclosedQuote) {
+      // Another error: Commons CSV's message says what it is.
+    }
+    return new IllegalArgumentException(at(line) + ": not valid CSV: " + e.getMessage(), e);
+  }
+
+  /**
+   * Returns the index in {@code csv} where line {@code line} (counted from 1) starts, counting
+   * {@code \r\n}, {@code \r} and {@code \n} as one line break each, as Commons CSV does.
+   */
+  private static int startOf(String csv, long line) {
+    int i = 0;
+    for (long l = 1; l < line && i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == csv.length() || csv.charAt(i + 1) != '\n'))) {
+        l++;
+      }
+    }
+    return i;
   }
 
   private double[] numbers(CSVRecord record, long line) {

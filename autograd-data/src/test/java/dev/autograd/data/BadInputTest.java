@@ -112,7 +112,17 @@ class BadInputTest {
         csv("a single column", "1\n2\n", CsvDatasetReader.withoutHeader(0),
             "FILE has 1 column; needs at least 2 (one feature and the target)"),
         csv("an unclosed quote", "1,2\n\"3,4\n", byIndex,
-            "FILE: not valid CSV: (startline 2) EOF reached before encapsulated token finished"),
+            "FILE line 2, column 1: not valid CSV: a quoted cell is not closed before the end of"
+                + " the file"),
+        csv("an unclosed quote after a quoted line break", "a,y\n\"1\n\",2\n3,\"4\n5,6\n", byName,
+            "FILE line 4, column 2: not valid CSV: a quoted cell is not closed before the end of"
+                + " the file"),
+        csv("an unclosed quote in a record with a quoted line break", "1,2\r\n\"3\r\n\",4,\"5\n",
+            byIndex, "FILE line 2, column 3: not valid CSV: a quoted cell is not closed before the"
+                + " end of the file"),
+        csv("a character after a closing quote", "a,y\n1,2\n3,\"4\"x\n", byName,
+            "FILE line 3: not valid CSV: Invalid character between encapsulated token and"
+                + " delimiter at line: 3, position: 14"),
         new Row("CsvDatasetReader.read", "a file that is not UTF-8",
             IllegalArgumentException.class, dir.resolve("latin1.csv") + " is not UTF-8 text",
             () -> byIndex.read(Files.write(dir.resolve("latin1.csv"),
