@@ -12,9 +12,10 @@
 # torch wheel pulls the CUDA packages. A peer that cannot be installed or imported is skipped
 # with a printed note, never faked. The reference program comes from $REFERENCE (default
 # reference/reference.py in the repository); without it that peer is skipped.
-# Environment: PEERS_VENV, REFERENCE, JMH_ARGS (default: none, each class's own fork, warm-up and
-# measurement settings), PEERS_QUICK=1 (a
-# functional check: one step per peer and a minimal JMH run).
+# Environment: PEERS_VENV, REFERENCE, JMH_ARGS (default: -f 3, three forks of each benchmark with
+# its class's warm-up and measurement settings: one fork's JIT can settle 20% away from another's,
+# and the median is taken over every fork's iterations), PEERS_QUICK=1 (a functional check: one
+# step per peer and a minimal JMH run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,7 @@ OUT=autograd-bench/target/peers
 JAR=autograd-bench/target/benchmarks.jar
 PEERS_VENV=${PEERS_VENV:-$HOME/.cache/autograd-peers/venv}
 export REFERENCE=${REFERENCE:-$(pwd)/reference/reference.py}
-JMH_ARGS=${JMH_ARGS:-}
+JMH_ARGS=${JMH_ARGS:--f 3}
 [ -n "${PEERS_QUICK:-}" ] && JMH_ARGS="-f 1 -wi 0 -i 1 -r 200ms"
 SYSPY=/usr/bin/python3
 mkdir -p "$OUT"
