@@ -24,14 +24,24 @@ import picocli.CommandLine.TypeConversionException;
  * DiabetesRegression}'s ({@code BiasTrickLinear(n → 1)}, MSE, SGD with Nesterov momentum or Adam,
  * a seeded shuffled 80/20 split standardised on its training part).
  *
+ * <p>A feature that is constant in the training rows gets coefficient 0, marked {@code (constant
+ * in the training rows)}, and adds nothing to the predictions, also of test rows where it differs
+ * (see {@code RegressionTraining}).
+ *
  * <p>The file is read and checked before anything is trained: a missing or unreadable file, an
  * empty one, a ragged row, a cell that is not a finite number or a target column that is not
  * there is a bad command line: one line naming the file (and the line and column), the usage, exit
- * code 2.
+ * code 2. So are values too large to train on: a feature column whose variance over the training
+ * rows overflows, or a target column whose squares sum to infinity (the MSE loss would overflow);
+ * that line names the file, the column and its largest magnitude. A training loss that is not
+ * finite (a learning rate too large) and a test MSE that is not finite although the training MSE
+ * is (test rows far outside the training rows' range) each print one warning line on the error
+ * stream; the exit code stays 0.
  */
 @Command(name = "csv", versionProvider = Cli.Version.class, sortOptions = false,
     description = "Linear regression on your own CSV file of numbers (one column the target, the"
-        + " others the features); prints the coefficients and the test MSE.")
+        + " others the features); prints the coefficients (0 for a feature constant in the"
+        + " training rows) and the test MSE.")
 public final class CsvRegression implements Callable<Integer> {
   /** Returns the CSV example as a command, for picocli (its flags are set by parsing). */
   public CsvRegression() {}
@@ -107,15 +117,15 @@ public final class CsvRegression implements Callable<Integer> {
     RegressionTraining.Parts parts;
     try {
       parts = RegressionTraining.Parts.of(data, config.seed());
-    } catch (IllegalArgumentException e) { // a column too large to standardise
+    } catch (IllegalArgumentException e) { // a column too large to standardise or to square
       throw usageError(file + ": " + e.getMessage());
     }
     String title = String.valueOf(file.getFileName());
     RegressionTraining.printHeader(title, parts, config, out);
     RegressionTraining.Result result = RegressionTraining.train(parts, config, flags.quiet);
     RegressionTraining.printResult(data.targetName(), result, out);
-    Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
-        result.history().loss());
+    RegressionTraining.warnIfNotFinite(spec.commandLine().getErr(), spec.qualifiedName(),
+        result);
     flags.drawPlot(result, title, data.targetName(), out);
     return 0;
   }

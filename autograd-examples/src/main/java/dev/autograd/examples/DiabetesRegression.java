@@ -54,8 +54,8 @@ public final class DiabetesRegression implements Callable<Integer> {
     RegressionTraining.printHeader("Diabetes", parts, config, out);
     RegressionTraining.Result result = RegressionTraining.train(parts, config, flags.quiet);
     RegressionTraining.printResult("progression", result, out);
-    Cli.warnIfDiverged(spec.commandLine().getErr(), spec.qualifiedName(),
-        result.history().loss());
+    RegressionTraining.warnIfNotFinite(spec.commandLine().getErr(), spec.qualifiedName(),
+        result);
     flags.drawPlot(result, "Diabetes", "progression", out);
     return 0;
   }

@@ -25,6 +25,15 @@ import java.util.Random;
  * {@code BiasTrickLinear(n → 1)} fitted by minibatch MSE with SGD (Nesterov momentum 0.9) or Adam
  * on a seeded shuffled split whose features are standardised on the training part, then the
  * learned coefficients (the target per standard deviation of each feature) and both MSEs.
+ *
+ * <p>A feature that is constant in the training rows tells the fit nothing: its standardised
+ * column is set to 0 in both parts (also in test rows where it differs) and its weight starts at
+ * 0, so its gradient is 0 and the weight stays 0 (unless the run diverges: an infinite error
+ * times the column's 0 is NaN). Its coefficient is 0 and it adds nothing to any prediction, as in
+ * a least-squares fit that returns, among equally good fits, the one of least norm (as {@code
+ * numpy.linalg.lstsq} documents it does, and scikit-learn's {@code LinearRegression} gives); the
+ * printout marks it. Without this its weight would keep its random starting value and weigh the
+ * test rows' differences from the constant.
  */
 final class RegressionTraining {
   private RegressionTraining() {}
@@ -32,25 +41,80 @@ final class RegressionTraining {
   /** The share of the rows held out for testing. */
   static final double TEST_FRACTION = 0.2;
 
+  /** What {@link #printResult} writes after the coefficient of a feature constant in training. */
+  static final String CONSTANT_NOTE = "  (constant in the training rows)";
+
   /** How to train: the optimizer's name ({@code sgd} or {@code adam}) and its settings. */
   record Config(String optimizer, double learningRate, int epochs, int batchSize, long seed) {}
 
   /**
-   * What a run produced: the model, the coefficients in feature order and the bias (its last
-   * weight), the test rows' actual and predicted targets, both MSEs and the history.
+   * What a run produced: the model, the coefficients in feature order (each 0 where {@code
+   * constantFeatures} is true) and the bias (its last weight), the test rows' actual and predicted
+   * targets, both MSEs and the history.
    */
   record Result(BiasTrickLinear model, List<String> featureNames, double[] coefficients,
-      double bias, int trainSize, double trainMse, double testMse, double[] testActual,
-      double[] testPredicted, History history) {}
+      boolean[] constantFeatures, double bias, int trainSize, double trainMse, double testMse,
+      double[] testActual, double[] testPredicted, History history) {}
 
-  /** A seeded shuffled split and both its parts standardised on the training part. */
-  record Parts(Dataset train, Dataset test) {
-    /** Splits {@code data}, holding out {@link #TEST_FRACTION} of its rows, seeded by seed. */
+  /**
+   * A seeded shuffled split and both its parts standardised on the training part, with the
+   * columns of the features constant in the training rows ({@code constantFeatures[j]}) set to 0.
+   */
+  record Parts(Dataset train, Dataset test, boolean[] constantFeatures) {
+    /**
+     * Splits {@code data}, holding out {@link #TEST_FRACTION} of its rows, seeded by seed.
+     *
+     * @throws IllegalArgumentException if the squares of {@code data}'s targets sum to infinity
+     *     (naming the target and its largest magnitude: the MSE of any prediction near 0, where
+     *     training starts, would overflow), or a feature column of the training part is too large
+     *     to standardise ({@link Standardizer#fit}, naming the column and its largest magnitude)
+     */
     static Parts of(Dataset data, long seed) {
+      checkTargetSquares(data);
       TrainTestSplit split = TrainTestSplit.shuffled(data, TEST_FRACTION, seed);
       Standardizer scaler = Standardizer.fit(split.train());
-      return new Parts(scaler.transform(split.train()), scaler.transform(split.test()));
+      boolean[] constant = constantColumns(split.train());
+      return new Parts(zeroColumns(scaler.transform(split.train()), constant),
+          zeroColumns(scaler.transform(split.test()), constant), constant);
     }
+  }
+
+  private static void checkTargetSquares(Dataset data) {
+    double squares = 0;
+    double largest = 0;
+    for (double t : data.targets()) {
+      squares += t * t;
+      largest = Math.max(largest, Math.abs(t));
+    }
+    if (!Double.isFinite(squares)) {
+      throw new IllegalArgumentException("target column (" + data.targetName() + ") is too large"
+          + " for the MSE loss: the sum of its squares overflows (" + squares + "); values reach "
+          + largest);
+    }
+  }
+
+  /** Returns which feature columns of {@code data} hold one value in every row. */
+  private static boolean[] constantColumns(Dataset data) {
+    boolean[] constant = new boolean[data.featureCount()];
+    for (int j = 0; j < constant.length; j++) {
+      constant[j] = true;
+      for (int i = 1; i < data.size() && constant[j]; i++) {
+        constant[j] = data.feature(i, j) == data.feature(0, j);
+      }
+    }
+    return constant;
+  }
+
+  /** Returns {@code data} with the feature columns {@code columns} marks set to 0. */
+  private static Dataset zeroColumns(Dataset data, boolean[] columns) {
+    double[][] x = data.features();
+    for (double[] row : x) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = columns[j] ? 0 : row[j];
+      }
+    }
+    return Dataset.of(x, data.targets()).withFeatureNames(data.featureNames())
+        .withTargetName(data.targetName());
   }
 
   /** Splits {@code data}, standardises and trains as the class comment says. */
@@ -64,14 +128,20 @@ final class RegressionTraining {
     Dataset test = parts.test();
     BiasTrickLinear model = new BiasTrickLinear(train.featureCount(), 1, Activation.LINEAR,
         Init.XAVIER, new Random(config.seed()));
-    History history = fit(model, train, config, quiet);
     List<Value> weights = model.parameters();
+    boolean[] constant = parts.constantFeatures();
+    for (int j = 0; j < constant.length; j++) {
+      if (constant[j]) {
+        weights.get(j).setData(0); // the starting point; its column is 0, so it stays 0
+      }
+    }
+    History history = fit(model, train, config, quiet);
     double[] coefficients = new double[train.featureCount()];
     for (int j = 0; j < coefficients.length; j++) {
       coefficients[j] = weights.get(j).data();
     }
     double[] predicted = predict(model, test.features());
-    return new Result(model, train.featureNames(), coefficients,
+    return new Result(model, train.featureNames(), coefficients, constant.clone(),
         weights.get(coefficients.length).data(), train.size(), mse(predict(model, train.features()),
             train.targets()), mse(predicted, test.targets()), test.targets(), predicted, history);
   }
@@ -126,8 +196,9 @@ final class RegressionTraining {
   }
 
   /**
-   * Prints the coefficients as {@code <quantity>} per standard deviation of each feature, the
-   * bias and both MSEs.
+   * Prints the coefficients as {@code <quantity>} per standard deviation of each feature (a
+   * feature constant in the training rows with {@code (constant in the training rows)} after its
+   * 0), the bias and both MSEs.
    */
   static void printResult(String quantity, Result result, PrintWriter out) {
     out.println("Coefficients (" + quantity + " per standard deviation):");
@@ -138,11 +209,30 @@ final class RegressionTraining {
     String row = "  %-" + width + "s %9.3f";
     for (int j = 0; j < result.coefficients().length; j++) {
       out.println(String.format(Locale.ROOT, row, result.featureNames().get(j),
-          result.coefficients()[j]));
+          result.coefficients()[j]) + (result.constantFeatures()[j] ? CONSTANT_NOTE : ""));
     }
     out.println(String.format(Locale.ROOT, row, "bias", result.bias()));
     out.println(String.format(Locale.ROOT, "Training MSE %.1f, test MSE %.1f (RMSE %.1f)",
         result.trainMse(), result.testMse(), Math.sqrt(result.testMse())));
+  }
+
+  /**
+   * Prints at most one warning line to {@code err}, naming {@code program}: {@link
+   * Cli#warnIfDiverged}'s if a training loss is not finite (the run diverged); else, if the test
+   * MSE is not finite although the training MSE is, {@code "<program>: warning: the test MSE is
+   * <mse> though the training MSE is finite: some test rows lie far outside the training rows'
+   * range"} (a feature of a test row so many training standard deviations away that its
+   * prediction's squared error overflows). Prints nothing when every loss and both MSEs are
+   * finite.
+   */
+  static void warnIfNotFinite(PrintWriter err, String program, Result result) {
+    double[] losses = result.history().loss();
+    Cli.warnIfDiverged(err, program, losses);
+    if (Cli.firstNonFinite(losses) == 0 && Double.isFinite(result.trainMse())
+        && !Double.isFinite(result.testMse())) {
+      err.println(program + ": warning: the test MSE is " + result.testMse() + " though the"
+          + " training MSE is finite: some test rows lie far outside the training rows' range");
+    }
   }
 
   private static String rows(int n, String part) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autograd.data.Dataset;
 import dev.autograd.data.Datasets;
+import dev.autograd.data.TrainTestSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,9 @@ class CsvRegressionTest {
         new BadFile("huge.csv", "a,y\n1e200,1\n-1e200,2\n1e200,3\n-1e200,4\n1e200,5\n",
             List.of("--target", "y"), "FILE: feature column 0 (a) cannot be standardised: its"
                 + " variance overflows (Infinity); values reach 1.0E200"),
+        new BadFile("hugetarget.csv", "a,b,price\n1,7,3\n4,7,3e200\n1,7,1\n2,7,2\n9,7,7\n",
+            List.of("--target", "price"), "FILE: target column (price) is too large for the MSE"
+                + " loss: the sum of its squares overflows (Infinity); values reach 3.0E200"),
         new BadFile("named.csv", "1,2\n3,4\n", List.of("--no-header", "--target", "y"),
             "--no-header needs --target-column N: a file without a header has no column names"),
         new BadFile("both.csv", "a,y\n1,2\n3,4\n", List.of("--target", "y", "--target-column",
@@ -127,6 +131,86 @@ class CsvRegressionTest {
         .toArray(String[]::new);
     Run.of(CsvRegression::run, args).assertRejected(USAGE,
         "CsvRegression: error: " + bad.message().replace("FILE", file.toString()));
+  }
+
+  /** The five rows of {@link #fiveRows}: feature a, feature b (7 in every row), target price. */
+  private static final double[][] FIVE_ROWS = {{1, 7, 3}, {4, 7, 6}, {1, 7, 1}, {2, 7, 2}, {9, 7, 7}};
+
+  /** The row (from 0) that the default split (seed 42) holds out of five for testing. */
+  private static int heldOutOfFive() {
+    int[] test = TrainTestSplit.shuffled(Dataset.of(new double[5][1], new double[5]),
+        RegressionTraining.TEST_FRACTION, 42).testRows();
+    assertEquals(1, test.length);
+    return test[0];
+  }
+
+  /**
+   * Writes {@link #FIVE_ROWS} with a header {@code a,b,price}, the held-out row's column {@code
+   * column} replaced by {@code cell}.
+   */
+  private static Path fiveRows(String name, int column, String cell) throws IOException {
+    int heldOut = heldOutOfFive();
+    StringBuilder text = new StringBuilder("a,b,price\n");
+    for (int i = 0; i < FIVE_ROWS.length; i++) {
+      for (int j = 0; j < 3; j++) {
+        text.append(i == heldOut && j == column ? cell : String.valueOf(FIVE_ROWS[i][j]))
+            .append(j < 2 ? "," : "\n");
+      }
+    }
+    return file(name, text.toString());
+  }
+
+  @Test
+  void aFeatureConstantInTheTrainingRowsGetsCoefficientZeroAndMovesNoTestPrediction()
+      throws IOException {
+    Run same = Run.of(CsvRegression::run, fiveRows("same.csv", 1, "7").toString(), "--target",
+        "price", "--quiet");
+    assertEquals(0, same.code(), same.err());
+    String[] lines = same.out().split("\n");
+    assertEquals("  b        0.000  (constant in the training rows)", lines[3]);
+    assertTrue(lines[2].matches("  a +-?\\d+\\.\\d{3}"), lines[2]);
+    // b differs in the test row only: its weight is 0, so the test prediction is the same.
+    Run other = Run.of(CsvRegression::run, fiveRows("other.csv", 1, "1000").toString(),
+        "--target", "price", "--quiet");
+    assertEquals(0, other.code(), other.err());
+    assertEquals(same.out().replace("same.csv", "other.csv"), other.out());
+  }
+
+  @Test
+  void aConstantFeatureWhoseMeanRoundsAwayFromItsValueStillGetsCoefficientZero()
+      throws IOException {
+    // Ten rows, eight of them training rows: the sum of eight 0.1 divided by 8 is
+    // 0.09999999999999999, so the Standardizer's scale is 0.1 minus that (2^-56), not 0, and b
+    // standardises to 1 in every row: a second bias, if its weight were trained.
+    StringBuilder text = new StringBuilder("a,b,price\n");
+    for (int i = 0; i < 10; i++) {
+      text.append(i).append(",0.1,").append(2 * i + 1).append('\n');
+    }
+    Run run = Run.of(CsvRegression::run, file("tenth.csv", text.toString()).toString(),
+        "--target", "price", "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertEquals("  b        0.000  (constant in the training rows)", run.out().split("\n")[3]);
+  }
+
+  @Test
+  void aTestRowFarOutsideTheTrainingRowsWarnsThatTheTestMseIsNotFinite() throws IOException {
+    Run run = Run.of(CsvRegression::run, fiveRows("far.csv", 0, "1e200").toString(),
+        "--target", "price", "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("test MSE Infinity"), run.out());
+    assertEquals("CsvRegression: warning: the test MSE is Infinity though the training MSE is"
+        + " finite: some test rows lie far outside the training rows' range\n", run.err());
+  }
+
+  @Test
+  void aTooLargeLearningRateOnSaneDataStillWarnsThatTheRunDiverged() throws IOException {
+    Run run = Run.of(CsvRegression::run, fiveRows("sane.csv", 1, "7").toString(), "--target",
+        "price", "--lr", "1e3", "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().startsWith("CsvRegression: warning: the run diverged: the loss is not"
+        + " finite from epoch "), run.err());
+    assertTrue(run.err().endsWith(" (try a smaller --lr)\n"), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
   }
 
   @Test
