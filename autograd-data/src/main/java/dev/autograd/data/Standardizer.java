@@ -10,8 +10,12 @@ import java.util.StringJoiner;
  * Standardisation fitted on one dataset and applied to others: each feature column {@code j}
  * becomes {@code (x - mean_j) / scale_j}, where {@code mean_j} and the population standard
  * deviation {@code scale_j = sqrt(mean((x - mean_j)^2))} come from the dataset passed to {@link
- * #fit}. A constant column ({@code scale_j = 0}) gets {@code scale_j = 1}, so it becomes all zeros
- * instead of NaN. This is scikit-learn's {@code StandardScaler} with its defaults.
+ * #fit}. A constant column (every value the same) gets that value as {@code mean_j} and {@code
+ * scale_j = 1}, so it becomes all zeros instead of NaN, and exactly zeros: a mean computed as a sum
+ * can round away from the value (eight times {@code 0.1} sum to a mean of {@code
+ * 0.09999999999999999}), which would leave a tiny deviation to divide by a tiny scale. This is
+ * scikit-learn's {@code StandardScaler} with its defaults, which also treats a constant column's
+ * scale as 1.
  *
  * <p>Fit on the training part only and apply the same fitted standardizer to the training and the
  * test part, so nothing about the test rows leaks into training:
@@ -51,8 +55,15 @@ public final class Standardizer {
     double[] scales = new double[m];
     for (int j = 0; j < m; j++) {
       double sum = 0;
+      boolean constant = true;
       for (double[] row : x) {
         sum += row[j];
+        constant &= row[j] == x[0][j];
+      }
+      if (constant) { // its computed mean may round away from the value: see the class comment
+        means[j] = x[0][j];
+        scales[j] = 1;
+        continue;
       }
       double mean = sum / n;
       double squares = 0;

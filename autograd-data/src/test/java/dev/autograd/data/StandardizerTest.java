@@ -54,6 +54,26 @@ class StandardizerTest {
   }
 
   @Test
+  void aConstantColumnBecomesExactlyZerosEvenWhenItsSummedMeanRoundsAwayFromIt() {
+    // Eight 0.1s sum to a mean of 0.09999999999999999: the column had a scale of 2^-56 and
+    // standardised to all 1s, so it trained like a second bias.
+    double[][] x = new double[8][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {0.1, i};
+    }
+    Dataset data = Dataset.of(x, new double[8]);
+    Standardizer scaler = Standardizer.fit(data);
+    assertEquals(0.1, scaler.means()[0]);
+    assertEquals(1.0, scaler.scales()[0]);
+    Dataset standardised = scaler.transform(data);
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(0.0, standardised.feature(i, 0), "row " + i);
+    }
+    Dataset other = scaler.transform(Dataset.of(new double[][] {{0.6, 0}}, new double[1]));
+    assertEquals(0.5, other.feature(0, 0), 1e-15);
+  }
+
+  @Test
   void toStringShowsTheFittedMeansAndScalesToFourDigits() {
     assertEquals("Standardizer(4 features, means [5.843, 3.057, 3.758, 1.199],"
         + " scales [0.8253, 0.4344, 1.759, 0.7597])", Standardizer.fit(Datasets.iris()).toString());
