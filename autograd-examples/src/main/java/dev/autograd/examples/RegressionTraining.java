@@ -74,8 +74,12 @@ final class RegressionTraining {
       TrainTestSplit split = TrainTestSplit.shuffled(data, TEST_FRACTION, seed);
       Standardizer scaler = Standardizer.fit(split.train());
       boolean[] constant = constantColumns(split.train());
-      return new Parts(zeroColumns(scaler.transform(split.train()), constant),
-          zeroColumns(scaler.transform(split.test()), constant), constant);
+      double[] zeros = new double[constant.length];
+      // A test row's value of such a column is replaced by the constant before standardising: one
+      // far from it would standardise to an infinity, which transform rejects.
+      Dataset test = setColumns(split.test(), constant, split.train().features(0));
+      return new Parts(setColumns(scaler.transform(split.train()), constant, zeros),
+          setColumns(scaler.transform(test), constant, zeros), constant);
     }
   }
 
@@ -105,12 +109,15 @@ final class RegressionTraining {
     return constant;
   }
 
-  /** Returns {@code data} with the feature columns {@code columns} marks set to 0. */
-  private static Dataset zeroColumns(Dataset data, boolean[] columns) {
+  /**
+   * Returns {@code data} with each feature column {@code j} that {@code columns} marks set to
+   * {@code values[j]}.
+   */
+  private static Dataset setColumns(Dataset data, boolean[] columns, double[] values) {
     double[][] x = data.features();
     for (double[] row : x) {
       for (int j = 0; j < row.length; j++) {
-        row[j] = columns[j] ? 0 : row[j];
+        row[j] = columns[j] ? values[j] : row[j];
       }
     }
     return Dataset.of(x, data.targets()).withFeatureNames(data.featureNames())

@@ -177,6 +177,30 @@ class CsvRegressionTest {
   }
 
   @Test
+  void aFeatureConstantInTrainingThatOverflowsWhenStandardisedInATestRowMovesNothing()
+      throws IOException {
+    // b is 1e308 in the training rows and -1e308 in the held-out row: standardised on the
+    // training rows (mean 1e308, scale 1) it would be -Infinity there, which was rejected as a
+    // bad file ("row 0, column 1 (b): -1.0E308 standardises to -Infinity") though b's weight is 0.
+    int heldOut = heldOutOfFive();
+    StringBuilder same = new StringBuilder("a,b,price\n");
+    StringBuilder far = new StringBuilder("a,b,price\n");
+    for (int i = 0; i < FIVE_ROWS.length; i++) {
+      String row = ",%s," + FIVE_ROWS[i][2] + "\n";
+      same.append(FIVE_ROWS[i][0]).append(String.format(row, "1e308"));
+      far.append(FIVE_ROWS[i][0]).append(String.format(row, i == heldOut ? "-1e308" : "1e308"));
+    }
+    Run expected = Run.of(CsvRegression::run, file("big.csv", same.toString()).toString(),
+        "--target", "price", "--quiet");
+    Run run = Run.of(CsvRegression::run, file("flip.csv", far.toString()).toString(),
+        "--target", "price", "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertEquals("  b        0.000  (constant in the training rows)", run.out().split("\n")[3]);
+    assertEquals(expected.out().replace("big.csv", "flip.csv"), run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
   void aConstantFeatureWhoseMeanRoundsAwayFromItsValueStillGetsCoefficientZero()
       throws IOException {
     // Ten rows, eight of them training rows: the sum of eight 0.1 divided by 8 is
