@@ -15,6 +15,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -178,7 +179,7 @@ final class Cli {
     }
     if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
         && missing.getMissing().get(0) instanceof OptionSpec option) {
-      return typedName(option, args) + " needs a value (" + option.paramLabel() + ")";
+      return nameAtFault(option, args, null) + " needs a value (" + option.paramLabel() + ")";
     }
     if (e instanceof MissingParameterException missing && missing.getMissing().size() == 1
         && missing.getMissing().get(0) instanceof PositionalParamSpec positional) {
@@ -186,10 +187,36 @@ final class Cli {
     }
     if (e.getArgSpec() instanceof OptionSpec option) {
       if (e.getCause() instanceof TypeConversionException bad) {
-        return typedName(option, args) + " " + bad.getMessage();
+        return nameAtFault(option, args, e.getValue()) + " " + bad.getMessage();
       }
     }
     return e.getMessage();
+  }
+
+  /**
+   * Returns the name of the first occurrence of {@code option} in {@code args} whose value is
+   * {@code value} ({@code null}: an occurrence without one, last in {@code args} or followed by a
+   * flag), as picocli stops at the first bad occurrence; else {@link #typedName}.
+   */
+  private static String nameAtFault(OptionSpec option, String[] args, String value) {
+    for (int i = 0; i < args.length; i++) {
+      for (String name : option.names()) {
+        boolean alone = args[i].equals(name);
+        if (alone || args[i].startsWith(name + "=")) {
+          String given = !alone ? args[i].substring(name.length() + 1)
+              : i + 1 < args.length && !isFlag(option, args[i + 1]) ? args[i + 1] : null;
+          if (Objects.equals(given, value)) {
+            return name;
+          }
+        }
+      }
+    }
+    return typedName(option, args);
+  }
+
+  private static boolean isFlag(OptionSpec option, String arg) {
+    int eq = arg.indexOf('=');
+    return option.command().findOption(eq > 0 ? arg.substring(0, eq) : arg) != null;
   }
 
   /**

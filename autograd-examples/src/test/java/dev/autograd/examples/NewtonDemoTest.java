@@ -86,4 +86,18 @@ class NewtonDemoTest {
         Cli.usage(new NewtonDemo()), "NewtonDemo: error: --learning-rate given twice");
     assertEquals(0, Run.of(Launcher::run, "newton", "--gd-steps", "1").code());
   }
+
+  @Test
+  void anErrorNamesTheOccurrenceAtFaultWhenAFlagIsTypedUnderBothNames() {
+    // The last name typed was named, though picocli stops at the first bad occurrence.
+    String usage = Cli.usage(new NewtonDemo());
+    Run.of(NewtonDemo::run, "--lr", "-1", "--learning-rate", "2").assertRejected(usage,
+        "NewtonDemo: error: --lr must be > 0, got '-1'");
+    Run.of(NewtonDemo::run, "--learning-rate=x", "--lr", "1").assertRejected(usage,
+        "NewtonDemo: error: --learning-rate expects a number, got 'x'");
+    Run.of(NewtonDemo::run, "--lr", "1", "--learning-rate", "x").assertRejected(usage,
+        "NewtonDemo: error: --learning-rate expects a number, got 'x'");
+    Run.of(NewtonDemo::run, "--lr", "--learning-rate", "1").assertRejected(usage,
+        "NewtonDemo: error: --lr needs a value (RATE)");
+  }
 }
