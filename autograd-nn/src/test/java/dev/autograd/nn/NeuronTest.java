@@ -54,4 +54,16 @@ class NeuronTest {
     assertThrows(IllegalArgumentException.class,
         () -> new Neuron(0, Activation.LINEAR, Init.UNIFORM, new Random(1)));
   }
+
+  @Test
+  void weightLabelsReadW0W1AndEachIndexIsOneStringSharedByEveryNeuron() {
+    // One String per index (Neuron interns it) keeps a neuron's weights side by side under G1.
+    List<Value> a = new Neuron(3, Activation.RELU, Init.UNIFORM, new Random(1)).parameters();
+    List<Value> b = new Neuron(3, Activation.TANH, Init.HE, new Random(2)).parameters();
+    for (int i = 0; i < 3; i++) {
+      assertEquals("w" + i, a.get(i).label());
+      assertSame(a.get(i).label(), b.get(i).label(), "w" + i);
+    }
+    assertEquals("b", a.get(3).label());
+  }
 }
