@@ -43,7 +43,8 @@ public final class Standardizer {
    * (each a plain sum over the rows, divided by {@code data.size()}).
    *
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if a column's sum or sum of squares overflows to infinity
+   * @throws IllegalArgumentException if a column that is not constant (a constant one is not
+   *     summed) has a sum or sum of squares that overflows to infinity
    *     (values beyond about {@code 1e154} apart, or a sum beyond {@link Double#MAX_VALUE}): the
    *     message names the column and its largest magnitude; scale such a column down first
    */

@@ -74,6 +74,22 @@ class StandardizerTest {
   }
 
   @Test
+  void aConstantColumnOfHugeValuesFitsThoughItsSumOverflows() {
+    // Four times 1e308 sum to Infinity: a constant column is not summed, so it fits (mean 1e308,
+    // scale 1) and standardises to exact zeros; a value far from it in other data is rejected.
+    double[][] x = {{1e308, 1}, {1e308, 2}, {1e308, 3}, {1e308, 4}};
+    Standardizer scaler = Standardizer.fit(Dataset.of(x, new double[4]));
+    assertEquals(1e308, scaler.means()[0]);
+    assertEquals(1.0, scaler.scales()[0]);
+    Dataset standardised = scaler.transform(Dataset.of(x, new double[4]));
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(0.0, standardised.feature(i, 0), "row " + i);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> scaler.transform(Dataset.of(new double[][] {{-1e308, 1}}, new double[1])));
+  }
+
+  @Test
   void toStringShowsTheFittedMeansAndScalesToFourDigits() {
     assertEquals("Standardizer(4 features, means [5.843, 3.057, 3.758, 1.199],"
         + " scales [0.8253, 0.4344, 1.759, 0.7597])", Standardizer.fit(Datasets.iris()).toString());
