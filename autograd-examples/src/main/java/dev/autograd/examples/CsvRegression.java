@@ -33,7 +33,10 @@ import picocli.CommandLine.TypeConversionException;
  * there is a bad command line: one line naming the file (and the line and column), the usage, exit
  * code 2. So are values too large to train on: a feature column whose variance over the training
  * rows overflows, or a target column whose squares sum to infinity (the MSE loss would overflow);
- * that line names the file, the column and its largest magnitude. A training loss that is not
+ * that line names the file, the column and its largest magnitude. So is a test row so far outside
+ * the training rows' range that a value of it standardises to an infinity (over about 1e308
+ * training standard deviations out); that line names the file, the test part's row, the column
+ * and the value, but not the file's line (the split does not keep it). A training loss that is not
  * finite (a learning rate too large) and a test MSE that is not finite although the training MSE
  * is (test rows far outside the training rows' range) each print one warning line on the error
  * stream; the exit code stays 0.

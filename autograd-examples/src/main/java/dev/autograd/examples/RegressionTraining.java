@@ -66,8 +66,11 @@ final class RegressionTraining {
      *
      * @throws IllegalArgumentException if the squares of {@code data}'s targets sum to infinity
      *     (naming the target and its largest magnitude: the MSE of any prediction near 0, where
-     *     training starts, would overflow), or a feature column of the training part is too large
-     *     to standardise ({@link Standardizer#fit}, naming the column and its largest magnitude)
+     *     training starts, would overflow), a feature column of the training part is too large
+     *     to standardise ({@link Standardizer#fit}, naming the column and its largest magnitude),
+     *     or a test row holds a value that standardises to an infinity on the training part's
+     *     scale ({@link Standardizer#transform}, naming the test part's row, the column and the
+     *     value; a test value less far out gives a test MSE that is not finite instead)
      */
     static Parts of(Dataset data, long seed) {
       checkTargetSquares(data);
@@ -78,8 +81,15 @@ final class RegressionTraining {
       // A test row's value of such a column is replaced by the constant before standardising: one
       // far from it would standardise to an infinity, which transform rejects.
       Dataset test = setColumns(split.test(), constant, split.train().features(0));
+      Dataset standardisedTest;
+      try {
+        standardisedTest = scaler.transform(test);
+      } catch (IllegalArgumentException e) { // "row i, column j (name): x standardises to ..."
+        throw new IllegalArgumentException("the test part's " + e.getMessage()
+            + ": a test row lies too far outside the training rows' range", e);
+      }
       return new Parts(setColumns(scaler.transform(split.train()), constant, zeros),
-          setColumns(scaler.transform(test), constant, zeros), constant);
+          setColumns(standardisedTest, constant, zeros), constant);
     }
   }
 

@@ -114,6 +114,13 @@ class CsvRegressionTest {
         new BadFile("hugetarget.csv", "a,b,price\n1,7,3\n4,7,3e200\n1,7,1\n2,7,2\n9,7,7\n",
             List.of("--target", "price"), "FILE: target column (price) is too large for the MSE"
                 + " loss: the sum of its squares overflows (Infinity); values reach 3.0E200"),
+        // The test row (line 3, seed 42) lies 1e350 training standard deviations out: it said
+        // "row 0, column 1 (b): ...", a row of the test part read as one of the file.
+        new BadFile("far.csv", "a,b,price\n1,1e-150,3\n4,1e200,6\n1,2e-150,1\n2,3e-150,2\n"
+            + "9,4e-150,7\n", List.of("--target", "price"), "FILE: the test part's row 0, column 1"
+                + " (b): 1.0E200 standardises to Infinity (mean 2.5E-150, scale"
+                + " 1.1180339887498949E-150): a test row lies too far outside the training rows'"
+                + " range"),
         new BadFile("named.csv", "1,2\n3,4\n", List.of("--no-header", "--target", "y"),
             "--no-header needs --target-column N: a file without a header has no column names"),
         new BadFile("both.csv", "a,y\n1,2\n3,4\n", List.of("--target", "y", "--target-column",
