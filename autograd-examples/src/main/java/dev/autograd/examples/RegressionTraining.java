@@ -77,19 +77,20 @@ final class RegressionTraining {
       TrainTestSplit split = TrainTestSplit.shuffled(data, TEST_FRACTION, seed);
       Standardizer scaler = Standardizer.fit(split.train());
       boolean[] constant = constantColumns(split.train());
-      double[] zeros = new double[constant.length];
-      // A test row's value of such a column is replaced by the constant before standardising: one
-      // far from it would standardise to an infinity, which transform rejects.
-      Dataset test = setColumns(split.test(), constant, split.train().features(0));
-      Dataset standardisedTest;
+      // Every value of such a column, in both parts, is set to the training constant before
+      // standardising, which the scaler fitted as its mean with scale 1 (Standardizer#fit): each
+      // then standardises to +0.0 exactly, also a test value far from the constant (which would
+      // standardise to an infinity, rejected by transform) and a training -0.0 among 0.0s.
+      double[] constants = split.train().features(0);
+      Dataset train = scaler.transform(setColumns(split.train(), constant, constants));
+      Dataset test;
       try {
-        standardisedTest = scaler.transform(test);
+        test = scaler.transform(setColumns(split.test(), constant, constants));
       } catch (IllegalArgumentException e) { // "row i, column j (name): x standardises to ..."
         throw new IllegalArgumentException("the test part's " + e.getMessage()
             + ": a test row lies too far outside the training rows' range", e);
       }
-      return new Parts(setColumns(scaler.transform(split.train()), constant, zeros),
-          setColumns(standardisedTest, constant, zeros), constant);
+      return new Parts(train, test, constant);
     }
   }
 
