@@ -200,14 +200,13 @@ final class Cli {
    */
   private static String nameAtFault(OptionSpec option, String[] args, String value) {
     for (int i = 0; i < args.length; i++) {
-      for (String name : option.names()) {
+      String name = nameIn(option, args[i]);
+      if (name != null) {
         boolean alone = args[i].equals(name);
-        if (alone || args[i].startsWith(name + "=")) {
-          String given = !alone ? args[i].substring(name.length() + 1)
-              : i + 1 < args.length && !isFlag(option, args[i + 1]) ? args[i + 1] : null;
-          if (Objects.equals(given, value)) {
-            return name;
-          }
+        String given = !alone ? args[i].substring(name.length() + 1)
+            : i + 1 < args.length && !isFlag(option, args[i + 1]) ? args[i + 1] : null;
+        if (Objects.equals(given, value)) {
+          return name;
         }
       }
     }
@@ -226,13 +225,23 @@ final class Cli {
   private static String typedName(OptionSpec option, String[] args) {
     String typed = option.longestName();
     for (String arg : args) {
-      for (String name : option.names()) {
-        if (arg.equals(name) || arg.startsWith(name + "=")) {
-          typed = name;
-        }
-      }
+      String name = nameIn(option, arg);
+      typed = name != null ? name : typed;
     }
     return typed;
+  }
+
+  /**
+   * Returns the name of {@code option} that {@code arg} gives, alone or before {@code =}, or null
+   * (a name holds no {@code =}, so at most one of them matches).
+   */
+  private static String nameIn(OptionSpec option, String arg) {
+    for (String name : option.names()) {
+      if (arg.equals(name) || arg.startsWith(name + "=")) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /**
