@@ -27,7 +27,10 @@ import java.util.List;
  * reads it. The whole file is read and checked before a dataset is returned: on any problem the
  * reader throws, and nothing is half-loaded. Messages name the file, and for a bad cell or row the
  * line and the column, both counted from 1 (so target index {@code i} is column {@code i + 1}).
- * Instances are immutable.
+ * The dataset keeps each row's line and each column's place in the file ({@link
+ * Dataset#sourceLine(int)}, {@link Dataset#sourceColumn(int)}, {@link
+ * Dataset#targetSourceColumn()}), counted the same way, for messages about its values. Instances
+ * are immutable.
  */
 public final class CsvDatasetReader {
   private final boolean hasHeader;
@@ -140,7 +143,7 @@ public final class CsvDatasetReader {
       System.arraycopy(row, target + 1, features[i], target, width - target - 1);
       targets[i] = row[target];
     }
-    Dataset data = Dataset.of(features, targets);
+    Dataset data = Dataset.of(features, targets).withSource(table.lines(), target);
     if (!hasHeader) {
       return data;
     }

@@ -7,6 +7,8 @@ import static com.google.common.base.Preconditions.checkState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Random;
 
 /**
@@ -18,6 +20,16 @@ import java.util.Random;
  * <p>Every array handed in is copied and every array handed out is a fresh copy, so a dataset never
  * changes. Names travel with the data: one per feature column, one for the target, and for
  * classification sets one per class.
+ *
+ * <p>A dataset read from a file by {@link CsvDatasetReader} also knows where each value came from:
+ * the file's line of each row ({@link #sourceLine(int)}) and the file's column of each feature and
+ * of the target ({@link #sourceColumn(int)}, {@link #targetSourceColumn()}), so that a message
+ * about a value can name its line and column in the file. Each row keeps its line in every dataset
+ * derived from this one: {@link #select}, {@link #minibatches}, the parts of a {@link
+ * TrainTestSplit}, the {@code with...} methods, {@link #asClassification()} and {@link
+ * Standardizer#transform(Dataset)}. A dataset built in code ({@link #of}, the bundled {@link
+ * Datasets}) has no source lines or columns. A dataset has no {@code equals} of its own: two
+ * datasets are equal only if they are the same object, whatever their values and sources.
  */
 public final class Dataset {
   private static final int MAX_LABEL = 65_535;
@@ -26,25 +38,33 @@ public final class Dataset {
   private final List<String> featureNames;
   private final String targetName;
   private final List<String> classNames;
+  /** Each row's line in its source file, or null for a dataset built in code. */
+  private final long[] sourceLines;
+  /** The source file's column (from 0) that held the targets, or -1 without a source file. */
+  private final int targetSourceIndex;
 
   private Dataset(
       double[][] features,
       double[] targets,
       List<String> featureNames,
       String targetName,
-      List<String> classNames) {
+      List<String> classNames,
+      long[] sourceLines,
+      int targetSourceIndex) {
     this.features = features;
     this.targets = targets;
     this.featureNames = featureNames;
     this.targetName = targetName;
     this.classNames = classNames;
+    this.sourceLines = sourceLines;
+    this.targetSourceIndex = targetSourceIndex;
   }
 
   /**
    * Returns a dataset of {@code features.length} rows whose row {@code i} has the features {@code
    * features[i]} (every row of one length, at least 1) and the target {@code targets[i]}. Features
-   * are named {@code x0, x1, ...}, the target {@code target}; there are no class names. Both arrays
-   * are copied.
+   * are named {@code x0, x1, ...}, the target {@code target}; there are no class names and no
+   * source lines or columns. Both arrays are copied.
    *
    * @throws NullPointerException if {@code features}, a row of it or {@code targets} is null
    * @throws IllegalArgumentException if there are no rows, a row has no features, the rows differ
@@ -78,7 +98,27 @@ public final class Dataset {
     for (int j = 0; j < copy[0].length; j++) {
       names.add("x" + j);
     }
-    return new Dataset(copy, targets.clone(), List.copyOf(names), "target", List.of());
+    return new Dataset(copy, targets.clone(), List.copyOf(names), "target", List.of(), null, -1);
+  }
+
+  /**
+   * Returns this dataset as read from a file: row {@code i} from the file's line {@code lines[i]},
+   * the targets from the file's column {@code targetIndex} (from 0), the features from the other
+   * columns in file order. {@code lines} is not copied: the caller hands it over.
+   */
+  Dataset withSource(long[] lines, int targetIndex) {
+    checkArgument(lines.length == size(), "%s lines for %s rows", lines.length, size());
+    return new Dataset(features, targets, featureNames, targetName, classNames, lines,
+        targetIndex);
+  }
+
+  /**
+   * Returns this dataset with its features replaced by {@code x} (as many rows and columns,
+   * finite; not copied: the caller hands it over), everything else kept.
+   */
+  Dataset withFeatures(double[][] x) {
+    return new Dataset(x, targets, featureNames, targetName, classNames, sourceLines,
+        targetSourceIndex);
   }
 
   private static void checkFinite(double v, String where) {
@@ -95,7 +135,8 @@ public final class Dataset {
     List<String> copy = List.copyOf(checkNotNull(names, "names"));
     checkArgument(copy.size() == featureCount(), "expected %s feature names, got %s: %s",
         featureCount(), copy.size(), copy);
-    return new Dataset(features, targets, copy, targetName, classNames);
+    return new Dataset(features, targets, copy, targetName, classNames, sourceLines,
+        targetSourceIndex);
   }
 
   /**
@@ -104,7 +145,8 @@ public final class Dataset {
    * @throws NullPointerException if {@code name} is null
    */
   public Dataset withTargetName(String name) {
-    return new Dataset(features, targets, featureNames, checkNotNull(name, "name"), classNames);
+    return new Dataset(features, targets, featureNames, checkNotNull(name, "name"), classNames,
+        sourceLines, targetSourceIndex);
   }
 
   /**
@@ -123,7 +165,8 @@ public final class Dataset {
           "targets[%s] = %s is not a class label in [0, %s) for class names %s", i, t,
           copy.size(), copy);
     }
-    return new Dataset(features, targets, featureNames, targetName, copy);
+    return new Dataset(features, targets, featureNames, targetName, copy, sourceLines,
+        targetSourceIndex);
   }
 
   /**
@@ -296,8 +339,45 @@ public final class Dataset {
   }
 
   /**
+   * Returns the line of the source file that row {@code row} was read from, counted from 1 as
+   * {@link CsvDatasetReader}'s messages count lines: every physical line, the header and blank
+   * lines included, each {@code \n}, {@code \r\n} or {@code \r} ending one; a row whose quoted
+   * cell holds a line break is on the line where it starts. Empty for a dataset built in code.
+   *
+   * @throws IndexOutOfBoundsException if {@code row} is not in {@code [0, size())}
+   */
+  public OptionalLong sourceLine(int row) {
+    checkRow(row);
+    return sourceLines == null ? OptionalLong.empty() : OptionalLong.of(sourceLines[row]);
+  }
+
+  /**
+   * Returns the column of the source file, counted from 1, that feature column {@code column}
+   * (from 0) was read from: {@code column + 1} for a feature left of the target, {@code column +
+   * 2} for one right of it. Empty for a dataset built in code.
+   *
+   * @throws IndexOutOfBoundsException if {@code column} is not in {@code [0, featureCount())}
+   */
+  public OptionalInt sourceColumn(int column) {
+    if (column < 0 || column >= featureCount()) {
+      throw new IndexOutOfBoundsException(
+          "column " + column + " out of range [0, " + featureCount() + ")");
+    }
+    return targetSourceIndex < 0 ? OptionalInt.empty()
+        : OptionalInt.of(column < targetSourceIndex ? column + 1 : column + 2);
+  }
+
+  /**
+   * Returns the column of the source file, counted from 1, that the targets were read from.
+   * Empty for a dataset built in code.
+   */
+  public OptionalInt targetSourceColumn() {
+    return targetSourceIndex < 0 ? OptionalInt.empty() : OptionalInt.of(targetSourceIndex + 1);
+  }
+
+  /**
    * Returns a dataset of the given rows of this one, in the given order (a row may repeat), with
-   * the same names.
+   * the same names and source columns, each row with its source line.
    *
    * @throws NullPointerException if {@code rows} is null
    * @throws IllegalArgumentException if {@code rows} is empty
@@ -308,11 +388,15 @@ public final class Dataset {
     checkArgument(rows.length > 0, "a dataset needs at least one row, got 0");
     double[][] f = new double[rows.length][];
     double[] t = new double[rows.length];
+    long[] lines = sourceLines == null ? null : new long[rows.length];
     for (int i = 0; i < rows.length; i++) {
       f[i] = features[checkRow(rows[i])];
       t[i] = targets[rows[i]];
+      if (lines != null) {
+        lines[i] = sourceLines[rows[i]];
+      }
     }
-    return new Dataset(f, t, featureNames, targetName, classNames);
+    return new Dataset(f, t, featureNames, targetName, classNames, lines, targetSourceIndex);
   }
 
   /**

@@ -18,10 +18,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class NumericCsv {
   /**
-   * The header cells (empty without a header), the numeric rows, all of one width, and the line of
-   * the first record (the header, or the first row without one), counted from 1.
+   * The header cells (empty without a header), the numeric rows, all of one width, the line where
+   * each row starts ({@code lines[i]} for {@code rows[i]}) and the line of the first record (the
+   * header, or the first row without one), all counted from 1.
    */
-  record Table(List<String> header, double[][] rows, long firstLine) {}
+  record Table(List<String> header, double[][] rows, long[] lines, long firstLine) {}
 
   private final String source;
   private final char delimiter;
@@ -53,6 +54,7 @@ final class NumericCsv {
             .get();
     List<String> header = List.of();
     List<double[]> rows = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
     int width = -1;
     long widthLine = 0;
     String csv = stripByteOrderMark(text);
@@ -80,6 +82,7 @@ final class NumericCsv {
               + width);
         }
         rows.add(numbers(record, line));
+        lines.add(line);
       }
     } catch (IOException e) {
       throw notCsv(e, csv, endOfPrevious + 1, format);
@@ -93,7 +96,8 @@ final class NumericCsv {
       throw new IllegalArgumentException(source + " has a header on line " + widthLine
           + " but no data rows");
     }
-    return new Table(header, rows.toArray(new double[0][]), widthLine);
+    return new Table(header, rows.toArray(new double[0][]),
+        lines.stream().mapToLong(Long::longValue).toArray(), widthLine);
   }
 
   /**

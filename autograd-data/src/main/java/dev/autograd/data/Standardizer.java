@@ -95,7 +95,8 @@ public final class Standardizer {
   }
 
   /**
-   * Returns {@code data} with every feature standardised, names and targets unchanged.
+   * Returns {@code data} with every feature standardised; names, targets, class names and source
+   * lines and columns ({@link Dataset#sourceLine(int)}) unchanged.
    *
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalArgumentException if {@code data} has a different number of feature columns
@@ -116,10 +117,7 @@ public final class Standardizer {
         }
       }
     }
-    Dataset out = Dataset.of(x, data.targets())
-        .withFeatureNames(data.featureNames())
-        .withTargetName(data.targetName());
-    return data.classNames().isEmpty() ? out : out.withClassNames(data.classNames());
+    return data.withFeatures(x);
   }
 
   /**

@@ -2,11 +2,15 @@ package dev.autograd.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,5 +78,40 @@ class CsvDatasetReaderTest {
       assertArrayEquals(expected.features(i), d.features(i), 0);
       assertEquals(expected.label(i), d.label(i));
     }
+  }
+
+  /**
+   * Line 2 is blank, the row starting on line 3 has a quoted cell holding a line break, line 5
+   * ends in a lone CR, line 7 is blank; lines 1 and 2 end in CRLF. The rows are on lines 3, 5, 6
+   * and 8, as the reader's own message about a bad cell on line 8 counts.
+   */
+  private static final String MIXED_LINES =
+      "a,t,b\r\n\r\n1,\"2\n\",3\r\n4,5,6\r7,8,9\n\n10,11,12\n";
+
+  @Test
+  void eachRowKeepsTheFileLineItStartsOnCountedAsTheReadersMessagesCount() throws Exception {
+    Dataset d = CsvDatasetReader.withHeader("t").read(file(MIXED_LINES));
+    assertArrayEquals(new double[] {2, 5, 8, 11}, d.targets(), 0);
+    long[] lines = new long[d.size()];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = d.sourceLine(i).orElseThrow();
+    }
+    assertArrayEquals(new long[] {3, 5, 6, 8}, lines);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CsvDatasetReader.withHeader("t").read(file(MIXED_LINES.replace("11", "x"))));
+    assertTrue(e.getMessage().endsWith("data.csv line 8, column 2: not a number: \"x\""),
+        e.getMessage());
+  }
+
+  @Test
+  void eachColumnKeepsItsPlaceInTheFileAroundTheTarget() throws Exception {
+    Dataset d = CsvDatasetReader.withHeader("t").read(file(MIXED_LINES));
+    assertEquals(OptionalInt.of(1), d.sourceColumn(0));
+    assertEquals(OptionalInt.of(3), d.sourceColumn(1));
+    assertEquals(OptionalInt.of(2), d.targetSourceColumn());
+    Dataset first = CsvDatasetReader.withoutHeader(0).read(file("1,2\n3,4\n"));
+    assertEquals(OptionalInt.of(2), first.sourceColumn(0));
+    assertEquals(OptionalInt.of(1), first.targetSourceColumn());
+    assertEquals(OptionalLong.of(1), first.sourceLine(0));
   }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -129,5 +131,56 @@ class DatasetTest {
       column[i] = d.feature(i, 0);
     }
     return column;
+  }
+
+  @Test
+  void aDatasetBuiltInCodeHasNoSourceLinesOrColumns() {
+    Dataset d = numbered(3);
+    assertEquals(OptionalLong.empty(), d.sourceLine(2));
+    assertEquals(OptionalInt.empty(), d.sourceColumn(1));
+    assertEquals(OptionalInt.empty(), d.targetSourceColumn());
+    assertEquals(OptionalLong.empty(), d.select(new int[] {2}).sourceLine(0));
+  }
+
+  /** Returns every row's source line. */
+  private static long[] lines(Dataset d) {
+    long[] lines = new long[d.size()];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = d.sourceLine(i).orElseThrow();
+    }
+    return lines;
+  }
+
+  @Test
+  void eachRowKeepsItsSourceLineThroughSubsetsSplitsRenamesAndStandardising() {
+    // Row i (target i) is on line 2 + 2 i: a blank line after each row.
+    StringBuilder text = new StringBuilder("a,b,t\n");
+    for (int i = 0; i < 10; i++) {
+      text.append(i).append(',').append(i * i).append(',').append(i).append("\n\n");
+    }
+    Dataset d = CsvDatasetReader.withHeader("t").read(text.toString(), "rows.csv");
+    for (Dataset part : derived(d)) {
+      for (int i = 0; i < part.size(); i++) {
+        assertEquals(2 + 2 * (long) part.target(i), part.sourceLine(i).orElseThrow(), part + " row "
+            + i);
+      }
+      assertEquals(OptionalInt.of(3), part.targetSourceColumn());
+      assertEquals(OptionalInt.of(2), part.sourceColumn(1));
+    }
+    // The split moves rows: its test part is not the file's first three rows in order.
+    TrainTestSplit split = TrainTestSplit.shuffled(d, 0.3, 7);
+    assertNotEquals(Arrays.toString(new long[] {2, 4, 6}), Arrays.toString(lines(split.test())));
+  }
+
+  /** Returns datasets derived from {@code d} in every way that keeps its rows' identity. */
+  private static List<Dataset> derived(Dataset d) {
+    TrainTestSplit split = TrainTestSplit.shuffled(d, 0.3, 7);
+    TrainTestSplit stratified = TrainTestSplit.stratified(d.asClassification(), 0.5, 3);
+    List<Dataset> all = new ArrayList<>(List.of(d, d.select(new int[] {9, 0, 9}), split.train(),
+        split.test(), stratified.train(), stratified.test(),
+        d.withFeatureNames(List.of("p", "q")).withTargetName("u"),
+        Standardizer.fit(split.train()).transform(split.test())));
+    all.addAll(d.minibatches(4, new Random(1)));
+    return all;
   }
 }

@@ -32,14 +32,16 @@ import picocli.CommandLine.TypeConversionException;
  * empty one, a ragged row, a cell that is not a finite number or a target column that is not
  * there is a bad command line: one line naming the file (and the line and column), the usage, exit
  * code 2. So are values too large to train on: a feature column whose variance over the training
- * rows overflows, or a target column whose squares sum to infinity (the MSE loss would overflow);
- * that line names the file, the column and its largest magnitude. So is a test row so far outside
+ * rows overflows (that line names the file, the column and its largest magnitude), or a target
+ * column whose squares sum to infinity, so that the MSE loss would overflow (that line names the
+ * file's line and column of the largest target, and the target). So is a test row so far outside
  * the training rows' range that a value of it standardises to an infinity (over about 1e308
- * training standard deviations out); that line names the file, the test part's row, the column
- * and the value, but not the file's line (the split does not keep it). A training loss that is not
- * finite (a learning rate too large) and a test MSE that is not finite although the training MSE
- * is (test rows far outside the training rows' range) each print one warning line on the error
- * stream; the exit code stays 0.
+ * training standard deviations out); that line names the file's line and column of the value,
+ * and the value. Lines and columns count from 1 as the reader's own messages do (header and blank
+ * lines included; a row with a quoted line break is on the line where it starts). A training loss
+ * that is not finite (a learning rate too large) and a test MSE that is not finite although the
+ * training MSE is (test rows far outside the training rows' range) each print one warning line on
+ * the error stream; the exit code stays 0.
  */
 @Command(name = "csv", versionProvider = Cli.Version.class, sortOptions = false,
     description = "Linear regression on your own CSV file of numbers (one column the target, the"
@@ -119,9 +121,9 @@ public final class CsvRegression implements Callable<Integer> {
     RegressionTraining.Config config = flags.config();
     RegressionTraining.Parts parts;
     try {
-      parts = RegressionTraining.Parts.of(data, config.seed());
-    } catch (IllegalArgumentException e) { // a column too large to standardise or to square
-      throw usageError(file + ": " + e.getMessage());
+      parts = RegressionTraining.Parts.of(data, file.toString(), config.seed());
+    } catch (IllegalArgumentException e) { // a value too large to standardise or to square
+      throw usageError(e.getMessage());
     }
     String title = String.valueOf(file.getFileName());
     RegressionTraining.printHeader(title, parts, config, out);

@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
     description = "Linear regression (10 -> 1, bias trick) on scikit-learn's diabetes data with"
         + " MSE; prints the coefficients and the test MSE.")
 public final class DiabetesRegression implements Callable<Integer> {
+  /** The diabetes data's name in messages about its values. */
+  private static final String SOURCE = "diabetes";
+
   /** Returns the diabetes example as a command, for picocli (its flags are set by parsing). */
   public DiabetesRegression() {}
 
@@ -50,7 +53,7 @@ public final class DiabetesRegression implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     RegressionTraining.Config config = flags.config();
     RegressionTraining.Parts parts =
-        RegressionTraining.Parts.of(Datasets.diabetes(), config.seed());
+        RegressionTraining.Parts.of(Datasets.diabetes(), SOURCE, config.seed());
     RegressionTraining.printHeader("Diabetes", parts, config, out);
     RegressionTraining.Result result = RegressionTraining.train(parts, config, flags.quiet);
     RegressionTraining.printResult("progression", result, out);
@@ -62,6 +65,6 @@ public final class DiabetesRegression implements Callable<Integer> {
 
   /** Trains on the diabetes data as {@link RegressionTraining#train} does. */
   static RegressionTraining.Result train(RegressionTraining.Config config, boolean quiet) {
-    return RegressionTraining.train(Datasets.diabetes(), config, quiet);
+    return RegressionTraining.train(Datasets.diabetes(), SOURCE, config, quiet);
   }
 }

@@ -18,6 +18,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Random;
 
 /**
@@ -62,20 +64,29 @@ final class RegressionTraining {
    */
   record Parts(Dataset train, Dataset test, boolean[] constantFeatures) {
     /**
-     * Splits {@code data}, holding out {@link #TEST_FRACTION} of its rows, seeded by seed.
+     * Splits {@code data}, holding out {@link #TEST_FRACTION} of its rows, seeded by seed. Every
+     * message starts with {@code source}, the data's name (a file name), and names a value as
+     * {@link #featureAt} and {@link #targetAt} do: by the file's line and column for data read
+     * from a file.
      *
      * @throws IllegalArgumentException if the squares of {@code data}'s targets sum to infinity
-     *     (naming the target and its largest magnitude: the MSE of any prediction near 0, where
-     *     training starts, would overflow), a feature column of the training part is too large
-     *     to standardise ({@link Standardizer#fit}, naming the column and its largest magnitude),
-     *     or a test row holds a value that standardises to an infinity on the training part's
-     *     scale ({@link Standardizer#transform}, naming the test part's row, the column and the
-     *     value; a test value less far out gives a test MSE that is not finite instead)
+     *     (naming the row of the target of largest magnitude and that target: the MSE of any
+     *     prediction near 0, where training starts, would overflow), a feature column of the
+     *     training part is too large to standardise ({@link Standardizer#fit}, naming the column
+     *     and its largest magnitude), or a test row holds a value that standardises to an
+     *     infinity on the training part's scale (naming the value's row in {@code data}, not in
+     *     the test part, its column and the value; a test value less far out gives a test MSE
+     *     that is not finite instead)
      */
-    static Parts of(Dataset data, long seed) {
-      checkTargetSquares(data);
+    static Parts of(Dataset data, String source, long seed) {
+      checkTargetSquares(data, source);
       TrainTestSplit split = TrainTestSplit.shuffled(data, TEST_FRACTION, seed);
-      Standardizer scaler = Standardizer.fit(split.train());
+      Standardizer scaler;
+      try {
+        scaler = Standardizer.fit(split.train());
+      } catch (IllegalArgumentException e) { // "feature column j (name) cannot be standardised"
+        throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+      }
       boolean[] constant = constantColumns(split.train());
       // Every value of such a column, in both parts, is set to the training constant before
       // standardising, which the scaler fitted as its mean with scale 1 (Standardizer#fit): each
@@ -83,29 +94,77 @@ final class RegressionTraining {
       // standardise to an infinity, rejected by transform) and a training -0.0 among 0.0s.
       double[] constants = split.train().features(0);
       Dataset train = scaler.transform(setColumns(split.train(), constant, constants));
-      Dataset test;
-      try {
-        test = scaler.transform(setColumns(split.test(), constant, constants));
-      } catch (IllegalArgumentException e) { // "row i, column j (name): x standardises to ..."
-        throw new IllegalArgumentException("the test part's " + e.getMessage()
-            + ": a test row lies too far outside the training rows' range", e);
-      }
-      return new Parts(train, test, constant);
+      Dataset test = setColumns(split.test(), constant, constants);
+      checkStandardisable(scaler, test, data, split.testRows(), source);
+      return new Parts(train, scaler.transform(test), constant);
     }
   }
 
-  private static void checkTargetSquares(Dataset data) {
+  /**
+   * Throws if the squares of {@code data}'s targets sum to infinity, naming the row of the target
+   * of largest magnitude.
+   */
+  private static void checkTargetSquares(Dataset data, String source) {
     double squares = 0;
-    double largest = 0;
-    for (double t : data.targets()) {
+    int largest = 0;
+    for (int i = 0; i < data.size(); i++) {
+      double t = data.target(i);
       squares += t * t;
-      largest = Math.max(largest, Math.abs(t));
+      largest = Math.abs(t) > Math.abs(data.target(largest)) ? i : largest;
     }
     if (!Double.isFinite(squares)) {
-      throw new IllegalArgumentException("target column (" + data.targetName() + ") is too large"
-          + " for the MSE loss: the sum of its squares overflows (" + squares + "); values reach "
-          + largest);
+      throw new IllegalArgumentException(targetAt(source, data, largest) + ": "
+          + data.target(largest) + " is too large a target for the MSE loss: the sum of the target"
+          + " column's squares overflows (" + squares + ")");
     }
+  }
+
+  /**
+   * Throws if a value of {@code test}, whose row {@code i} is {@code data}'s row {@code
+   * rows[i]}, standardises to an infinity with {@code scaler}, naming where it is in {@code data}.
+   */
+  private static void checkStandardisable(Standardizer scaler, Dataset test, Dataset data,
+      int[] rows, String source) {
+    double[] means = scaler.means();
+    double[] scales = scaler.scales();
+    for (int i = 0; i < test.size(); i++) {
+      double[] z = scaler.transform(test.features(i));
+      for (int j = 0; j < z.length; j++) {
+        if (!Double.isFinite(z[j])) {
+          throw new IllegalArgumentException(featureAt(source, data, rows[i], j) + ": "
+              + test.feature(i, j) + " standardises to " + z[j] + " (mean " + means[j]
+              + ", scale " + scales[j] + "): a test row lies too far outside the training rows'"
+              + " range");
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns where {@code data}'s feature column {@code column} of row {@code row} is, for
+   * messages: {@code "<source> line <l>, column <c> (<name>)"} with the file's line and column
+   * (from 1) for data read from a file, else {@code "<source>: row <row>, column <column>
+   * (<name>)"} (from 0).
+   */
+  static String featureAt(String source, Dataset data, int row, int column) {
+    return at(source, data.sourceLine(row), data.sourceColumn(column), row, "column " + column,
+        data.featureNames().get(column));
+  }
+
+  /**
+   * Returns where {@code data}'s target of row {@code row} is, for messages: as {@link
+   * #featureAt}, or {@code "<source>: row <row>, target (<name>)"} for data built in code.
+   */
+  static String targetAt(String source, Dataset data, int row) {
+    return at(source, data.sourceLine(row), data.targetSourceColumn(), row, "target",
+        data.targetName());
+  }
+
+  private static String at(String source, OptionalLong line, OptionalInt fileColumn, int row,
+      String column, String name) {
+    return (line.isPresent() && fileColumn.isPresent()
+        ? source + " line " + line.getAsLong() + ", column " + fileColumn.getAsInt()
+        : source + ": row " + row + ", " + column) + " (" + name + ")";
   }
 
   /** Returns which feature columns of {@code data} hold one value in every row. */
@@ -135,9 +194,12 @@ final class RegressionTraining {
         .withTargetName(data.targetName());
   }
 
-  /** Splits {@code data}, standardises and trains as the class comment says. */
-  static Result train(Dataset data, Config config, boolean quiet) {
-    return train(Parts.of(data, config.seed()), config, quiet);
+  /**
+   * Splits {@code data} (called {@code source} in messages), standardises and trains as the class
+   * comment says.
+   */
+  static Result train(Dataset data, String source, Config config, boolean quiet) {
+    return train(Parts.of(data, source, config.seed()), config, quiet);
   }
 
   /** Trains on {@code parts} as the class comment says. */

@@ -1,5 +1,6 @@
 package dev.autograd.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,15 +112,32 @@ class CsvRegressionTest {
         new BadFile("huge.csv", "a,y\n1e200,1\n-1e200,2\n1e200,3\n-1e200,4\n1e200,5\n",
             List.of("--target", "y"), "FILE: feature column 0 (a) cannot be standardised: its"
                 + " variance overflows (Infinity); values reach 1.0E200"),
+        // It said "FILE: target column (price) is too large for the MSE loss: the sum of its
+        // squares overflows (Infinity); values reach 3.0E200", without the line.
         new BadFile("hugetarget.csv", "a,b,price\n1,7,3\n4,7,3e200\n1,7,1\n2,7,2\n9,7,7\n",
-            List.of("--target", "price"), "FILE: target column (price) is too large for the MSE"
-                + " loss: the sum of its squares overflows (Infinity); values reach 3.0E200"),
+            List.of("--target", "price"), "FILE line 3, column 3 (price): 3.0E200 is too large a"
+                + " target for the MSE loss: the sum of the target column's squares overflows"
+                + " (Infinity)"),
+        // Line 3 holds a quoted cell with a line break in it and line 5 is blank; every line
+        // ends in CRLF: the huge target is on the file's line 6 (data row 2), in column 2.
+        new BadFile("crlftarget.csv", "a,price,b\r\n1,3,7\r\n4,\"6\n\",7\r\n\r\n1,3e200,7\r\n"
+            + "2,2,7\r\n9,7,7\r\n", List.of("--target-column", "2"), "FILE line 6, column 2"
+                + " (price): 3.0E200 is too large a target for the MSE loss: the sum of the target"
+                + " column's squares overflows (Infinity)"),
         // The test row (line 3, seed 42) lies 1e350 training standard deviations out: it said
-        // "row 0, column 1 (b): ...", a row of the test part read as one of the file.
+        // "FILE: the test part's row 0, column 1 (b): ...", without the file's line.
         new BadFile("far.csv", "a,b,price\n1,1e-150,3\n4,1e200,6\n1,2e-150,1\n2,3e-150,2\n"
-            + "9,4e-150,7\n", List.of("--target", "price"), "FILE: the test part's row 0, column 1"
-                + " (b): 1.0E200 standardises to Infinity (mean 2.5E-150, scale"
-                + " 1.1180339887498949E-150): a test row lies too far outside the training rows'"
+            + "9,4e-150,7\n", List.of("--target", "price"), "FILE line 3, column 2 (b): 1.0E200"
+                + " standardises to Infinity (mean 2.5E-150, scale 1.1180339887498949E-150): a"
+                + " test row lies too far outside the training rows' range"),
+        // Ten rows, seed 42: the test part is data rows 4 and 6 (TrainTestSplit's draw), so the
+        // far value of data row 6 is the test part's row 1. Line 3 holds a quoted cell with a
+        // line break, line 5 is blank, lines end in CRLF: data row 6 is on line 10.
+        new BadFile("crlffar.csv", "a,price,b\r\n1,3,1e-150\r\n4,\"6\n\",2e-150\r\n\r\n"
+            + "1,1,3e-150\r\n2,2,4e-150\r\n9,7,5e-150\r\n3,4,6e-150\r\n5,5,1e200\r\n"
+            + "6,6,7e-150\r\n7,7,8e-150\r\n8,8,9e-150\r\n", List.of("--target", "price"),
+            "FILE line 10, column 3 (b): 1.0E200 standardises to Infinity (mean 5.0E-150, scale"
+                + " 2.738612787525831E-150): a test row lies too far outside the training rows'"
                 + " range"),
         new BadFile("named.csv", "1,2\n3,4\n", List.of("--no-header", "--target", "y"),
             "--no-header needs --target-column N: a file without a header has no column names"),
@@ -138,6 +156,13 @@ class CsvRegressionTest {
         .toArray(String[]::new);
     Run.of(CsvRegression::run, args).assertRejected(USAGE,
         "CsvRegression: error: " + bad.message().replace("FILE", file.toString()));
+  }
+
+  @Test
+  void theTenRowSplitOfCrlfFarHoldsOutDataRowSixAsTheTestPartsRowOne() {
+    // crlffar.csv's far value (data row 6) must not sit at its file position in the test part.
+    assertArrayEquals(new int[] {4, 6}, TrainTestSplit.shuffled(Dataset.of(new double[10][1],
+        new double[10]), RegressionTraining.TEST_FRACTION, 42).testRows());
   }
 
   /** The five rows of {@link #fiveRows}: feature a, feature b (7 in every row), target price. */
