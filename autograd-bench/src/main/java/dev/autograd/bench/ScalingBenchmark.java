@@ -55,6 +55,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * slots) for time per node, as {@link ScalingPlot} does. The 10^7-node graphs
  * take about 560 MB each, hence the fork's larger heap.
  *
+ * <p>The fork's heap is fixed and touched before the first iteration ({@code -Xms8g -Xmx8g
+ * -XX:+AlwaysPreTouch}), so that what a pass measures is the engine and not the kernel handing the
+ * JVM new memory. On the machine these figures come from, the first write to a 4 KiB page of new
+ * memory costs 2.2–2.3 µs ({@code autograd-bench/page-touch.py}: about 30 ns per 56-byte node,
+ * four times a whole eager node's cost), and with a heap that grows and shrinks around each
+ * 560 MB graph the chain's 10^7-node passes took 106–868 ms (mean 264 and 551 ms in two forks),
+ * against 73–95 ms (means 73.3 and 80.7 ms) with the heap pre-touched; 10^3 nodes: 7.6–7.7 µs
+ * either way (2026-11-30 18:28–18:31 UTC, {@code autograd-bench/results-2026-11-30-pretouch.md}).
+ * Touching 8 GB costs each fork about 5 s before its first iteration.
+ *
  * <p>Warm-up and measurement take 2 s per iteration (4 + 5): a pass over 10^6 or 10^7 nodes takes
  * 3–600 ms, so 1-s iterations ran it only a handful of times, and with 2 warm-up iterations the
  * first measured one still paid compilation and the heap's growth (chain, 10^6 nodes, 2026-11-30:
@@ -74,7 +84,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx8g")
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 public class ScalingBenchmark extends BenchmarkDefaults {
   /** Nodes one point of the {@code mlp} shape adds to the graph, rounded (646 measured). */
   static final int NODES_PER_POINT = 650;

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autograd.core.CompiledGraph;
 import dev.autograd.core.Value;
 import dev.autograd.jit.GeneratedGraph;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Fork;
 
 /** What {@link ScalingBenchmark} and {@link MemoryBandwidthBenchmark} compute, at small sizes. */
 class ScalingBenchmarkTest {
@@ -20,6 +23,17 @@ class ScalingBenchmarkTest {
     benchmark.size = size;
     benchmark.setUp();
     return benchmark;
+  }
+
+  @Test
+  void forkFixesAndPreTouchesTheHeap() {
+    // Without them a 10^7-node pass measures the kernel's page faults as the heap grows into new
+    // memory (results-2026-11-30-pretouch.md), not the engine.
+    List<String> args = Arrays.asList(ScalingBenchmark.class.getAnnotation(Fork.class).jvmArgsAppend());
+    assertTrue(args.contains("-XX:+AlwaysPreTouch"), args.toString());
+    String xms = args.stream().filter(a -> a.startsWith("-Xms")).findFirst().orElse("none");
+    String xmx = args.stream().filter(a -> a.startsWith("-Xmx")).findFirst().orElse("none");
+    assertEquals(xmx.substring(4), xms.substring(4), args.toString());
   }
 
   @Test
