@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 
 /**
@@ -101,7 +102,9 @@ public final class Standardizer {
    * @throws NullPointerException if {@code data} is null
    * @throws IllegalArgumentException if {@code data} has a different number of feature columns
    *     than the data this was fitted on, or a value standardises to an infinity (one far outside
-   *     the fitted data, near {@link Double#MAX_VALUE}; naming its row and column)
+   *     the fitted data, near {@link Double#MAX_VALUE}; naming its row and column, and for data
+   *     read from a file its line and column there, as {@link Dataset#sourceLine(int)} and
+   *     {@link Dataset#sourceColumn(int)} give them)
    */
   public Dataset transform(Dataset data) {
     checkNotNull(data, "data");
@@ -111,9 +114,15 @@ public final class Standardizer {
       standardise(x[i]);
       for (int j = 0; j < x[i].length; j++) {
         if (!Double.isFinite(x[i][j])) {
+          OptionalLong line = data.sourceLine(i);
+          String file = line.isPresent()
+              ? ", line " + line.getAsLong() + ", column " + data.sourceColumn(j).getAsInt()
+                  + " of its file"
+              : "";
           throw new IllegalArgumentException("row " + i + ", column " + j + " ("
-              + data.featureNames().get(j) + "): " + data.feature(i, j) + " standardises to "
-              + x[i][j] + " (mean " + means[j] + ", scale " + scales[j] + ")");
+              + data.featureNames().get(j) + file + "): " + data.feature(i, j)
+              + " standardises to " + x[i][j] + " (mean " + means[j] + ", scale " + scales[j]
+              + ")");
         }
       }
     }

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StandardizerTest {
   @Test
@@ -51,6 +56,20 @@ class StandardizerTest {
     assertEquals("row 1, column 0 (x0): 1.0E308 standardises to Infinity (mean -8.0E307, scale"
         + " 1.0)", assertThrows(IllegalArgumentException.class,
             () -> scaler.transform(far)).getMessage());
+  }
+
+  @Test
+  void aFarValueReadFromAFileIsNamedByItsLineAndColumnThereToo(@TempDir Path dir)
+      throws IOException {
+    // Line 1 is the header, line 3 blank; the target is the middle column, so feature column 1
+    // (b) is the file's column 3. It said only "row 2, column 1 (b)", a row of the dataset.
+    Path file = Files.writeString(dir.resolve("far.csv"),
+        "a,y,b\r\n1,0,-8e307\r\n\r\n2,0,-8e307\r\n3,0,1e308\r\n", StandardCharsets.UTF_8);
+    Dataset data = CsvDatasetReader.withHeader("y").read(file);
+    Standardizer scaler = Standardizer.fit(data.select(new int[] {0, 1}));
+    assertEquals("row 2, column 1 (b, line 5, column 3 of its file): 1.0E308 standardises to"
+        + " Infinity (mean -8.0E307, scale 1.0)", assertThrows(IllegalArgumentException.class,
+            () -> scaler.transform(data)).getMessage());
   }
 
   @Test
