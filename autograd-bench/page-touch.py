@@ -10,6 +10,7 @@ page again, and prints microseconds per page for both passes and what the first 
 56-byte node (the size of a Value). The loop's own cost is in both figures; the second pass shows
 how much of the first it is.
 """
+import argparse
 import mmap
 import sys
 import time
@@ -18,9 +19,34 @@ PAGE = 4096
 NODE_BYTES = 56
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser that reports a bad command line as one error line, then the usage."""
+
+    def error(self, message):
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        self.print_usage(sys.stderr)
+        sys.exit(2)
+
+
+def positive(text):
+    """Returns text as an int of at least 1, for argparse."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a whole number, got '{text}'")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got '{text}'")
+    return value
+
+
 def main():
-    mib = int(sys.argv[1]) if len(sys.argv) > 1 else 1024
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    parser = Parser(description="Microseconds per first and second write to a page of new memory.")
+    parser.add_argument("mib", metavar="MIB", type=positive, nargs="?", default=1024,
+                        help="MiB of new memory per round (default 1024)")
+    parser.add_argument("rounds", metavar="ROUNDS", type=positive, nargs="?", default=3,
+                        help="rounds (default 3)")
+    args = parser.parse_args()
+    mib, rounds = args.mib, args.rounds
     size = mib << 20
     pages = size // PAGE
     for r in range(rounds):

@@ -155,15 +155,17 @@ public final class Dataset {
    *
    * @throws NullPointerException if {@code names} or a name is null
    * @throws IllegalArgumentException if a target is not a whole number in {@code [0,
-   *     names.size())} (the message names the row and the value)
+   *     names.size())} (the message names the row and the value, and for data read from a file
+   *     the value's line and column there, as {@link #sourceLine(int)} and {@link
+   *     #targetSourceColumn()} give them)
    */
   public Dataset withClassNames(List<String> names) {
     List<String> copy = List.copyOf(checkNotNull(names, "names"));
     for (int i = 0; i < targets.length; i++) {
       double t = targets[i];
       checkArgument(t == Math.rint(t) && t >= 0 && t < copy.size(),
-          "targets[%s] = %s is not a class label in [0, %s) for class names %s", i, t,
-          copy.size(), copy);
+          "targets[%s] = %s%s is not a class label in [0, %s) for class names %s", i, t,
+          inFile(i), copy.size(), copy);
     }
     return new Dataset(features, targets, featureNames, targetName, copy, sourceLines,
         targetSourceIndex);
@@ -174,13 +176,14 @@ public final class Dataset {
    * {@code "0", "1", ..., "k-1"}, for a user's file whose target column holds class labels.
    *
    * @throws IllegalArgumentException if a target is not a whole number in {@code [0, 65535]} (the
-   *     message names the row and the value)
+   *     message names the row and the value, and for data read from a file the value's line and
+   *     column there, as {@link #withClassNames} does)
    */
   public Dataset asClassification() {
     double max = 0;
     for (int i = 0; i < targets.length; i++) {
-      checkArgument(targets[i] <= MAX_LABEL, "targets[%s] = %s is not a class label in [0, %s]",
-          i, targets[i], MAX_LABEL);
+      checkArgument(targets[i] <= MAX_LABEL, "targets[%s] = %s%s is not a class label in [0, %s]",
+          i, targets[i], inFile(i), MAX_LABEL);
       max = Math.max(max, targets[i]);
     }
     List<String> names = new ArrayList<>();
@@ -188,6 +191,15 @@ public final class Dataset {
       names.add(Integer.toString(k));
     }
     return withClassNames(names);
+  }
+
+  /**
+   * Returns {@code " (line l, column c of its file)"} for row {@code row}'s target in data read
+   * from a file, else {@code ""}.
+   */
+  private String inFile(int row) {
+    return sourceLines == null ? "" : " (line " + sourceLines[row] + ", column "
+        + (targetSourceIndex + 1) + " of its file)";
   }
 
   /** Returns the number of rows (examples), at least 1. */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
 
@@ -47,7 +48,9 @@ public final class Standardizer {
    * @throws IllegalArgumentException if a column that is not constant (a constant one is not
    *     summed) has a sum or sum of squares that overflows to infinity
    *     (values beyond about {@code 1e154} apart, or a sum beyond {@link Double#MAX_VALUE}): the
-   *     message names the column and its largest magnitude; scale such a column down first
+   *     message names the column (for data read from a file also its column there, as {@link
+   *     Dataset#sourceColumn(int)} gives it) and its largest magnitude; scale such a column down
+   *     first
    */
   public static Standardizer fit(Dataset data) {
     double[][] x = checkNotNull(data, "data").features();
@@ -90,8 +93,11 @@ public final class Standardizer {
     for (int i = 0; i < data.size(); i++) {
       largest = Math.max(largest, Math.abs(data.feature(i, column)));
     }
+    OptionalInt fileColumn = data.sourceColumn(column);
+    String file = fileColumn.isPresent() ? ", column " + fileColumn.getAsInt() + " of its file"
+        : "";
     return new IllegalArgumentException("feature column " + column + " ("
-        + data.featureNames().get(column) + ") cannot be standardised: its " + what
+        + data.featureNames().get(column) + file + ") cannot be standardised: its " + what
         + " overflows (" + value + "); values reach " + largest);
   }
 

@@ -3,6 +3,7 @@ package dev.autograd.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -170,6 +171,19 @@ class DatasetTest {
     // The split moves rows: its test part is not the file's first three rows in order.
     TrainTestSplit split = TrainTestSplit.shuffled(d, 0.3, 7);
     assertNotEquals(Arrays.toString(new long[] {2, 4, 6}), Arrays.toString(lines(split.test())));
+  }
+
+  @Test
+  void aTargetReadFromAFileThatIsNotAClassLabelIsNamedByItsLineAndColumnThere() {
+    // Line 3 is blank and the target is the first column. Both checks named only "targets[i]",
+    // a row of the dataset, for data read from a file.
+    Dataset d = CsvDatasetReader.withHeader("t").read("t,a\n0,1\n\n1.5,2\n7e4,3\n", "labels.csv");
+    assertEquals("targets[2] = 70000.0 (line 5, column 1 of its file) is not a class label in"
+        + " [0, 65535]", assertThrows(IllegalArgumentException.class,
+            d::asClassification).getMessage());
+    assertEquals("targets[1] = 1.5 (line 4, column 1 of its file) is not a class label in [0, 2)"
+        + " for class names [p, q]", assertThrows(IllegalArgumentException.class,
+            () -> d.select(new int[] {0, 1}).withClassNames(List.of("p", "q"))).getMessage());
   }
 
   /** Returns datasets derived from {@code d} in every way that keeps its rows' identity. */

@@ -48,6 +48,20 @@ class StandardizerTest {
   }
 
   @Test
+  void aColumnTooLargeToStandardiseReadFromAFileIsNamedByItsColumnThereToo(@TempDir Path dir)
+      throws IOException {
+    // The target is the file's first column, so feature column 0 (x0) is the file's column 2.
+    // It said only "feature column 0 (x0)", a column of the dataset, while the reader's and
+    // transform's messages count the file's columns from 1.
+    Path file = Files.writeString(dir.resolve("wide.csv"), "1,1e200\n2,-1e200\n3,0\n",
+        StandardCharsets.UTF_8);
+    Dataset data = CsvDatasetReader.withoutHeader(0).read(file);
+    assertEquals("feature column 0 (x0, column 2 of its file) cannot be standardised: its"
+        + " variance overflows (Infinity); values reach 1.0E200",
+        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(data)).getMessage());
+  }
+
+  @Test
   void aTestValueThatStandardisesToInfinityIsRejectedNamingRowAndColumn() {
     // It threw "features[1][0] must be finite, got Infinity", as if the caller's data were not.
     Standardizer scaler =

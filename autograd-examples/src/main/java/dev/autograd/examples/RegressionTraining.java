@@ -84,7 +84,7 @@ final class RegressionTraining {
       Standardizer scaler;
       try {
         scaler = Standardizer.fit(split.train());
-      } catch (IllegalArgumentException e) { // "feature column j (name) cannot be standardised"
+      } catch (IllegalArgumentException e) { // "feature column j (name, ...) cannot be ..."
         throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
       }
       boolean[] constant = constantColumns(split.train());

@@ -110,8 +110,8 @@ class CsvRegressionTest {
         new BadFile("one.csv", "a,y\n1,2\n", List.of("--target", "y"),
             "FILE has 1 data row; needs at least 2 (to train on and to test on)"),
         new BadFile("huge.csv", "a,y\n1e200,1\n-1e200,2\n1e200,3\n-1e200,4\n1e200,5\n",
-            List.of("--target", "y"), "FILE: feature column 0 (a) cannot be standardised: its"
-                + " variance overflows (Infinity); values reach 1.0E200"),
+            List.of("--target", "y"), "FILE: feature column 0 (a, column 1 of its file) cannot be"
+                + " standardised: its variance overflows (Infinity); values reach 1.0E200"),
         // It said "FILE: target column (price) is too large for the MSE loss: the sum of its
         // squares overflows (Infinity); values reach 3.0E200", without the line.
         new BadFile("hugetarget.csv", "a,b,price\n1,7,3\n4,7,3e200\n1,7,1\n2,7,2\n9,7,7\n",
