@@ -63,7 +63,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * 560 MB graph the chain's 10^7-node passes took 106–868 ms (mean 264 and 551 ms in two forks),
  * against 73–95 ms (means 73.3 and 80.7 ms) with the heap pre-touched; 10^3 nodes: 7.6–7.7 µs
  * either way (2026-11-30 18:28–18:31 UTC, {@code autograd-bench/results-2026-11-30-pretouch.md}).
- * Touching 8 GB costs each fork about 5 s before its first iteration.
+ * Touching 8 GB costs each fork about 5 s before its first iteration, and the fork needs 8 GB of
+ * memory to spare; on a smaller machine pass {@code -jvmArgsAppend "-Xms2g -Xmx2g
+ * -XX:+AlwaysPreTouch"}, which replaces these (chain, 10^7 nodes: 89.5 ms per pass, the collector
+ * taking 2.4 of the 10 s measured; 2026-11-30 19:43).
  *
  * <p>Warm-up and measurement take 2 s per iteration (4 + 5): a pass over 10^6 or 10^7 nodes takes
  * 3–600 ms, so 1-s iterations ran it only a handful of times, and with 2 warm-up iterations the
