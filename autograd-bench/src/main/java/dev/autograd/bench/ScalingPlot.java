@@ -203,6 +203,7 @@ public final class ScalingPlot {
     String[] engines = {"eager", "compiled", "generated"}; // eagerBuild: in the table only
     double minNodes = Double.MAX_VALUE;
     double maxNodes = 0;
+    double maxNsPerNode = Math.max(COMPILED_BYTES_PER_NODE, EAGER_BYTES_PER_NODE) / bytesPerNs;
     for (int k = 0; k < engines.length; k++) {
       for (String shape : new String[] {"chain", "mlp"}) {
         List<Double> x = new ArrayList<>();
@@ -213,6 +214,7 @@ public final class ScalingPlot {
             y.add(p.nsPerNode());
             minNodes = Math.min(minNodes, p.nodes());
             maxNodes = Math.max(maxNodes, p.nodes());
+            maxNsPerNode = Math.max(maxNsPerNode, p.nsPerNode());
           }
         }
         if (x.isEmpty()) {
@@ -232,6 +234,9 @@ public final class ScalingPlot {
         }
       }
     }
+    // A logarithmic axis labels only powers of ten: end it at the one above the highest point, so
+    // that the figures have a labelled decade on each side (1 and 10, not 1 alone).
+    chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(maxNsPerNode))));
     ceiling(chart, String.format(Locale.ROOT, "memory bandwidth, %d B/node (compiled)",
         COMPILED_BYTES_PER_NODE), COMPILED_BYTES_PER_NODE / bytesPerNs, minNodes, maxNodes);
     ceiling(chart, String.format(Locale.ROOT, "memory bandwidth, %d B/node (eager)",
