@@ -89,11 +89,16 @@ public final class AnomalyDetection {
   /** Throws if the node just created holds a non-finite number. */
   static void checkForward(Value node) {
     double x = node.data;
-    if (!Double.isFinite(x)) {
+    // A fused relu-dot node also has its pre-activation sum checked, as the dot node of the
+    // unfused pair would be (relu turns a sum of -Infinity into 0).
+    double sum = node instanceof ReluDotValue ? ((ReluDotValue) node).sum : x;
+    if (!Double.isFinite(x) || !Double.isFinite(sum)) {
       String what =
           node.isLeaf()
               ? "leaf created with " + x
-              : "op '" + node.op() + "' produced " + x + " from inputs " + inputs(node.children());
+              : "op '" + node.op() + "' produced " + x
+                  + (node instanceof ReluDotValue ? " (pre-activation sum " + sum + ")" : "")
+                  + " from inputs " + inputs(node.children());
       throw new AnomalyException(
           "anomaly in forward: " + what + "; node label '" + node.label() + "'");
     }

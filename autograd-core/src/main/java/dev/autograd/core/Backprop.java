@@ -53,7 +53,8 @@ final class Backprop {
   /**
    * As {@link #record(Value)}, and the {@code k}-th interior node's grad is moved to {@code
    * kept[k]} and its grad field holds its position in the record instead ({@code k} plus {@code
-   * 2n - 1} for each earlier dot node of {@code n} products; see {@link Recording#width}; the caller
+   * 2n - 1} for each earlier dot node of {@code n} products, {@code 2n} for a fused relu-dot
+   * node; see {@link Recording#width}; the caller
    * puts the grads back), so that a recorder needs no second walk over the nodes to number them.
    */
   static Recording recordHoldingGrads(Value root) {
@@ -234,15 +235,19 @@ final class Backprop {
      * reached in full by the first of them this pass meets; the pass stamps it, and the others skip
      * reaching its elements, which would find every one already met: flagged and waiting, or a
      * leaf (an interior node is propagated only after every node made from it).
+     *
+     * <p>A fused relu-dot node ({@link ReluDotValue}) is visited the same way, once: its sum's
+     * grad is computed first from its own ({@link DotValue#sumGrad()}), then sent on.
      */
     @Override
     Value visitDot(DotValue v, Pending pending) {
       if (checked) {
         return super.visitDot(v, pending);
       }
-      final double g = v.productGrad();
+      final double up = v.sumGrad();
+      final double g = DotValue.productGrad(up);
       Value next = reach(v.left, null, pending);
-      v.left.grad += v.startGrad();
+      v.left.grad += v.startGrad(up);
       if (v.a.reachedIn != pass || v.b.reachedIn != pass) {
         return reachFactors(v, g, next, pending);
       }
@@ -310,7 +315,7 @@ final class Backprop {
     int interiorCount;
     /**
      * Slots the interior nodes take when recorded ({@link #width}): {@code interiorCount} plus
-     * {@code 2n - 1} per dot node of {@code n} products.
+     * {@code 2n - 1} per dot node of {@code n} products ({@code 2n} if fused with its relu).
      */
     int positions;
     /** With held grads: {@code kept[k]} is the {@code k}-th interior node's grad; else null. */
@@ -342,10 +347,10 @@ final class Backprop {
     /**
      * Returns how many slots {@code v} takes in a record: 1, or {@code 2n} for a dot node of
      * {@code n} products, recorded as the chain of {@code n} products and {@code n} sums it
-     * stands for.
+     * stands for, {@code 2n + 1} for a fused relu-dot node (the relu over that chain).
      */
     static int width(Value v) {
-      return v.op == Op.DOT_CODE ? 2 * ((DotValue) v).terms() : 1;
+      return v.op == Op.DOT_CODE ? ((DotValue) v).width() : 1;
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class BackwardTrace {
    *
    * @param node the node made by an operation, by name
    * @param op the operation that made it ({@link Value#op()})
-   * @param input the input receiving the contribution, by name
+   * @param input the input receiving the contribution, by name; for the first step of a {@link
+   *     Value#dotRelu} node, {@code <node>.sum}, its pre-activation sum (which is no node)
    * @param localDerivative {@code d(node)/d(input)} at the inputs' data
    * @param upstream the node's grad, {@code d(output)/d(node)}
    * @param contribution what is added into the input's grad
@@ -89,10 +90,22 @@ public final class BackwardTrace {
   /**
    * The steps of a dot node with upstream grad {@code up}, in {@link DotValue#propagate()}'s order
    * and arithmetic: each input's local derivative ({@code 1} for the start, the other factor for a
-   * product's) times the chain's upstream grad ({@code 0.0 + up} but for a one-product start).
+   * product's) times the chain's upstream grad ({@code 0.0 + up} but for a one-product start). A
+   * fused relu-dot node ({@link Value#dotRelu}) first takes a step into its pre-activation sum,
+   * named {@code <node>.sum} (relu's local derivative, 1 or 0), whose grad is then the chain's.
    */
   private static void dotSteps(NodeNames names, Map<Value, Double> grad, DotValue node, double up,
       List<Step> steps) {
+    if (node instanceof ReluDotValue) {
+      // The relu's step into the pre-activation sum, whose grad starts at 0, as the unfused
+      // pair's dot node's: then the dot's steps from the sum's grad.
+      ReluDotValue fused = (ReluDotValue) node;
+      double contribution = Op.RELU.leftGrad(fused.sum, 0.0, node.data, up);
+      double sumGrad = 0.0 + contribution;
+      steps.add(new Step(names.of(node), node.op(), names.of(node) + ".sum",
+          Op.RELU.leftGrad(fused.sum, 0.0, node.data, 1.0), up, contribution, sumGrad));
+      up = sumGrad;
+    }
     double g = DotValue.productGrad(up);
     double u = node.startUpstream(up);
     steps.add(step(names, grad, node, node.left, Op.ADD.leftGrad(0.0, 0.0, 0.0, 1.0), u,

@@ -197,7 +197,8 @@ public final class CompiledGraph {
       double[] found = new double[8];
       int constantCount = 0;
       int position = 0; // the record's position of the k-th interior node: its slot is last - it
-      // Each dot node's top slot, number of products and level, for layOutDotBatches.
+      // Each dot node's top slot, number of products, level and relu slots (1 if fused, else
+      // 0), for layOutDotBatches.
       int[] dots = new int[0];
       int dotCount = 0;
       // Chunk by chunk: the k-th interior node is chunk[k - start].
@@ -208,13 +209,16 @@ public final class CompiledGraph {
           Value v = chunk[k - start];
           int i = last - position;
           if (v.op == Op.DOT_CODE) {
-            if (3 * dotCount + 3 > dots.length) {
-              dots = Arrays.copyOf(dots, 3 * dotCount * 2 + 48);
+            if (DOT_FIELDS * dotCount + DOT_FIELDS > dots.length) {
+              dots = Arrays.copyOf(dots, DOT_FIELDS * dotCount * 2 + 16 * DOT_FIELDS);
             }
-            dots[3 * dotCount] = i;
-            dots[3 * dotCount + 1] = ((DotValue) v).terms();
-            dots[3 * dotCount++ + 2] = v.level;
-            recordDot((DotValue) v, i);
+            DotValue dot = (DotValue) v;
+            int at = DOT_FIELDS * dotCount++;
+            dots[at] = i;
+            dots[at + 1] = dot.terms();
+            dots[at + 2] = v.level;
+            dots[at + 3] = dot.width() - 2 * dot.terms();
+            recordDot(dot, i);
             position += Backprop.Recording.width(v);
           } else {
             position++;
@@ -254,6 +258,9 @@ public final class CompiledGraph {
     return asBuilt;
   }
 
+  /** Ints per dot node in the list {@link #record} hands {@link #layOutDotBatches}. */
+  private static final int DOT_FIELDS = 4;
+
   /** Returns the slot of recorded node {@code v}, numbered in its grad field (see {@link #record}). */
   private static int slot(Value v, int last) {
     return v.left == null ? (int) v.grad : last - (int) v.grad;
@@ -265,15 +272,19 @@ public final class CompiledGraph {
    * {@code s_n} the node itself, slot {@code top}) and products {@code p_k = a_k * b_k}, at the
    * positions {@code s_n, ..., s_1, p_1, ..., p_n} from {@code top} down, so that the replay
    * propagates them one after another in the order of {@link DotValue#propagate()}, in two runs
-   * of one op each.
+   * of one op each. A fused relu-dot node ({@link ReluDotValue}) is its {@link Op#RELU} at {@code
+   * top} over that chain from {@code top - 1} down: the replay's relu adds into {@code s_n}'s grad,
+   * zeroed, what {@link ReluDotValue#sumGrad()} computes, then the chain propagates from it.
    */
   private void recordDot(DotValue v, int top) {
     final int last = size - 1;
     final int n = v.terms();
+    final int r = v.width() - 2 * n; // relu slots: 1 or 0
+    final int sn = top - r;
     double sum = v.left.data;
     for (int k = 1; k <= n; k++) {
-      int s = top - (n - k); // s_k
-      int p = top - n - (k - 1); // p_k
+      int s = sn - (n - k); // s_k
+      int p = sn - n - (k - 1); // p_k
       Value a = v.a.elements[k - 1];
       Value b = v.b.elements[k - 1];
       ops[p] = Op.MUL_CODE;
@@ -286,51 +297,66 @@ public final class CompiledGraph {
       sum = Op.ADD.forward(sum, data[p]);
       data[s] = sum;
     }
+    if (r == 1) {
+      ops[top] = Op.RELU_CODE;
+      lhs[top] = sn;
+      data[top] = Op.RELU.forward(sum, 0.0);
+    }
   }
 
   /**
    * Lays out batches of dot nodes as the unfused graph's sweep would: each dot node is recorded
    * as its chain, sums then products ({@link #recordDot}), which makes two short runs of one op
-   * per dot node; a batch of dot nodes that come one after another in the order, at one level,
-   * is laid out instead as all their sums then all their products (in the same node order), so
-   * that replay runs over long runs of one op, as it did over the unfused graph's sweep.
+   * per dot node (three for a fused relu-dot node: its relu first); a batch of dot nodes that come
+   * one after another in the order, at one level, is laid out instead as all their relus, then all
+   * their sums, then all their products (in the same node order), so that replay runs over long
+   * runs of one op, as it did over the unfused graph's sweep.
    *
-   * <p>The grads stay bit for bit {@code backward()}'s: a sum sends grad only inside its chain or
-   * to its dot node's start, a product only to its factors, and every dot node of a batch has its
-   * grad complete before the batch (none is an input of another: they share a level). So each
-   * node receives the same contributions in the same order, unless it is the start of a dot node
-   * and a factor of an earlier one in the batch (backward: the factor's contribution first; laid
-   * out: the start's): a dot node whose start is a factor of the batch so far begins a new batch.
+   * <p>The grads stay bit for bit {@code backward()}'s: a relu sends grad only to its own chain's
+   * top {@code s_n}, which nothing else writes, a sum only inside its chain or to its dot node's
+   * start, a product only to its factors, and every dot node of a batch has its grad complete
+   * before the batch (none is an input of another: they share a level). So each node receives the
+   * same contributions in the same order, unless it is the start of a dot node and a factor of an
+   * earlier one in the batch (backward: the factor's contribution first; laid out: the start's):
+   * a dot node whose start is a factor of the batch so far begins a new batch.
    *
-   * @param dots each dot node's top slot, number of products and level, in recording order
+   * @param dots each dot node's top slot, number of products, level and relu slots (1 or 0), in
+   *     recording order
    */
   private void layOutDotBatches(int[] dots, int dotCount) {
     if (dotCount < 2) {
       return;
     }
+    final int f = DOT_FIELDS;
     int[] moved = null;
     int[] mark = new int[size]; // mark[slot] == stamp: a factor of the current batch
     int stamp = 0;
     for (int first = 0, end; first < dotCount; first = end) {
-      int top = dots[3 * first];
-      int level = dots[3 * first + 2];
+      int top = dots[f * first];
+      int level = dots[f * first + 2];
       stamp++;
       end = first;
       int total = 0;
+      int relus = 0;
       while (end < dotCount) {
-        int t = dots[3 * end];
-        int n = dots[3 * end + 1];
+        int t = dots[f * end];
+        int n = dots[f * end + 1];
+        int r = dots[f * end + 3];
+        int sn = t - r;
+        // The slot just below the previous dot node's record, its top less its width.
+        int below = end > first ? dots[f * end - f] - 2 * dots[f * end - f + 1] - dots[f * end - 1] : t;
         if (end > first
-            && (t != dots[3 * end - 3] - 2 * dots[3 * end - 2] // not right after the last one
-                || dots[3 * end + 2] != level
-                || mark[lhs[t - n + 1]] == stamp)) { // its start (s_1's left) is a factor
+            && (t != below // not right after the last one
+                || dots[f * end + 2] != level
+                || mark[lhs[sn - n + 1]] == stamp)) { // its start (s_1's left) is a factor
           break;
         }
-        for (int p = t - n; p > t - 2 * n; p--) {
+        for (int p = sn - n; p > sn - 2 * n; p--) {
           mark[lhs[p]] = stamp;
           mark[rhs[p]] = stamp;
         }
         total += n;
+        relus += r;
         end++;
       }
       if (end - first < 2) {
@@ -342,14 +368,20 @@ public final class CompiledGraph {
           moved[i] = i;
         }
       }
-      for (int j = first, before = 0; j < end; j++) {
-        int t = dots[3 * j];
-        int n = dots[3 * j + 1];
+      for (int j = first, before = 0, relusBefore = 0; j < end; j++) {
+        int t = dots[f * j];
+        int n = dots[f * j + 1];
+        int r = dots[f * j + 3];
+        int sn = t - r;
+        if (r == 1) {
+          moved[t] = top - relusBefore; // the relus, first
+        }
         for (int d = 0; d < n; d++) {
-          moved[t - d] = top - before - d; // the sums s_n .. s_1
-          moved[t - n - d] = top - total - before - d; // the products p_1 .. p_n
+          moved[sn - d] = top - relus - before - d; // the sums s_n .. s_1
+          moved[sn - n - d] = top - relus - total - before - d; // the products p_1 .. p_n
         }
         before += n;
+        relusBefore += r;
       }
     }
     if (moved != null) {
@@ -416,7 +448,8 @@ public final class CompiledGraph {
   /**
    * Returns the number of slots recorded, leaves included: one per node, except that a {@link
    * Value#dot} node of {@code n} products takes {@code 2n} (it is recorded as the chain of
-   * products and sums it stands for).
+   * products and sums it stands for) and a {@link Value#dotRelu} node {@code 2n + 1} (a relu over
+   * that chain).
    */
   public int size() {
     return size;

@@ -13,8 +13,12 @@ import java.util.Map;
  * as two arrays that several dot nodes may share: a layer's neurons read one input vector, and a
  * neuron's weights are the same array at every step ({@link Value#vector}). No one writes into
  * them.
+ *
+ * <p>{@link ReluDotValue} is the one subclass: the same node with relu applied to its sum
+ * ({@link Value#dotRelu}). Every pass that knows dot nodes knows it through this class: its
+ * {@link #sumGrad()} (the sum's grad) and {@link #width()} (its slots in a record) differ.
  */
-final class DotValue extends Value {
+sealed class DotValue extends Value permits ReluDotValue {
   /** {@code a_1, ..., a_n}: the first factor of each product. */
   final ValueVector a;
   /** {@code b_1, ..., b_n}: the second factor of each product, as long as {@link #a}. */
@@ -24,7 +28,7 @@ final class DotValue extends Value {
     super(data, start, level, version);
     this.a = a;
     this.b = b;
-    if (AnomalyDetection.enabled) {
+    if (AnomalyDetection.enabled && !(this instanceof ReluDotValue)) { // it checks its sum too
       AnomalyDetection.checkForward(this);
     }
   }
@@ -32,6 +36,23 @@ final class DotValue extends Value {
   /** Returns the number of products, {@code n}. */
   int terms() {
     return a.elements.length;
+  }
+
+  /**
+   * Returns the grad of the sum {@code s_n} ({@code start + a_1*b_1 + ... + a_n*b_n}), from which
+   * {@link #propagate()} sends the contributions: this node's grad, since this node is the sum.
+   * {@link ReluDotValue} returns what its relu sends the sum instead.
+   */
+  double sumGrad() {
+    return grad;
+  }
+
+  /**
+   * Returns the slots this node takes in a {@link CompiledGraph} record: {@code 2n}, the chain's
+   * {@code n} sums and {@code n} products ({@link ReluDotValue}: one more, its relu).
+   */
+  int width() {
+    return 2 * terms();
   }
 
   /** Returns factor {@code i} in input order {@code a_1, b_1, a_2, b_2, ...}, {@code 0 <= i < 2n}. */
@@ -73,7 +94,8 @@ final class DotValue extends Value {
   }
 
   /**
-   * One chain-rule step, as the chain {@code s_k = s_(k-1) + p_k}, {@code p_k = a_k * b_k}
+   * One chain-rule step, with {@code G} the sum's grad ({@link #sumGrad()}: this node's own
+   * grad, except for {@link ReluDotValue}), as the chain {@code s_k = s_(k-1) + p_k}, {@code p_k = a_k * b_k}
    * ({@code s_0 = start}, {@code s_n} this node) propagated node after node in the order {@link
    * Value#backward()} takes such a chain over leaves: the sums from the top, {@code s_n, ...,
    * s_1}, then the products, {@code p_1, ..., p_n}. With {@code G} this node's grad, every other
@@ -84,8 +106,9 @@ final class DotValue extends Value {
    * {@code x}).
    */
   void propagate() {
-    left.grad += startGrad();
-    addProductGrads(productGrad());
+    double up = sumGrad();
+    left.grad += startGrad(up);
+    addProductGrads(productGrad(up));
   }
 
   /**
@@ -106,14 +129,6 @@ final class DotValue extends Value {
     }
   }
 
-  /**
-   * Returns the upstream grad of the chain's products and inner sums: {@code 0.0 + G} for this
-   * node's grad {@code G} (see {@link #propagate()}).
-   */
-  double productGrad() {
-    return productGrad(grad);
-  }
-
   /** Returns the products' upstream grad when this node's grad is {@code up}: {@code 0.0 + up}. */
   static double productGrad(double up) {
     return 0.0 + Op.ADD.rightGrad(0.0, 0.0, 0.0, up);
@@ -128,15 +143,19 @@ final class DotValue extends Value {
     return terms() == 1 ? up : productGrad(up);
   }
 
-  /** Returns what {@link #propagate()} adds into the start's grad, from {@code s_1}. */
-  double startGrad() {
-    return Op.ADD.leftGrad(0.0, 0.0, 0.0, startUpstream(grad));
+  /**
+   * Returns what {@link #propagate()} adds into the start's grad, from {@code s_1}, when the sum's
+   * grad is {@code up}.
+   */
+  double startGrad(double up) {
+    return Op.ADD.leftGrad(0.0, 0.0, 0.0, startUpstream(up));
   }
 
   /**
    * {@link #propagate()} with {@code Value} ops, for {@link Gradients}: adds into {@code adjoint}
    * the contributions the chain's nodes would send for upstream {@code g}, in the same order (an
-   * {@link Op#ADD} passes {@code g} itself on, so every contribution uses {@code g}).
+   * {@link Op#ADD} passes {@code g} itself on, so every contribution uses {@code g}), {@code g}
+   * being the sum's adjoint.
    */
   void adjoints(Map<Value, Value> adjoint, Value g) {
     Gradients.accumulate(adjoint, left, g);

@@ -23,7 +23,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>The inputs of a {@link Value#dot} node are marked with their role in {@code start + a1*b1 +
- * a2*b2 + ...}: {@code ├── start: b ...}, {@code ├── a1: w0 ...}, {@code ├── b1: x0 ...}.
+ * a2*b2 + ...}: {@code ├── start: b ...}, {@code ├── a1: w0 ...}, {@code ├── b1: x0 ...}; so
+ * are a {@link Value#dotRelu} node's, whose line also shows its pre-activation sum: {@code n5 =
+ * relu(dot)  data 0.0000  sum -0.2500  grad 1.0000}.
  *
  * <p>A node's name is its label, or {@code n<k>} for an unlabelled node ({@code k} its position in
  * a topological order, the same names {@link BackwardTrace} uses). A node used by several others is
@@ -95,7 +97,11 @@ public final class GraphTree {
 
   private static String describe(Value v, NodeNames names) {
     String name = names.of(v) + (v.isLeaf() ? "" : " = " + v.op());
-    return name + "  data " + PythonFormat.fixedOrScientific(v.data()) + "  grad "
+    // A fused relu-dot node shows its pre-activation sum too, the unfused dot node's data.
+    String sum = v instanceof ReluDotValue
+        ? "  sum " + PythonFormat.fixedOrScientific(((ReluDotValue) v).sum)
+        : "";
+    return name + "  data " + PythonFormat.fixedOrScientific(v.data()) + sum + "  grad "
         + PythonFormat.fixedOrScientific(v.grad()) + "\n";
   }
 }

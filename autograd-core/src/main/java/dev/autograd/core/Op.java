@@ -452,12 +452,19 @@ enum Op {
    * The fused dot product {@code start + a_1*b_1 + ... + a_n*b_n} ({@link Value#dot}): by
    * definition the chain of {@link #MUL} and {@link #ADD} nodes it replaces, so its arithmetic is
    * theirs, forward and backward, applied by {@link DotValue} to its {@code n}-ary inputs. It has
-   * no binary forward or derivative here; a {@link CompiledGraph} records it as that chain.
+   * no binary forward or derivative here; a {@link CompiledGraph} records it as that chain. A
+   * {@link ReluDotValue} ({@link Value#dotRelu}) has this op too, with {@link #RELU} over the
+   * chain, and is named {@code "relu(dot)"}.
    */
   DOT("dot", Kind.NARY) {
     @Override
     double forward(double a, double b) {
       throw new UnsupportedOperationException("dot has n inputs: see DotValue");
+    }
+
+    @Override
+    String label(Value node) {
+      return node instanceof ReluDotValue ? "relu(dot)" : "dot";
     }
   };
 

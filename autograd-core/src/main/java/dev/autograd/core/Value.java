@@ -233,13 +233,59 @@ public sealed class Value permits DotValue {
    *     names both lengths)
    */
   public static Value dot(Value start, List<Value> a, List<Value> b) {
+    return dot(start, a, b, false);
+  }
+
+  /**
+   * Returns {@code relu(start + a[0]*b[0] + ... + a[n-1]*b[n-1])} as one node: the value of {@code
+   * Value.dot(start, a, b).relu()} bit for bit (the sum as {@link #dot} computes it, then {@link
+   * #relu()}'s {@code max(0, sum)}, {@code -0.0} and NaN kept), in {@code 1} node instead of
+   * {@code 2}. It is one row of PyTorch's {@code torch.relu(torch.addmv(start, A, x))} (<a
+   * href="https://pytorch.org/docs/stable/generated/torch.addmv.html">addmv</a>, <a
+   * href="https://pytorch.org/docs/stable/generated/torch.nn.functional.relu.html">relu</a>), in a
+   * fixed order: a relu neuron's {@code relu(b + w . x)} is {@code dotRelu(b, w, x)}. {@link #op()}
+   * is {@code "relu(dot)"} and {@link #children()} lists {@code start, a[0], b[0], a[1], b[1],
+   * ...}, as {@link #dot}'s. With {@code n = 0} it returns {@code start.relu()} (as {@code dot}
+   * returns {@code start}). Lists are kept or copied as by {@link #dot}.
+   *
+   * <p>Local derivatives: with {@code s} the sum, {@code d/ds = 1} where the result is positive
+   * or NaN and {@code 0} at or below 0 ({@link #relu()}'s, the kink {@code s = 0} included, as
+   * PyTorch's {@code threshold_backward}: a select, so the inputs get {@code 0} even for an
+   * infinite or NaN upstream grad), then {@code d/dstart = d/ds}, {@code d/da[i] = b[i] d/ds},
+   * {@code d/db[i] = a[i] d/ds}. {@link #backward()} computes the sum's grad as the relu node of
+   * the unfused pair would send it to its dot node ({@code 0.0 + relu'(s) G} for upstream grad
+   * {@code G}) and at once adds the dot's contributions from it, as {@link #dot} does for its own
+   * grad: {@code start} first, then {@code a[0]}, {@code b[0]}, {@code a[1]}, .... The unfused
+   * pair would make those additions one level lower, after the other nodes of the relu's level;
+   * this node makes them at its own place, so the grad of an input that also feeds other nodes
+   * (a hidden unit read by every neuron of the next layer) and of the nodes it is made from
+   * equals the unfused graph's to rounding, not necessarily bit for bit; where no input is shared
+   * it is exact. {@link CompiledGraph} records the node as the relu over {@link #dot}'s chain, in
+   * the order {@code backward()} adds, so its replay, {@link BatchedReplay} and generated replays
+   * equal {@code backward()} bit for bit; {@link Gradients} differentiates it as that pair.
+   *
+   * <p>Non-finite values follow IEEE 754 as in the pair: a NaN sum gives NaN, {@code Infinity}
+   * gives {@code Infinity}, {@code -Infinity} gives {@code 0}. {@link AnomalyDetection} checks the
+   * sum as well as the result (as it would check the unfused dot node), and names the node's op
+   * and its pre-activation sum.
+   *
+   * @throws NullPointerException if {@code start}, {@code a}, {@code b} or any element is null
+   * @throws IllegalArgumentException if {@code a} and {@code b} differ in length (the message
+   *     names both lengths)
+   */
+  public static Value dotRelu(Value start, List<Value> a, List<Value> b) {
+    return dot(start, a, b, true);
+  }
+
+  /** {@link #dot} or, if {@code relu}, {@link #dotRelu}: the same checks and the same sum. */
+  private static Value dot(Value start, List<Value> a, List<Value> b, boolean relu) {
     checkNotNull(start, "start");
     checkNotNull(a, "a");
     checkNotNull(b, "b");
     int n = a.size();
     checkArgument(n == b.size(), "dot needs vectors of equal length, got %s and %s", n, b.size());
     if (n == 0) {
-      return start;
+      return relu ? start.relu() : start;
     }
     Value[] as = elements(a, n);
     Value[] bs = elements(b, n);
@@ -254,7 +300,12 @@ public sealed class Value permits DotValue {
     }
     ValueVector av = a instanceof ValueVector ? (ValueVector) a : new ValueVector(as);
     ValueVector bv = b instanceof ValueVector ? (ValueVector) b : new ValueVector(bs);
-    return new DotValue(sum, start, av, bv, DotValue.level(start, av, bv), VERSIONS.get());
+    int level = DotValue.level(start, av, bv);
+    long version = VERSIONS.get();
+    // The fused node is one level above its dot, where the relu node would be.
+    return relu
+        ? new ReluDotValue(sum, start, av, bv, level + 1, version)
+        : new DotValue(sum, start, av, bv, level, version);
   }
 
   /**
@@ -321,7 +372,8 @@ public sealed class Value permits DotValue {
    * {@code "**"} (power with a {@code Value} exponent), {@code "exp"}, {@code "log"}, {@code
    * "tanh"}, {@code "relu"}, {@code "sigmoid"}, {@code "abs"}, {@code "sqrt"}, {@code "sin"},
    * {@code "cos"}, {@code "max"}, {@code "min"}, {@code "leakyRelu(0.01)"} (with its slope),
-   * {@code "softplus"}, {@code "stopGradient"} or {@code "dot"} ({@link #dot}).
+   * {@code "softplus"}, {@code "stopGradient"}, {@code "dot"} ({@link #dot}) or {@code
+   * "relu(dot)"} ({@link #dotRelu}).
    */
   public String op() {
     return Op.of(op).label(this);
@@ -329,7 +381,8 @@ public sealed class Value permits DotValue {
 
   /**
    * Returns the inputs of the operation that made this node, in order (empty for a leaf; for
-   * {@link #dot} {@code start, a[0], b[0], a[1], b[1], ...}, a node given twice listed twice).
+   * {@link #dot} and {@link #dotRelu} {@code start, a[0], b[0], a[1], b[1], ...}, a node given
+   * twice listed twice).
    */
   public List<Value> children() {
     if (left == null) {

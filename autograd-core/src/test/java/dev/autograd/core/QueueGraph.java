@@ -66,7 +66,7 @@ final class QueueGraph {
   private Value step() {
     Value a = pick();
     Value b = pick();
-    switch (random.nextInt(24)) {
+    switch (random.nextInt(26)) {
       case 0: return a.add(b);
       case 1: return a.mul(b);
       case 2: return a.sub(b);
@@ -85,17 +85,22 @@ final class QueueGraph {
       case 15: return a.stopGradient().add(a);
       case 16: return a.sin().mul(b.cos());
       case 17: return a.abs().add(1.0).log().add(a.mul(0.5)).sqrt();
-      case 18: return dot(a);
-      case 19: return dot(a);
+      case 18: return dot(a, false);
+      case 19: return dot(a, false);
       case 20: return wideSum();
       case 21: return fan(a);
       case 22: return a.mul(b).add(a).add(b).mul(a); // a used three times from three levels
+      case 23: return dot(a, true);
+      case 24: return layer();
       default: return Value.sum(List.of(a, b, a, b, a)).mul(0.25);
     }
   }
 
-  /** A dot node over a shared vector (made now or reused) and a fresh or shared second vector. */
-  private Value dot(Value start) {
+  /**
+   * A dot node (a fused relu-dot node if {@code relu}) over a shared vector (made now or reused)
+   * and a fresh or shared second vector.
+   */
+  private Value dot(Value start, boolean relu) {
     List<Value> a;
     if (!vectors.isEmpty() && random.nextInt(3) != 0) {
       a = vectors.get(random.nextInt(vectors.size()));
@@ -121,7 +126,37 @@ final class QueueGraph {
         vectors.add(b);
       }
     }
-    return Value.dot(start, a, b).mul(0.5);
+    return relu ? Value.dotRelu(start, a, b) : Value.dot(start, a, b).mul(0.5);
+  }
+
+  /**
+   * An MLP layer over an input vector of recent nodes (or a vector made earlier): neurons with
+   * their own weight and bias leaves, most of them relu ({@link Value#dotRelu}), some linear,
+   * their outputs summed; neurons of one kind share a level, so the replay batches them.
+   */
+  private Value layer() {
+    List<Value> x;
+    if (!vectors.isEmpty() && random.nextBoolean()) {
+      x = vectors.get(random.nextInt(vectors.size()));
+    } else {
+      List<Value> elements = new ArrayList<>();
+      for (int k = 0, n = 1 + random.nextInt(4); k < n; k++) {
+        elements.add(pick());
+      }
+      x = Value.vector(elements);
+      vectors.add(x);
+    }
+    List<Value> out = new ArrayList<>();
+    for (int j = 0, n = 2 + random.nextInt(5); j < n; j++) {
+      List<Value> w = new ArrayList<>();
+      for (int k = 0; k < x.size(); k++) {
+        w.add(Value.of(random.nextGaussian(), "w" + j + "_" + k));
+      }
+      Value bias = random.nextInt(4) == 0 ? pick() : Value.of(0.1 * random.nextGaussian(), "b" + j);
+      boolean relu = random.nextInt(4) != 0;
+      out.add(relu ? Value.dotRelu(bias, Value.vector(w), x) : Value.dot(bias, Value.vector(w), x));
+    }
+    return Value.sum(out).mul(0.5);
   }
 
   /** A sum of many nodes read left to right: a deep chain whose inputs wait at low levels. */

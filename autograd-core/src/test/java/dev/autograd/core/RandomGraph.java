@@ -11,7 +11,7 @@ import java.util.function.BinaryOperator;
  * would blow up) fall back to addition, so every graph is smooth around its point.
  */
 final class RandomGraph {
-  private static final int OPS = 23;
+  private static final int OPS = 24;
   private static final double[] EXPONENTS = {2, 3, -1, 0.5, 1.5};
 
   private final List<Value> leaves;
@@ -141,8 +141,14 @@ final class RandomGraph {
         made = Math.abs(x) > 0.2 ? (p, q) -> p.rdiv(1.5) : (p, q) -> p.rsub(1.0);
         break;
       case 21:
-        made = dot((rest / 4096) % 3);
+        made = dot((rest / 4096) % 3, false);
         break;
+      case 22: {
+        // relu(dot): the pre-activation sum (the unfused dot's value) kept off the kink.
+        BinaryOperator<Value> dot = dot((rest / 4096) % 3, false);
+        made = Math.abs(dot.apply(a, b).data()) > 0.05 ? dot((rest / 4096) % 3, true) : null;
+        break;
+      }
       default:
         made = Value::add;
         break;
@@ -163,18 +169,25 @@ final class RandomGraph {
   }
 
   /**
-   * A fused dot product ({@link Value#dot}) of the two operands, with shared inputs: {@code p +
-   * q*q}, {@code q + p*q + q*p + p*p} or {@code p + p*q + q*(-1.5)}.
+   * A fused dot product ({@link Value#dot}, or with {@code relu} {@link Value#dotRelu}) of the two
+   * operands, with shared inputs: {@code p + q*q}, {@code q + p*q + q*p + p*p} or {@code p + p*q +
+   * q*(-1.5)}.
    */
-  private static BinaryOperator<Value> dot(int variant) {
+  private static BinaryOperator<Value> dot(int variant, boolean relu) {
+    Dot dot = relu ? Value::dotRelu : Value::dot;
     switch (variant) {
       case 0:
-        return (p, q) -> Value.dot(p, List.of(q), List.of(q));
+        return (p, q) -> dot.of(p, List.of(q), List.of(q));
       case 1:
-        return (p, q) -> Value.dot(q, List.of(p, q, p), List.of(q, p, p));
+        return (p, q) -> dot.of(q, List.of(p, q, p), List.of(q, p, p));
       default:
-        return (p, q) -> Value.dot(p, List.of(p, q), List.of(q, Value.of(-1.5)));
+        return (p, q) -> dot.of(p, List.of(p, q), List.of(q, Value.of(-1.5)));
     }
+  }
+
+  /** {@link Value#dot} or {@link Value#dotRelu}. */
+  private interface Dot {
+    Value of(Value start, List<Value> a, List<Value> b);
   }
 
   @Override

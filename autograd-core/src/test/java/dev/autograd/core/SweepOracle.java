@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * first met at a tie) unless a pending node has a higher level. The grads then come from the op
  * table's virtual derivatives ({@link Op#leftGrad}/{@link Op#rightGrad}, not {@link
  * Value#propagate()}'s switches) and the dot chain's order written out from {@link DotValue}'s
- * javadoc.
+ * javadoc; a fused relu-dot node ({@link Value#dotRelu}) first sends its grad through relu into
+ * its sum, as its javadoc says.
  */
 final class SweepOracle {
   private SweepOracle() {}
@@ -135,6 +136,10 @@ final class SweepOracle {
       double g = grad.get(v)[0];
       if (v.op == Op.DOT_CODE) {
         DotValue d = (DotValue) v;
+        if (d instanceof ReluDotValue) {
+          // The relu's contribution into the pre-activation sum, whose grad starts from 0.
+          g = 0.0 + Op.RELU.leftGrad(((ReluDotValue) d).sum, 0.0, d.data, g);
+        }
         double chain = 0.0 + g; // every inner node of the chain starts from grad 0
         grad.get(d.left)[0] += d.terms() == 1 ? g : chain;
         for (int k = 0; k < d.terms(); k++) {

@@ -16,9 +16,12 @@ import java.util.Random;
  *
  * <p>The weighted sum is one fused node, {@link Value#dot}{@code (b, w, x)} (op {@code "dot"}),
  * where micrograd builds {@code 2n} nodes ({@code n} products and {@code n} sums): the same
- * numbers and gradients, in a graph {@code 2n - 1} nodes smaller per neuron. To see each {@code +}
- * and {@code *} of the sum, write the chain out as micrograd does (the javadoc of {@link
- * #forward(List)} shows it): it computes the same value bit for bit.
+ * numbers and gradients, in a graph {@code 2n - 1} nodes smaller per neuron. A relu neuron fuses
+ * its activation too: one {@link Value#dotRelu}{@code (b, w, x)} node (op {@code "relu(dot)"})
+ * instead of the dot node and a relu node, with the same value bit for bit and the same
+ * gradients up to rounding where an input feeds several neurons (its javadoc says why). To see
+ * each {@code +} and {@code *} of the sum, write the chain out as micrograd does (the javadoc of
+ * {@link #forward(List)} shows it): it computes the same value bit for bit.
  */
 public final class Neuron implements Module {
   private final List<Value> weights;
@@ -64,8 +67,9 @@ public final class Neuron implements Module {
 
   /**
    * Returns {@code activation(b + w_1*x_1 + ... + w_n*x_n)} as a new node (micrograd's {@code
-   * Neuron.__call__}): the activation of one {@link Value#dot} node, {@code Value.dot(b, w, x)}.
-   * Micrograd's chain of {@code +} and {@code *} nodes, which has the same value bit for bit, is
+   * Neuron.__call__}): the activation of one {@link Value#dot} node, {@code Value.dot(b, w, x)},
+   * or for {@link Activation#RELU} the one node {@code Value.dotRelu(b, w, x)}, which has the
+   * value of {@code Value.dot(b, w, x).relu()} bit for bit. Micrograd's chain of {@code +} and {@code *} nodes, which has the same value bit for bit, is
    *
    * <pre>{@code
    * Value act = neuron.bias();
@@ -82,16 +86,17 @@ public final class Neuron implements Module {
     checkNotNull(x, "x");
     checkArgument(x.size() == weights.size(), "expected %s inputs, got %s", weights.size(),
         x.size());
-    Value sum;
+    boolean relu = activation == Activation.RELU;
+    Value out;
     try {
-      sum = Value.dot(bias, weights, x);
+      out = relu ? Value.dotRelu(bias, weights, x) : Value.dot(bias, weights, x);
     } catch (NullPointerException e) { // Value.dot names x "b": name it as x here
       for (int i = 0; i < x.size(); i++) {
         checkNotNull(x.get(i), "x[%s] is null", i);
       }
       throw e;
     }
-    return activation.apply(sum);
+    return relu ? out : activation.apply(out);
   }
 
   /**

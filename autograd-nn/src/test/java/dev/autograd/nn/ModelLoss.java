@@ -52,9 +52,27 @@ final class ModelLoss {
       if (v.op().equals("relu") && Math.abs(v.children().get(0).data()) < margin) {
         return false;
       }
+      if (v.op().equals("relu(dot)") && Math.abs(preActivation(v)) < margin) {
+        return false;
+      }
       stack.addAll(v.children());
     }
     return true;
+  }
+
+  /**
+   * Returns the pre-activation sum of a {@link Value#dotRelu} node, from its children {@code
+   * start, a[0], b[0], ...}: the value of the dot node it fuses.
+   */
+  static double preActivation(Value fused) {
+    List<Value> in = fused.children();
+    List<Value> a = new ArrayList<>();
+    List<Value> b = new ArrayList<>();
+    for (int i = 1; i < in.size(); i += 2) {
+      a.add(in.get(i));
+      b.add(in.get(i + 1));
+    }
+    return Value.dot(in.get(0), a, b).data();
   }
 
   /** Number of (activation, init) pairs, indexed by {@link #activation} and {@link #init}. */

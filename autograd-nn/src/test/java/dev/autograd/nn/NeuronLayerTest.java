@@ -48,7 +48,7 @@ class NeuronLayerTest {
     x.set(0, Value.of(5.0)); // changing x afterwards changes nothing already built
     assertEquals(List.of(layer.neurons().get(0).bias(), layer.neurons().get(0).weights().get(0),
         copy.get(0), layer.neurons().get(0).weights().get(1), copy.get(1)),
-        out.get(0).children().get(0).children());
+        out.get(0).children()); // one relu(dot) node per neuron
   }
 
   @Test

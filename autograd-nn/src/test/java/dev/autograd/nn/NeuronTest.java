@@ -41,6 +41,42 @@ class NeuronTest {
   }
 
   @Test
+  void aReluNeuronIsOneFusedNodeWithTheValueOfDotThenRelu() {
+    Neuron n = new Neuron(2, Activation.RELU, Init.UNIFORM, new Random(1));
+    n.weights().get(0).setData(0.5);
+    n.weights().get(1).setData(-2.0);
+    n.bias().setData(0.25);
+    Value x0 = Value.of(1.0);
+    Value x1 = Value.of(0.125);
+    Value out = n.forward(List.of(x0, x1));
+    assertEquals("relu(dot)", out.op());
+    assertEquals(List.of(n.bias(), n.weights().get(0), x0, n.weights().get(1), x1),
+        out.children());
+    assertEquals(Value.dot(n.bias(), n.weights(), List.of(x0, x1)).relu().data(), out.data(),
+        0.0);
+    out.backward();
+    assertEquals(1.0, n.bias().grad(), 0.0);
+    assertEquals(0.125, n.weights().get(1).grad(), 0.0);
+    assertEquals(-2.0, x1.grad(), 0.0);
+    // Below the kink: relu 0, no grad reaches the inputs.
+    n.bias().setData(-1.0);
+    Value off = n.forward(List.of(x0, x1));
+    assertEquals(0.0, off.data(), 0.0);
+    off.backward();
+    assertEquals(0.0, n.bias().grad(), 0.0);
+    assertEquals(0.0, x1.grad(), 0.0);
+  }
+
+  @Test
+  void aReluNeuronNamesANullInputAsX() {
+    Neuron n = new Neuron(2, Activation.RELU, Init.UNIFORM, new Random(1));
+    assertEquals("x[1] is null", assertThrows(NullPointerException.class,
+        () -> n.forward(java.util.Arrays.asList(Value.of(1), null))).getMessage());
+    assertEquals("x", assertThrows(NullPointerException.class, () -> n.forward(null))
+        .getMessage());
+  }
+
+  @Test
   void toStringShowsInputsAndActivation() {
     assertEquals("Neuron(2, RELU)",
         new Neuron(2, Activation.RELU, Init.HE, new Random(1)).toString());

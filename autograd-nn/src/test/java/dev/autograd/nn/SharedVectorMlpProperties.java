@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Random networks (1 to 4 layers of 1 to 6 neurons, every activation and initialisation) on
  * random minibatches of 1 to 4 examples, some of them the same input list given twice: the loss
  * built through shared vectors must have the value and every grad (parameters and inputs) of the
- * same network written with {@link Value#dot} over plain lists, bit for bit, over two passes, with
+ * same network written with {@link Value#dot} (a relu neuron {@link Value#dotRelu}) over plain lists, bit for bit, over two passes, with
  * {@link AnomalyDetection} on, and in the replay.
  */
 @SuppressWarnings("try") // AnomalyDetection scopes only switch detection on for their block
@@ -32,8 +32,11 @@ class SharedVectorMlpProperties {
     for (NeuronLayer layer : mlp.layers()) {
       List<Value> out = new ArrayList<>();
       for (Neuron n : layer.neurons()) {
-        out.add(n.activation().apply(
-            Value.dot(n.bias(), new ArrayList<>(n.weights()), new ArrayList<>(h))));
+        // A relu neuron is one Value.dotRelu node (as Neuron.forward builds it), the others a dot.
+        out.add(n.activation() == Activation.RELU
+            ? Value.dotRelu(n.bias(), new ArrayList<>(n.weights()), new ArrayList<>(h))
+            : n.activation().apply(
+                Value.dot(n.bias(), new ArrayList<>(n.weights()), new ArrayList<>(h))));
       }
       h = out;
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A minibatch through an {@link Mlp} makes many dot nodes share each neuron's weight vector and
  * each layer's input and output vectors in one backward pass. Its grads must equal, bit for bit,
- * those of the same network written out with {@link Value#dot} over plain lists (no vector
+ * those of the same network written out with {@link Value#dot} (a relu neuron {@link
+ * Value#dotRelu}) over plain lists (no vector
  * shared), the replay's, and the two-walk pass of {@link AnomalyDetection}; a training loop must
  * take the same steps; a loss built before a step must be stale; and models trained on several
  * threads at once must end as on one.
@@ -46,8 +47,11 @@ class SharedVectorMlpTest {
   private static List<Value> plainLayer(NeuronLayer layer, List<Value> x) {
     List<Value> out = new ArrayList<>();
     for (Neuron n : layer.neurons()) {
-      out.add(n.activation().apply(
-          Value.dot(n.bias(), new ArrayList<>(n.weights()), new ArrayList<>(x))));
+      // A relu neuron is one Value.dotRelu node (as Neuron.forward builds it), the others a dot.
+      out.add(n.activation() == Activation.RELU
+          ? Value.dotRelu(n.bias(), new ArrayList<>(n.weights()), new ArrayList<>(x))
+          : n.activation().apply(
+              Value.dot(n.bias(), new ArrayList<>(n.weights()), new ArrayList<>(x))));
     }
     return out;
   }
