@@ -35,8 +35,8 @@ def nodes(name, params):
     if cls == "MlpStepBenchmark":
         l2 = MLP_L2_NODES if float(params.get("alpha", 0)) > 0 else 0
         if created:
-            return 7_103 + l2
-        return (7_740 if method == "eagerBackward" else 65_240) + l2
+            return 3_903 + l2
+        return (4_540 if method == "eagerBackward" else 65_240) + l2
     return None
 
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Builds an expression graph from a list of random integers, in the style of the core tests'
- * {@code RandomGraph}: each integer picks one of the 22 recorded ops or a fused dot product ({@code
- * Value.dot}) and its operands among the nodes made so far (so nodes are reused, also as both
+ * {@code RandomGraph}: each integer picks one of the 22 recorded ops, a fused dot product ({@code
+ * Value.dot}), a fused relu-dot node ({@code Value.dotRelu}) or a layer of them, and its operands among the nodes made so far (so nodes are reused, also as both
  * operands). No domain checks: NaN and
  * infinities are part of what replay must reproduce. The structure depends only on the program,
  * so the same program over other leaf values builds the same graph.
@@ -41,7 +41,7 @@ final class OpGraph {
     int rest = code / 13;
     Value a = nodes.get(rest % nodes.size());
     Value b = nodes.get((rest / 256) % nodes.size());
-    switch (code % 23) {
+    switch (code % 25) {
       case 0:
         return a.add(b);
       case 1:
@@ -86,6 +86,18 @@ final class OpGraph {
         return Value.dot(a, List.of(b, a, b), List.of(b, b, nodes.get((rest / 65536) % nodes.size())));
       case 21:
         return a.stopGradient();
+      case 22: // a fused relu-dot node, recorded as a relu over its chain
+        return Value.dotRelu(a, List.of(b, a), List.of(b, nodes.get((rest / 65536) % nodes.size())));
+      case 23: { // a relu layer over one vector: fused nodes of one level, laid out as a batch
+        List<Value> x = Value.vector(List.of(a, b));
+        Value sum = Value.of(0.0);
+        for (int j = 0; j < 3; j++) {
+          Value w0 = leaves.get(j % leaves.size());
+          Value w1 = leaves.get((j + 1 + rest / 65536) % leaves.size());
+          sum = sum.add(Value.dotRelu(Value.of(0.25 * j - 0.25), List.of(w0, w1), x));
+        }
+        return sum;
+      }
       default:
         return a.pow(2);
     }
