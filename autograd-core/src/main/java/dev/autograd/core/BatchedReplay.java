@@ -50,7 +50,8 @@ import java.util.Arrays;
  * Nearly every interior node of an MLP's graph belongs to a dot product written as a left-leaning
  * chain, {@code s_1 = h + m_1, s_k = s_(k-1) + m_k} with products {@code m_k = a_k * b_k} (a
  * neuron: {@code h} its bias; {@code nn.Vectors.dot}: {@code h} its constant 0; a {@link
- * Value#dot} node is recorded as such a chain). Replayed node
+ * Value#dot} node is recorded as such a chain, a {@link Value#dotRelu} node as one under a
+ * relu). Replayed node
  * by node, each product writes a row of lanes that the next addition reads back, and backward
  * each addition copies its grad into two rows. When the replay is built, each such chain whose
  * partial sums and products are used only by the chain becomes one <em>fused node</em>: forward

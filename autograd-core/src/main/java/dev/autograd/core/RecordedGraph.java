@@ -17,7 +17,8 @@ public final class RecordedGraph {
   /**
    * The operation of an interior slot: one constant per entry of the engine's op table (but the
    * n-ary {@link Value#dot}, which a record holds as its chain of {@code MUL} and {@code ADD}
-   * slots, so no slot has it), with the
+   * slots, so no slot has it; a {@link Value#dotRelu} node is a {@code RELU} slot over such a
+   * chain), with the
    * same name, forward value and derivative ({@link Value}'s method of that name documents both).
    * Replay through {@link #forward}, {@link #leftGrad} and {@link #rightGrad} gives {@link
    * CompiledGraph}'s arithmetic exactly; {@code a}, {@code b}: the inputs' data (for one-input ops

@@ -1,7 +1,8 @@
 /**
  * The scalar autograd engine: {@link dev.autograd.core.Value} nodes and their operations (each
  * defined once in a package-private op table; {@link dev.autograd.core.Value#dot}, a neuron's
- * weighted sum in one node), reverse-mode backpropagation, derivatives as
+ * weighted sum in one node, and {@link dev.autograd.core.Value#dotRelu}, a relu neuron in one
+ * node), reverse-mode backpropagation, derivatives as
  * differentiable graphs with {@link dev.autograd.core.Gradients} (second derivatives, Hessians),
  * {@link dev.autograd.core.CompiledGraph} replay without allocation, {@link
  * dev.autograd.core.GradCheck} finite-difference checking, {@link dev.autograd.core.DotGraph}

@@ -21,8 +21,15 @@ class MinibatchReplayTest {
     final List<Value> parameters = new ArrayList<>();
     final Value[][] hidden = new Value[HIDDEN][FEATURES + 1];
     final Value[] out = new Value[HIDDEN + 1];
+    /** Relu neurons as fused nodes ({@link Value#dotRelu}) instead of tanh sums. */
+    final boolean fused;
 
     Model(long seed) {
+      this(seed, false);
+    }
+
+    Model(long seed, boolean fused) {
+      this.fused = fused;
       Random random = new Random(seed);
       for (Value[] neuron : hidden) {
         for (int i = 0; i < neuron.length; i++) {
@@ -38,6 +45,9 @@ class MinibatchReplayTest {
 
     /** The loss of one example: inputs are the features then the target. */
     Value loss(List<Value> inputs) {
+      if (fused) {
+        return fusedLoss(this, inputs);
+      }
       List<Value> activations = new ArrayList<>();
       for (Value[] neuron : hidden) {
         List<Value> terms = new ArrayList<>();
@@ -55,6 +65,17 @@ class MinibatchReplayTest {
       Value score = Value.sum(terms).sigmoid().relu();
       return score.sub(inputs.get(FEATURES)).pow(2).div(Value.of(37.0));
     }
+  }
+
+  /** The loss of a relu net whose neurons are {@link Value#dotRelu} nodes over shared inputs. */
+  private static Value fusedLoss(Model m, List<Value> inputs) {
+    List<Value> x = Value.vector(inputs.subList(0, FEATURES));
+    List<Value> activations = new ArrayList<>();
+    for (Value[] neuron : m.hidden) {
+      activations.add(Value.dotRelu(neuron[FEATURES], List.of(neuron).subList(0, FEATURES), x));
+    }
+    Value score = Value.dotRelu(m.out[HIDDEN], List.of(m.out).subList(0, HIDDEN), activations);
+    return score.sub(inputs.get(FEATURES)).pow(2).div(Value.of(37.0));
   }
 
   private static double[][] examples(int n) {
@@ -78,8 +99,17 @@ class MinibatchReplayTest {
 
   @Test
   void oneTwoThreeAndEightThreadsGiveTheEagerAccumulatedGradientsBitForBit() {
+    threadsGiveTheEagerAccumulatedGradients(false);
+  }
+
+  @Test
+  void withFusedReluNeuronsTheThreadsGiveTheEagerAccumulatedGradientsBitForBit() {
+    threadsGiveTheEagerAccumulatedGradients(true);
+  }
+
+  private static void threadsGiveTheEagerAccumulatedGradients(boolean fused) {
     double[][] rows = examples(37);
-    Model eager = new Model(5);
+    Model eager = new Model(5, fused);
     double eagerTotal = 0.0;
     for (Value p : eager.parameters) {
       p.setGrad(0.25); // grads already held are added to, as backwardAccumulate does
@@ -90,7 +120,7 @@ class MinibatchReplayTest {
       eagerTotal += loss.data();
     }
     for (int threads : new int[] {1, 2, 3, 8}) {
-      Model model = new Model(5);
+      Model model = new Model(5, fused);
       List<Value> inputs = leaves(new double[FEATURES + 1]);
       try (MinibatchReplay replay =
           MinibatchReplay.record(model.loss(inputs), inputs, model.parameters).threads(threads)) {

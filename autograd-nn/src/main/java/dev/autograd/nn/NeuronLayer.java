@@ -46,8 +46,10 @@ public final class NeuronLayer implements Module {
   }
 
   /**
-   * Returns each neuron's output for {@code x}, in neuron order, as an unmodifiable list. The
-   * neurons' dot nodes share one copy of {@code x} ({@link Value#vector}), and the returned list
+   * Returns each neuron's output for {@code x}, in neuron order, as an unmodifiable list: one
+   * node per neuron, {@link Value#dotRelu} for a relu layer, else the activation of a {@link
+   * Value#dot} node ({@link Neuron#forward}). The neurons' dot nodes share one copy of {@code x}
+   * ({@link Value#vector}), and the returned list
    * is such a vector too, so the next layer's neurons share it as it is.
    *
    * @throws NullPointerException if {@code x} or any element is null
