@@ -343,8 +343,9 @@ public final class CompiledGraph {
         int n = dots[f * end + 1];
         int r = dots[f * end + 3];
         int sn = t - r;
-        // The slot just below the previous dot node's record, its top less its width.
-        int below = end > first ? dots[f * end - f] - 2 * dots[f * end - f + 1] - dots[f * end - 1] : t;
+        // The slot just below the previous dot node's record: its top less its width.
+        int prev = f * (end - 1);
+        int below = end > first ? dots[prev] - 2 * dots[prev + 1] - dots[prev + 3] : t;
         if (end > first
             && (t != below // not right after the last one
                 || dots[f * end + 2] != level

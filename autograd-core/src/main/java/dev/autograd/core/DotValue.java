@@ -94,11 +94,11 @@ sealed class DotValue extends Value permits ReluDotValue {
   }
 
   /**
-   * One chain-rule step, with {@code G} the sum's grad ({@link #sumGrad()}: this node's own
-   * grad, except for {@link ReluDotValue}), as the chain {@code s_k = s_(k-1) + p_k}, {@code p_k = a_k * b_k}
+   * One chain-rule step, as the chain {@code s_k = s_(k-1) + p_k}, {@code p_k = a_k * b_k}
    * ({@code s_0 = start}, {@code s_n} this node) propagated node after node in the order {@link
    * Value#backward()} takes such a chain over leaves: the sums from the top, {@code s_n, ...,
-   * s_1}, then the products, {@code p_1, ..., p_n}. With {@code G} this node's grad, every other
+   * s_1}, then the products, {@code p_1, ..., p_n}. With {@code G} the grad of {@code s_n} ({@link
+   * #sumGrad()}: this node's grad, but for a {@link ReluDotValue} what its relu sends), every other
    * node of the chain gets {@code g' = 0.0 + G} (it starts from grad 0: {@code -0.0} becomes
    * {@code 0.0}), so: {@code start.grad += G'} ({@code G' = G} if {@code n = 1}, else {@code
    * g'}), then for {@code k = 1..n}: {@code a_k.grad += b_k * g'} and {@code b_k.grad += a_k *

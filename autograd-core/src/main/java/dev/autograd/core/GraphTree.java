@@ -23,8 +23,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>The inputs of a {@link Value#dot} node are marked with their role in {@code start + a1*b1 +
- * a2*b2 + ...}: {@code ├── start: b ...}, {@code ├── a1: w0 ...}, {@code ├── b1: x0 ...}; so
- * are a {@link Value#dotRelu} node's, whose line also shows its pre-activation sum: {@code n5 =
+ * a2*b2 + ...}: {@code ├── start: b ...}, {@code ├── a1: w0 ...}, {@code ├── b1: x0 ...};
+ * so are a {@link Value#dotRelu} node's, whose line also shows its pre-activation sum: {@code n5 =
  * relu(dot)  data 0.0000  sum -0.2500  grad 1.0000}.
  *
  * <p>A node's name is its label, or {@code n<k>} for an unlabelled node ({@code k} its position in

@@ -21,14 +21,14 @@ import java.util.Map;
  *       derivative, then on as the dot's.
  * </ul>
  *
- * One {@code double} more than a dot node (72 bytes against 64), where the unfused pair costs a
- * 64-byte dot node and a 56-byte relu node.
+ * One {@code double} more than a dot node (72 bytes against 64 with compressed references),
+ * where the unfused pair costs a 64-byte dot node and a 56-byte relu node.
  */
 final class ReluDotValue extends DotValue {
-  /** The pre-activation sum {@code start + a_1*b_1 + ... + a_n*b_n}, as {@link Value#dot} computes it. */
+  /** The pre-activation sum {@code start + a_1*b_1 + ... + a_n*b_n}, as {@link Value#dot}'s. */
   final double sum;
 
-  /** The node for pre-activation {@code sum} of {@code start}, {@code a} and {@code b}, at {@code level}. */
+  /** The node of pre-activation {@code sum} over {@code start}, {@code a} and {@code b}. */
   ReluDotValue(double sum, Value start, ValueVector a, ValueVector b, int level, long version) {
     super(Op.RELU.forward(sum, 0.0), start, a, b, level, version);
     this.sum = sum;

@@ -48,13 +48,18 @@ class BackwardTraceTest {
         trace.steps());
   }
 
-  /** A random graph over three leaves, with shared interior nodes and every kind of op. */
+  /**
+   * A random graph over three leaves, with shared interior nodes and every kind of op, dot and
+   * fused relu-dot nodes included.
+   */
   private static Value randomGraph(Random random, List<Value> leaves) {
     List<Value> pool = new ArrayList<>(leaves);
     for (int i = 0; i < 12; i++) {
       Value a = pool.get(random.nextInt(pool.size()));
       Value b = pool.get(random.nextInt(pool.size()));
-      Value next = switch (random.nextInt(9)) {
+      Value next = switch (random.nextInt(11)) {
+        case 9 -> Value.dot(b, List.of(a, b), List.of(a, a));
+        case 10 -> Value.dotRelu(a, List.of(b, a), List.of(b, leaves.get(2)));
         case 0 -> a.add(b);
         case 1 -> a.sub(b);
         case 2 -> a.mul(b);

@@ -95,12 +95,14 @@ class ReluDotValueTest {
     List<Value> h = new ArrayList<>();
     for (int j = 0; j < 4; j++) {
       List<Value> row = w.subList(3 * j, 3 * j + 3);
-      h.add(fused ? Value.dotRelu(w.get(30 + j), row, x) : Value.dot(w.get(30 + j), row, x).relu());
+      Value bias = w.get(30 + j);
+      h.add(fused ? Value.dotRelu(bias, row, x) : Value.dot(bias, row, x).relu());
     }
     List<Value> out = new ArrayList<>();
     for (int k = 0; k < 4; k++) {
       List<Value> row = w.subList(12 + 4 * k, 16 + 4 * k);
-      out.add(fused ? Value.dotRelu(w.get(34 + k), row, h) : Value.dot(w.get(34 + k), row, h).relu());
+      Value bias = w.get(34 + k);
+      out.add(fused ? Value.dotRelu(bias, row, h) : Value.dot(bias, row, h).relu());
     }
     return Value.sum(out);
   }

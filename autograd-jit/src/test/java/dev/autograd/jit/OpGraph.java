@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Builds an expression graph from a list of random integers, in the style of the core tests'
  * {@code RandomGraph}: each integer picks one of the 22 recorded ops, a fused dot product ({@code
- * Value.dot}), a fused relu-dot node ({@code Value.dotRelu}) or a layer of them, and its operands among the nodes made so far (so nodes are reused, also as both
- * operands). No domain checks: NaN and
- * infinities are part of what replay must reproduce. The structure depends only on the program,
+ * Value.dot}), a fused relu-dot node ({@code Value.dotRelu}) or a layer of them, and its operands
+ * among the nodes made so far (so nodes are reused, also as both operands). No domain checks: NaN
+ * and infinities are part of what replay must reproduce. The structure depends only on the program,
  * so the same program over other leaf values builds the same graph.
  */
 final class OpGraph {
@@ -86,8 +86,10 @@ final class OpGraph {
         return Value.dot(a, List.of(b, a, b), List.of(b, b, nodes.get((rest / 65536) % nodes.size())));
       case 21:
         return a.stopGradient();
-      case 22: // a fused relu-dot node, recorded as a relu over its chain
-        return Value.dotRelu(a, List.of(b, a), List.of(b, nodes.get((rest / 65536) % nodes.size())));
+      case 22: { // a fused relu-dot node, recorded as a relu over its chain
+        Value c = nodes.get((rest / 65536) % nodes.size());
+        return Value.dotRelu(a, List.of(b, a), List.of(b, c));
+      }
       case 23: { // a relu layer over one vector: fused nodes of one level, laid out as a batch
         List<Value> x = Value.vector(List.of(a, b));
         Value sum = Value.of(0.0);

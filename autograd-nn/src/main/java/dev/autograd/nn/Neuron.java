@@ -69,7 +69,8 @@ public final class Neuron implements Module {
    * Returns {@code activation(b + w_1*x_1 + ... + w_n*x_n)} as a new node (micrograd's {@code
    * Neuron.__call__}): the activation of one {@link Value#dot} node, {@code Value.dot(b, w, x)},
    * or for {@link Activation#RELU} the one node {@code Value.dotRelu(b, w, x)}, which has the
-   * value of {@code Value.dot(b, w, x).relu()} bit for bit. Micrograd's chain of {@code +} and {@code *} nodes, which has the same value bit for bit, is
+   * value of {@code Value.dot(b, w, x).relu()} bit for bit. Micrograd's chain of {@code +} and
+   * {@code *} nodes, which has the same value bit for bit, is
    *
    * <pre>{@code
    * Value act = neuron.bias();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * Random networks (1 to 4 layers of 1 to 6 neurons, every activation and initialisation) on
  * random minibatches of 1 to 4 examples, some of them the same input list given twice: the loss
  * built through shared vectors must have the value and every grad (parameters and inputs) of the
- * same network written with {@link Value#dot} (a relu neuron {@link Value#dotRelu}) over plain lists, bit for bit, over two passes, with
- * {@link AnomalyDetection} on, and in the replay.
+ * same network written with {@link Value#dot} (a relu neuron {@link Value#dotRelu}) over plain
+ * lists, bit for bit, over two passes, with {@link AnomalyDetection} on, and in the replay.
  */
 @SuppressWarnings("try") // AnomalyDetection scopes only switch detection on for their block
 class SharedVectorMlpProperties {
