@@ -11,7 +11,8 @@ import java.util.Map;
  * Renders a {@link Value} graph as Graphviz DOT text, like micrograd's {@code draw_dot}: one
  * record per node ({@code label | data | grad}), and for each node made by an operation a small
  * oval with the op feeding it; a {@link Value#dot} node's input edges are labelled with their role
- * ({@code start}, {@code a1}, {@code b1}, ...). Render with {@code dot -Tsvg graph.dot -o
+ * ({@code start}, {@code a1}, {@code b1}, ...), as are a {@link Value#dotRelu} node's, whose
+ * record also shows its pre-activation sum ({@code label | data | sum | grad}). Render with {@code dot -Tsvg graph.dot -o
  * graph.svg}.
  */
 public final class DotGraph {
@@ -31,8 +32,13 @@ public final class DotGraph {
     for (Value v : order) {
       int id = ids.size();
       ids.put(v, id);
-      sb.append(String.format(Locale.ROOT, "  n%d [shape=record, label=\"{ %s | data %s | grad %s }\"];%n",
-          id, escape(v.label()), PythonFormat.fixed(v.data(), 4), PythonFormat.fixed(v.grad(), 4)));
+      // A fused relu-dot node shows its pre-activation sum too, the unfused dot node's data.
+      String sum = v instanceof ReluDotValue
+          ? " | sum " + PythonFormat.fixed(((ReluDotValue) v).sum, 4)
+          : "";
+      sb.append(String.format(Locale.ROOT, "  n%d [shape=record, label=\"{ %s | data %s%s | grad %s }\"];%n",
+          id, escape(v.label()), PythonFormat.fixed(v.data(), 4), sum,
+          PythonFormat.fixed(v.grad(), 4)));
       if (!v.isLeaf()) {
         sb.append(String.format(Locale.ROOT, "  n%dop [shape=ellipse, label=\"%s\"];%n", id, escape(v.op())));
         sb.append(String.format(Locale.ROOT, "  n%dop -> n%d;%n", id, id));

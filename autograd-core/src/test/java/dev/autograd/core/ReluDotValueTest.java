@@ -410,7 +410,9 @@ class ReluDotValueTest {
         └── b1: x  data 1.0000  grad 2.0000
         """, GraphTree.render(f));
     String dot = DotGraph.render(f);
-    assertTrue(dot.contains("n3op [shape=ellipse, label=\"relu(dot)\"]")
+    assertTrue(dot.contains(
+            "n3 [shape=record, label=\"{  | data 2.5000 | sum 2.5000 | grad 1.0000 }\"]")
+        && dot.contains("n3op [shape=ellipse, label=\"relu(dot)\"]")
         && dot.contains("n0 -> n3op [label=\"start\"];")
         && dot.contains("n1 -> n3op [label=\"a1\"];")
         && dot.contains("n2 -> n3op [label=\"b1\"];"), dot);
