@@ -54,7 +54,10 @@ final class ReluDotValue extends DotValue {
 
   /**
    * Adds the adjoints of the inputs for this node's adjoint {@code g}: relu's {@code Value}
-   * derivative ({@code g} itself above the kink, nothing at or below it), then the dot's.
+   * derivative ({@code g} itself above the kink, nothing at or below it), then the dot's, as
+   * {@link Gradients} would send them through the unfused pair. Relu's derivative reads only the
+   * node's value (the piece is chosen at the current data; its own derivative is 0), so the
+   * pre-activation sum needs no node of its own here.
    */
   @Override
   void adjoints(Map<Value, Value> adjoint, Value g) {
