@@ -17,11 +17,6 @@ import org.junit.jupiter.api.Test;
  * order, through {@link CompiledGraph}, {@link Gradients}, the displays and the checks.
  */
 class DotValueTest {
-  private static final double[] SPECIAL = {
-    0.0, -0.0, 1.5, -2.25, 3e-320, 1e308, -1e308, Double.NaN, Double.POSITIVE_INFINITY,
-    Double.NEGATIVE_INFINITY
-  };
-
   /** The chain {@code ((start + a_1*b_1) + a_2*b_2) + ...}. */
   private static Value chain(Value start, List<Value> a, List<Value> b) {
     Value total = start;
@@ -35,15 +30,10 @@ class DotValueTest {
   void dotHasTheChainsValueBitForBitAtSpecialPoints() {
     Random random = new Random(1);
     for (int trial = 0; trial < 5_000; trial++) {
-      int n = 1 + random.nextInt(4);
-      List<Value> a = new ArrayList<>();
-      List<Value> b = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        a.add(Value.of(SPECIAL[random.nextInt(SPECIAL.length)]));
-        b.add(Value.of(random.nextBoolean() ? SPECIAL[random.nextInt(SPECIAL.length)]
-            : random.nextGaussian()));
-      }
-      Value start = Value.of(SPECIAL[random.nextInt(SPECIAL.length)]);
+      SpecialDots.Args d = SpecialDots.draw(random);
+      Value start = d.start();
+      List<Value> a = d.a();
+      List<Value> b = d.b();
       Value dot = Value.dot(start, a, b);
       // Bit for bit, every NaN counted as the same NaN (its sign bit is not specified).
       assertEquals(Double.doubleToLongBits(chain(start, a, b).data()),
@@ -84,7 +74,7 @@ class DotValueTest {
       int n = 1 + random.nextInt(5);
       double[] numbers = new double[2 * n + 2];
       for (int i = 0; i < numbers.length; i++) {
-        numbers[i] = random.nextInt(6) == 0 ? SPECIAL[random.nextInt(SPECIAL.length)]
+        numbers[i] = random.nextInt(6) == 0 ? SpecialDots.special(random)
             : random.nextGaussian();
       }
       double[] fused = grads(numbers, true);

@@ -27,11 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 @SuppressWarnings("try") // AnomalyDetection scopes only switch detection on for their block
 class ReluDotValueTest {
-  private static final double[] SPECIAL = {
-    0.0, -0.0, 1.5, -2.25, 3e-320, 1e308, -1e308, Double.NaN, Double.POSITIVE_INFINITY,
-    Double.NEGATIVE_INFINITY
-  };
-
   private static List<Value> leaves(List<Double> numbers, String prefix) {
     List<Value> out = new ArrayList<>();
     for (int i = 0; i < numbers.size(); i++) {
@@ -48,15 +43,10 @@ class ReluDotValueTest {
   void theValueIsDotThenReluBitForBitAtSpecialPoints() {
     Random random = new Random(2);
     for (int trial = 0; trial < 5_000; trial++) {
-      int n = 1 + random.nextInt(4);
-      List<Value> a = new ArrayList<>();
-      List<Value> b = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        a.add(Value.of(SPECIAL[random.nextInt(SPECIAL.length)]));
-        b.add(Value.of(random.nextBoolean() ? SPECIAL[random.nextInt(SPECIAL.length)]
-            : random.nextGaussian()));
-      }
-      Value start = Value.of(SPECIAL[random.nextInt(SPECIAL.length)]);
+      SpecialDots.Args d = SpecialDots.draw(random);
+      Value start = d.start();
+      List<Value> a = d.a();
+      List<Value> b = d.b();
       Value fused = Value.dotRelu(start, a, b);
       Value pair = Value.dot(start, a, b).relu();
       assertEquals(bits(pair.data()), bits(fused.data()), () -> "dotRelu of " + a + ", " + b);
