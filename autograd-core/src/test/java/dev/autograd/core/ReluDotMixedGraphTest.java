@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * Random graphs that mix {@link Value#dotRelu} and {@link Value#dot} nodes in one level, with
  * shared factor vectors, a node given as start and as factor of one node, nodes with several
  * consumers, {@code n = 1} and sums at the kink: every replay equals {@link Value#backward()} bit
- * for bit.
+ * for bit; {@link Gradients}' Hessians of nested fused nodes over shared inputs equal the unfused
+ * pairs'.
  */
 class ReluDotMixedGraphTest {
   private static final double[] SMALL = {-2.0, -1.0, -0.5, 0.0, -0.0, 0.5, 1.0, 2.0};
@@ -155,5 +156,41 @@ class ReluDotMixedGraphTest {
       assertEquals(bits(0.0 + w2.grad()), bits(w.grad()), "batched w, row " + r);
       assertEquals(bits(0.0 + c2.grad()), bits(c.grad()), "batched c, row " + r);
     }
+  }
+
+  /** Two nested relu neurons over shared inputs, fused or as dot-then-relu pairs. */
+  private static Value nested(List<Value> x, boolean fused) {
+    Value x0 = x.get(0);
+    List<Value> shared = List.of(x0, x.get(1));
+    Value h1 = fused ? Value.dotRelu(x.get(2), shared, List.of(x.get(1), x.get(2)))
+        : Value.dot(x.get(2), shared, List.of(x.get(1), x.get(2))).relu();
+    Value h2 = fused ? Value.dotRelu(h1, List.of(h1, x0), shared)
+        : Value.dot(h1, List.of(h1, x0), shared).relu();
+    return h2.mul(h1).add(h2.tanh()).mul(x0);
+  }
+
+  @Test
+  void hessiansOfNestedFusedNodesOverSharedInputsEqualThePairs() {
+    Random random = new Random(5);
+    int curved = 0;
+    for (int trial = 0; trial < 300; trial++) {
+      List<Value> fusedInputs = new ArrayList<>();
+      List<Value> pairInputs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        double v = random.nextGaussian();
+        fusedInputs.add(Value.of(v));
+        pairInputs.add(Value.of(v));
+      }
+      double[][] fused = Gradients.hessian(nested(fusedInputs, true), fusedInputs);
+      double[][] pair = Gradients.hessian(nested(pairInputs, false), pairInputs);
+      for (int i = 0; i < 3; i++) {
+        for (int j = 0; j < 3; j++) {
+          assertEquals(pair[i][j], fused[i][j], 1e-12 * (1 + Math.abs(pair[i][j])),
+              "trial " + trial + " [" + i + "][" + j + "]");
+          curved += pair[i][j] != 0.0 ? 1 : 0;
+        }
+      }
+    }
+    assertEquals(true, curved > 300, "most Hessians should be non-zero somewhere");
   }
 }
