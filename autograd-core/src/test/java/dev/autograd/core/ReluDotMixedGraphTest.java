@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * for bit; {@link Gradients}' Hessians of nested fused nodes over shared inputs equal the unfused
  * pairs'.
  */
+@SuppressWarnings("try") // the AnomalyDetection scope only switches detection on for its block
 class ReluDotMixedGraphTest {
   private static final double[] SMALL = {-2.0, -1.0, -0.5, 0.0, -0.0, 0.5, 1.0, 2.0};
 
