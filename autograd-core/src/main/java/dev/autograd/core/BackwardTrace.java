@@ -100,10 +100,10 @@ public final class BackwardTrace {
       // The relu's step into the pre-activation sum, whose grad starts at 0, as the unfused
       // pair's dot node's: then the dot's steps from the sum's grad.
       ReluDotValue fused = (ReluDotValue) node;
-      double contribution = Op.RELU.leftGrad(fused.sum, 0.0, node.data, up);
+      double contribution = fused.reluGrad(up);
       double sumGrad = 0.0 + contribution;
-      steps.add(new Step(names.of(node), node.op(), names.of(node) + ".sum",
-          Op.RELU.leftGrad(fused.sum, 0.0, node.data, 1.0), up, contribution, sumGrad));
+      steps.add(new Step(names.of(node), node.op(), names.of(node) + ".sum", fused.reluGrad(1.0),
+          up, contribution, sumGrad));
       up = sumGrad;
     }
     double g = DotValue.productGrad(up);

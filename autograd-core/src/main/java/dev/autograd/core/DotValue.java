@@ -28,9 +28,6 @@ sealed class DotValue extends Value permits ReluDotValue {
     super(data, start, level, version);
     this.a = a;
     this.b = b;
-    if (AnomalyDetection.enabled && !(this instanceof ReluDotValue)) { // it checks its sum too
-      AnomalyDetection.checkForward(this);
-    }
   }
 
   /** Returns the number of products, {@code n}. */

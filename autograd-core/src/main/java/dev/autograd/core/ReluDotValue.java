@@ -32,9 +32,6 @@ final class ReluDotValue extends DotValue {
   ReluDotValue(double sum, Value start, ValueVector a, ValueVector b, int level, long version) {
     super(Op.RELU.forward(sum, 0.0), start, a, b, level, version);
     this.sum = sum;
-    if (AnomalyDetection.enabled) {
-      AnomalyDetection.checkForward(this);
-    }
   }
 
   /**
@@ -44,7 +41,15 @@ final class ReluDotValue extends DotValue {
    */
   @Override
   double sumGrad() {
-    return 0.0 + Op.RELU.leftGrad(sum, 0.0, data, grad);
+    return 0.0 + reluGrad(grad);
+  }
+
+  /**
+   * Returns what the relu sends the pre-activation sum for upstream grad {@code up}: {@link
+   * Op#RELU}'s derivative at this node times {@code up} (a select: 0 at or below the kink).
+   */
+  double reluGrad(double up) {
+    return Op.RELU.leftGrad(sum, 0.0, data, up);
   }
 
   @Override

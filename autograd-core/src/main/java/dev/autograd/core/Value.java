@@ -303,9 +303,14 @@ public sealed class Value permits DotValue {
     int level = DotValue.level(start, av, bv);
     long version = VERSIONS.get();
     // The fused node is one level above its dot, where the relu node would be.
-    return relu
+    DotValue node = relu
         ? new ReluDotValue(sum, start, av, bv, level + 1, version)
         : new DotValue(sum, start, av, bv, level, version);
+    // Checked once built, so that a fused node's pre-activation sum is set when it is checked.
+    if (AnomalyDetection.enabled) {
+      AnomalyDetection.checkForward(node);
+    }
+    return node;
   }
 
   /**
