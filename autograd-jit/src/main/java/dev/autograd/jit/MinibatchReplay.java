@@ -211,10 +211,6 @@ public final class MinibatchReplay implements AutoCloseable {
     for (int i = 0; i < leaves.length; i++) {
       leafData[i] = leaves[i].data();
     }
-    for (int k = 0; k < used.length; k++) {
-      sums[k] = used[k].grad();
-    }
-    total = 0.0;
     Worker[] pool = workers;
     // This thread's share: an even share plus the extra examples balance() found, at least one
     // example, leaving one for each worker; the workers cut the rest evenly.
@@ -225,12 +221,21 @@ public final class MinibatchReplay implements AutoCloseable {
       pool[t].post(examples, bound(from, t, shares - 1), bound(from, t + 1, shares - 1),
           t == 0 ? null : pool[t - 1], last ? to : 0, last ? n : 0);
     }
+    // Read while the first worker replays its first example: it adds into the sums only after
+    // seeing them published (Worker.sumsRead).
+    for (int k = 0; k < used.length; k++) {
+      sums[k] = used[k].grad();
+    }
+    total = 0.0;
+    if (shares > 1) {
+      pool[0].publishSums();
+    }
     Throwable failure = null;
     long start = System.nanoTime();
     long end = start;
     try {
       if (shares == 1) {
-        addEach(own, examples, 0, n);
+        addEach(own, examples, 0, n, null);
       } else {
         keepEach(own, examples, from, to);
         end = System.nanoTime();
@@ -331,16 +336,25 @@ public final class MinibatchReplay implements AutoCloseable {
 
   /**
    * Replays examples {@code [from, to)}, adding each one's parameter gradients into the running
-   * sums and its loss into the running total.
+   * sums and its loss into the running total; {@code first}, if not null, is the first share's
+   * worker, which waits after its first replay until the calling thread has published the sums.
    */
-  private void addEach(Buffers own, double[][] examples, int from, int to) {
+  private void addEach(Buffers own, double[][] examples, int from, int to, Worker first) {
     double[] d = own.data;
     double[] g = own.grad;
     double[] sum = sums;
     readLeaves(d);
+    if (from < to) {
+      replay(d, g, examples[from]);
+    }
+    if (first != null) {
+      first.awaitCaller(Worker::sumsRead); // the calling thread read the grads meanwhile
+    }
     double loss = total;
     for (int e = from; e < to; e++) {
-      replay(d, g, examples[e]);
+      if (e > from) {
+        replay(d, g, examples[e]);
+      }
       for (int k = 0; k < usedSlot.length; k++) {
         sum[k] = g[usedSlot[k]] + sum[k];
       }
@@ -472,6 +486,8 @@ public final class MinibatchReplay implements AutoCloseable {
     volatile long finished;
     /** Shares after which the calling thread has added its kept gradients, written by it. */
     volatile long handed;
+    /** Shares whose starting sums the calling thread has read, written by it. */
+    volatile long sumsPublished;
     /** The thread waiting for this worker to finish, if it parked. */
     volatile Thread waiter;
     volatile boolean parked;
@@ -544,6 +560,16 @@ public final class MinibatchReplay implements AutoCloseable {
       wake();
     }
 
+    /** Publishes the starting sums and total of the posted share (volatile write). */
+    void publishSums() {
+      sumsPublished = posted;
+      wake();
+    }
+
+    boolean sumsRead() {
+      return sumsPublished == posted;
+    }
+
     private void wake() {
       if (parked) {
         LockSupport.unpark(thread);
@@ -559,7 +585,7 @@ public final class MinibatchReplay implements AutoCloseable {
     }
 
     /** Spins, for at most {@link MinibatchReplay#SPIN_NANOS} ns, then parks until {@code reached}. */
-    private void awaitCaller(Predicate<Worker> reached) {
+    void awaitCaller(Predicate<Worker> reached) {
       long deadline = System.nanoTime() + SPIN_NANOS;
       while (!reached.test(this) && System.nanoTime() - deadline < 0) {
         Thread.onSpinWait();
@@ -635,7 +661,7 @@ public final class MinibatchReplay implements AutoCloseable {
           buffers = new Buffers(size);
         }
         if (after == null) {
-          addEach(buffers, examples, from, to);
+          addEach(buffers, examples, from, to, this);
         } else {
           keepEach(buffers, examples, from, to);
         }
