@@ -9,7 +9,7 @@
 #   java -jar autograd-bench/target/benchmarks.jar '\.MemoryBandwidthBenchmark' -rf json -rff BANDWIDTH.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCALING=${1:-autograd-bench/results-2026-11-30-scaling-2100.json}
+SCALING=${1:-autograd-bench/results-2026-12-01-scaling-0055.json}
 BANDWIDTH=${2:-autograd-bench/results-2026-11-30-bandwidth.json}
 OUT=${3:-docs/scaling.png}
 exec java -Djava.awt.headless=true -cp autograd-bench/target/benchmarks.jar \
