@@ -53,6 +53,8 @@ import java.util.function.Predicate;
  * <p>Each call reads the data of every leaf of the record once, and each parameter's grad once, on
  * the calling thread (so parameters and constants may change between calls, as an optimizer changes
  * them); the calling thread writes every parameter's grad at the end, and only if no replay failed.
+ * It reads the grads after posting the shares, while the first share's worker replays its first
+ * example; that worker adds into the running sums only once they are published.
  * Worker threads never touch a node: when a second core read the leaves' nodes (and wrote grads)
  * that the optimizer writes on the calling thread, a two-thread digits epoch took 11 to 16 ms
  * instead of 8 in some minutes on a 2-vCPU virtual machine (the benchmarks module's {@code
