@@ -78,6 +78,10 @@ END=$(date -u +%FT%TZ)
   echo "# command: JMH_ARGS=\"$JMH_ARGS\" autograd-bench/peers.sh, on $(git rev-parse --short HEAD 2> /dev/null || echo '?')"
   echo "# machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
   echo "# load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ -n "${PEERS_QUICK:-}" ]; then
+    echo "# PEERS_QUICK: one step per peer and one short JMH iteration, a functional check only;"
+    echo "# the times and ratios below are not measurements."
+  fi
   python3 autograd-bench/peers.py table "$OUT/setup.json" "$OUT/jmh.json" \
     "$OUT/torch.json" "$OUT/jax.json" "$OUT/jax-1core.json" "$OUT/python.json"
 } | tee "$OUT/table.md"

@@ -73,6 +73,9 @@ public final class ScalingPlot {
     List<Point> points = scaling(Path.of(args[1]));
     double bytesPerNs = bandwidth(Path.of(args[2]));
     System.out.print(table(points, bytesPerNs));
+    // XChart writes over an existing file without truncating it: a shorter picture would keep
+    // the old one's tail after its end.
+    Files.deleteIfExists(Path.of(args[0]));
     BitmapEncoder.saveBitmapWithDPI(
         chart(points, bytesPerNs), args[0], BitmapEncoder.BitmapFormat.PNG, 120);
   }
