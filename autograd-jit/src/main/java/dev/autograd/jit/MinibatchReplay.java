@@ -346,23 +346,16 @@ public final class MinibatchReplay implements AutoCloseable {
     double[] g = own.grad;
     double[] sum = sums;
     readLeaves(d);
-    if (from < to) {
-      replay(d, g, examples[from]);
-    }
-    if (first != null) {
-      first.awaitCaller(Worker::sumsRead); // the calling thread read the grads meanwhile
-    }
-    double loss = total;
     for (int e = from; e < to; e++) {
-      if (e > from) {
-        replay(d, g, examples[e]);
+      replay(d, g, examples[e]);
+      if (e == from && first != null) {
+        first.awaitCaller(Worker::sumsRead); // the calling thread read the grads meanwhile
       }
       for (int k = 0; k < usedSlot.length; k++) {
         sum[k] = g[usedSlot[k]] + sum[k];
       }
-      loss += d[size - 1];
+      total += d[size - 1];
     }
-    total = loss;
   }
 
   /** Replays examples {@code [from, to)}, keeping each one's parameter gradients and loss. */
@@ -587,7 +580,7 @@ public final class MinibatchReplay implements AutoCloseable {
     }
 
     /** Spins, for at most {@link MinibatchReplay#SPIN_NANOS} ns, then parks until {@code reached}. */
-    void awaitCaller(Predicate<Worker> reached) {
+    private void awaitCaller(Predicate<Worker> reached) {
       long deadline = System.nanoTime() + SPIN_NANOS;
       while (!reached.test(this) && System.nanoTime() - deadline < 0) {
         Thread.onSpinWait();
